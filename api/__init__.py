@@ -1,0 +1,1 @@
+"""How people reach firmgraph: the CLI and the HTTP app."""

@@ -1,0 +1,259 @@
+"""The `firmgraph` command: a thin shell over the library. Exit codes: 0 ok, 1 rejected input, 2 usage."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import pyoxigraph as ox
+import typer
+from tqdm import tqdm
+
+from firmgraph.graph.cookbook import get_query, load_cookbook
+from firmgraph.graph.errors import FirmgraphError, QueryError
+from firmgraph.graph.imports import ImportResult
+from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.version import __version__
+
+app = typer.Typer(
+    help="firmgraph: a knowledge graph of firms, their people and restructuring events.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store", help="Store folder or SPARQL endpoint URL [env FIRMGRAPH_STORE; default ./firmgraph-data]"
+    ),
+]
+
+
+class _State:
+    store: str | None = None
+
+
+def _settings() -> Settings:
+    return get_settings()
+
+
+def _open() -> KnowledgeGraph:
+    try:
+        return KnowledgeGraph.open(_State.store)
+    except FirmgraphError as e:
+        _fail(str(e))
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.secho(f"error: {message}", fg="red", err=True)
+    raise typer.Exit(code)
+
+
+@app.callback()
+def main_options(
+    store: StoreOption = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+    _State.store = store
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
+    report: Annotated[
+        str,
+        typer.Option("--report", help="How to print a rejection: text, json or turtle (W3C SHACL report)."),
+    ] = "text",
+) -> None:
+    """Import articles (.txt/.html), JSON records or RDF: validated, one named graph per source."""
+    rejected = 0
+    with _open() as kg, tqdm(desc="importing", unit="source", file=sys.stderr, disable=None) as bar:
+
+        def show(result: ImportResult) -> None:
+            nonlocal rejected
+            bar.update(1)
+            if result.status == "rejected":
+                rejected += 1
+                tqdm.write(_rejection(result, report), file=sys.stderr)
+            elif result.report is not None and result.report.warnings:
+                tqdm.write(
+                    f"{result.source}: {len(result.report.warnings)} warning(s)\n{result.report.text()}",
+                    file=sys.stderr,
+                )
+
+        results = kg.import_paths(paths, dry_run=dry_run, on_result=show)
+    done = [r for r in results if r.status != "rejected"]
+    verb = "checked" if dry_run else "imported"
+    typer.echo(f"{verb} {len(done)} source(s), {sum(r.triples for r in done)} triples; rejected {rejected}")
+    if rejected:
+        raise typer.Exit(1)
+
+
+def _rejection(result: ImportResult, style: str) -> str:
+    if result.report is not None and style == "json":
+        return json.dumps(
+            {"source": result.source, "report": result.report.to_json()}, ensure_ascii=False, indent=2
+        )
+    if result.report is not None and style == "turtle":
+        return result.report.turtle
+    return f"rejected: {result.error}"
+
+
+FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "xml": ox.QueryResultsFormat.XML,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    saved: Annotated[
+        str | None, typer.Option("--saved", help="Run a cookbook query by name (see `cookbook`).")
+    ] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a cookbook query.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv, tsv, json, xml; turtle, ntriples, jsonld, rdfxml")
+    ] = "table",
+) -> None:
+    """Run a SPARQL query over the union of all graphs."""
+    if sum(x is not None for x in (sparql, file, saved)) != 1:
+        _fail("give exactly one of: the query text, --file FILE, --saved NAME", code=2)
+    text = _query_text(sparql, file, saved, param or [])
+    with _open() as kg:
+        try:
+            result = kg.query(text)
+            out = _render(kg, text, result, fmt)
+        except QueryError as e:
+            _fail(f"malformed query: {e}")
+    typer.echo(out, nl=not out.endswith("\n"))
+
+
+def _query_text(sparql: str | None, file: Path | None, saved: str | None, params: list[str]) -> str:
+    if sparql is not None:
+        return sparql
+    if file is not None:
+        if not file.is_file():
+            _fail(f"{file}: no such file", code=2)
+        return file.read_text(encoding="utf-8")
+    try:
+        canned = get_query(saved or "")
+    except KeyError:
+        _fail(f"no saved query {saved!r}; `firmgraph cookbook` lists them", code=2)
+    values = dict(p.partition("=")[::2] for p in params)
+    unknown = set(values) - set(canned.params)
+    if unknown:
+        _fail(
+            f"{saved} takes {', '.join(canned.params) or 'no parameters'}, not {', '.join(sorted(unknown))}",
+            code=2,
+        )
+    return canned.bind(values)
+
+
+@app.command()
+def cookbook() -> None:
+    """List the saved queries (run one with `query --saved NAME`)."""
+    for q in load_cookbook():
+        params = ", ".join(f"{k}={v}" for k, v in q.params.items())
+        typer.echo(f"{q.slug:34} {q.title}" + (f"  [{params}]" if params else ""))
+
+
+def _render(kg: KnowledgeGraph, text: str, result: object, fmt: str) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        return "true" if bool(result) else "false"
+    if isinstance(result, ox.QueryTriples):
+        if fmt not in GRAPH_FORMATS:
+            fmt = "turtle"
+        return ox.serialize(result, format=GRAPH_FORMATS[fmt]).decode()  # type: ignore[arg-type]
+    if fmt == "table":
+        frame = kg.query_df(text)
+        return frame.to_string(index=False) if len(frame) else "(no rows)"
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r} for a SELECT query: {', '.join(['table', *FORMATS])}", code=2)
+    return result.serialize(format=FORMATS[fmt]).decode()  # type: ignore[attr-defined]
+
+
+@app.command(name="validate")
+def validate_store() -> None:
+    """Validate the whole store against the shapes."""
+    with _open() as kg:
+        report = kg.validate()
+    typer.echo(report.text())
+    typer.echo(f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)")
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def stats() -> None:
+    """Counts of triples, graphs, organizations, people, events and articles."""
+    with _open() as kg:
+        for name, value in kg.stats().items():
+            typer.echo(f"{name:14} {value:>12,}")
+
+
+@app.command()
+def restore(
+    dump: Annotated[Path, typer.Argument(help="A firmgraph dump: .nq or .trig, optionally .gz")],
+) -> None:
+    """Trusted bulk load of firmgraph's own dump (no SHACL: exports are already valid)."""
+    if not dump.is_file():
+        _fail(f"{dump}: no such file", code=2)
+    with (
+        _open() as kg,
+        tqdm(
+            total=dump.stat().st_size,
+            unit="B",
+            unit_scale=True,
+            desc="restoring",
+            file=sys.stderr,
+            disable=None,
+        ) as bar,
+    ):
+        try:
+            added = kg.restore(dump, progress=bar.update)
+        except FirmgraphError as e:
+            _fail(str(e))
+    typer.echo(f"restored {added:,} quads")
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output file (.nq or .trig, optionally .gz)")],
+    firms: Annotated[int, typer.Option("--firms", min=1, help="How many firms")] = 100,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed writes the same graph")] = 1,
+) -> None:
+    """Write a seeded synthetic graph in firmgraph's vocabulary (for benchmarks and load tests)."""
+    from firmgraph.graph.synth import write_synthetic
+
+    with tqdm(total=firms, unit="firm", desc="synthesising", file=sys.stderr, disable=None) as bar:
+        quads = write_synthetic(out, firms=firms, seed=seed, base=_settings().base_iri, progress=bar.update)
+    typer.echo(f"wrote {quads:,} quads to {out}")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

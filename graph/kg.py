@@ -1,0 +1,220 @@
+"""KnowledgeGraph: the Python entry point (open a store, import, query, validate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pandas as pd
+import pyoxigraph as ox
+import rdflib
+
+from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
+from firmgraph.graph.imports import Importer, ImportResult, RawSource, iter_sources, to_rdflib
+from firmgraph.graph.namespaces import FG, ORG, SCHEMA, XSD
+from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.store import Commit, QueryResult, Store, open_store
+from firmgraph.graph.validation import ValidationReport, validate
+
+ONTOLOGY_GRAPH = "https://w3id.org/firmgraph/ns"
+DUMP_FORMATS = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ttl": ox.RdfFormat.TURTLE,
+}
+
+
+class KnowledgeGraph:
+    """A firmgraph knowledge graph over one store."""
+
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or get_settings()
+
+    @classmethod
+    def open(cls, location: str | Path | None = None, *, settings: Settings | None = None) -> KnowledgeGraph:
+        """Open (or create) the store at a folder or URL; default: the FIRMGRAPH_STORE setting."""
+        settings = settings or get_settings()
+        kg = cls(open_store(location if location is not None else settings.store), settings)
+        kg.ensure_ontology()
+        return kg
+
+    @classmethod
+    def in_memory(cls, settings: Settings | None = None) -> KnowledgeGraph:
+        """A throwaway in-memory graph (for notebooks and quick checks)."""
+        kg = cls(open_store(None), settings)
+        kg.ensure_ontology()
+        return kg
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def ensure_ontology(self) -> None:
+        """Keep the ontology and concept schemes in their own graph, current with this software."""
+        from firmgraph import ontology
+
+        text = "\n".join(ontology.read(name) for name in ("firmgraph.ttl", "concepts.ttl"))
+        quads = list(ox.parse(text, ox.RdfFormat.TURTLE))
+        if self.store.count(ONTOLOGY_GRAPH) != len(quads):
+            self.store.commit(Commit(replace={ONTOLOGY_GRAPH: quads}))
+
+    def importer(self) -> Importer:
+        from firmgraph.graph.articles import read_article
+
+        return Importer(self.store, self.settings.base_iri, article_reader=read_article)
+
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        dry_run: bool = False,
+        on_result: Callable[[ImportResult], None] | None = None,
+    ) -> list[ImportResult]:
+        """Import files, folders or `-` (stdin). A rejected source writes nothing; the others go on."""
+        importer = self.importer()
+        results: list[ImportResult] = []
+        for item in iter_sources(paths, max_bytes=self.settings.max_input_bytes):
+            batch_results = self._import_one(importer, item, dry_run)
+            for result in batch_results:
+                results.append(result)
+                if on_result:
+                    on_result(result)
+        return results
+
+    def import_bytes(self, name: str, data: bytes, *, dry_run: bool = False) -> list[ImportResult]:
+        """Import one source given as bytes (its name's suffix tells the format); raises on rejection."""
+        results = self.importer().import_source(RawSource(name, data), dry_run=dry_run)
+        return results
+
+    def _import_one(
+        self, importer: Importer, item: RawSource | InputError, dry_run: bool
+    ) -> list[ImportResult]:
+        if isinstance(item, InputError):
+            return [ImportResult(item.path or "?", status="rejected", error=str(item))]
+        try:
+            return importer.import_source(item, dry_run=dry_run)
+        except FirmgraphError as e:
+            report = getattr(e, "report", None)
+            return [ImportResult(item.name, status="rejected", error=str(e), report=report)]
+
+    def restore(self, path: str | Path, *, progress: Callable[[int], None] | None = None) -> int:
+        """Trusted bulk load of a firmgraph dump (N-Quads or TriG, optionally .gz); no SHACL."""
+        import gzip
+
+        p = Path(path)
+        suffix = Path(p.stem).suffix if p.suffix == ".gz" else p.suffix
+        fmt = DUMP_FORMATS.get(suffix.lower())
+        if fmt is None:
+            raise InputError(f"restore reads {', '.join(DUMP_FORMATS)} dumps (optionally .gz)", path=str(p))
+        before = self.store.count()
+        opener: Callable[..., BinaryIO] = gzip.open if p.suffix == ".gz" else open  # type: ignore[assignment]
+        with opener(p, "rb") as raw:
+            stream = _ProgressReader(raw, progress) if progress else raw
+            try:
+                self.store.bulk_load(stream, fmt)  # type: ignore[arg-type]
+            except SyntaxError as e:
+                raise InputError(f"malformed dump: {e}", path=str(p)) from e
+        return self.store.count() - before
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs."""
+        return self.store.query(sparql)
+
+    def query_df(self, sparql: str) -> pd.DataFrame:
+        """A SELECT query's solutions as a DataFrame (IRIs as strings, literals as Python values)."""
+        result = self.query(sparql)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("query_df needs a SELECT query")
+        columns = [v.value for v in result.variables]
+        rows = [[python_value(solution[c]) for c in columns] for solution in result]
+        return pd.DataFrame(rows, columns=columns)
+
+    @property
+    def dataset(self) -> rdflib.Dataset:
+        """An rdflib view of the embedded store (for rdflib and pyshacl users)."""
+        from oxrdflib import OxigraphStore
+
+        native = getattr(self.store, "ox", None)
+        if native is None:
+            raise FirmgraphError("the rdflib view needs the embedded store")
+        return rdflib.Dataset(store=OxigraphStore(store=native), default_union=True)
+
+    def validate(self) -> ValidationReport:
+        """Validate the whole store against the shapes (slow on large stores: minutes at 1M triples)."""
+        quads = (q for q in self.store.quads() if q.graph_name != ox.NamedNode(ONTOLOGY_GRAPH))
+        return validate(to_rdflib(quads))
+
+    def stats(self) -> dict[str, int]:
+        """Counts of triples, graphs and the main kinds of entity."""
+        counts = {"triples": self.store.count(), "graphs": len(self.store.named_graphs())}
+        kinds = {
+            "organizations": ORG.Organization,
+            "people": SCHEMA.Person,
+            "events": None,
+            "articles": SCHEMA.NewsArticle,
+        }
+        for name, cls in kinds.items():
+            pattern = f"?x a <{cls}>" if cls else f"?x <{FG.organization}> ?o"
+            (row,) = self.store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")  # type: ignore[misc]
+            counts[name] = int(row["n"].value)
+        return counts
+
+
+_NUMERIC = {str(XSD.integer): int, str(XSD.nonNegativeInteger): int, str(XSD.int): int, str(XSD.long): int}
+
+
+def python_value(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Any:
+    """A term as the Python value a DataFrame wants."""
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+    dt = term.datatype.value
+    try:
+        if dt in _NUMERIC:
+            return int(term.value)
+        if dt == str(XSD.decimal):
+            return float(Decimal(term.value))
+        if dt in (str(XSD.double), str(XSD.float)):
+            return float(term.value)
+        if dt == str(XSD.boolean):
+            return term.value in ("true", "1")
+        if dt == str(XSD.date):
+            return date.fromisoformat(term.value)
+        if dt == str(XSD.dateTime):
+            return datetime.fromisoformat(term.value)
+    except ValueError:
+        return term.value
+    return term.value
+
+
+class _ProgressReader:
+    """A binary reader that reports how many bytes were read (for progress bars)."""
+
+    def __init__(self, raw: BinaryIO, progress: Callable[[int], None]) -> None:
+        self.raw = raw
+        self.progress = progress
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(size)
+        self.progress(len(chunk))
+        return chunk
+
+    def readinto(self, buffer: bytearray) -> int:
+        n = self.raw.readinto(buffer)  # type: ignore[attr-defined]
+        self.progress(n or 0)
+        return n

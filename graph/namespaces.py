@@ -1,0 +1,61 @@
+"""The IRIs firmgraph writes: vocabularies it reuses, its own terms, and data IRI layout."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+FG_BASE = "https://w3id.org/firmgraph/ns"
+FG = Namespace(FG_BASE + "#")
+"""The ontology: a hash namespace (classes and properties)."""
+
+REASON = Namespace(FG_BASE + "/reason/")
+ROLE = Namespace(FG_BASE + "/role/")
+METHOD = Namespace(FG_BASE + "/method/")
+STATUS = Namespace(FG_BASE + "/status/")
+SCOPE = Namespace(FG_BASE + "/scope/")
+CHANNEL = Namespace(FG_BASE + "/channel/")
+"""SKOS concept schemes, one slash namespace each."""
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+
+PREFIXES: dict[str, str] = {
+    "fg": str(FG),
+    "reason": str(REASON),
+    "role": str(ROLE),
+    "method": str(METHOD),
+    "status": str(STATUS),
+    "scope": str(SCOPE),
+    "channel": str(CHANNEL),
+    "org": str(ORG),
+    "schema": str(SCHEMA),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "time": str(TIME),
+    "skos": str(SKOS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "dcterms": str(DCTERMS),
+    "sh": str(SH),
+    "void": str(VOID),
+    "dcat": str(DCAT),
+}
+
+
+def sparql_prologue(names: list[str] | None = None) -> str:
+    """PREFIX lines for SPARQL text (all known prefixes unless names are given)."""
+    chosen = PREFIXES if names is None else {n: PREFIXES[n] for n in names}
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in chosen.items())
+
+
+def turtle_prologue() -> str:
+    """@prefix lines for Turtle text."""
+    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())

@@ -1,0 +1,34 @@
+"""Typed settings, read once from the environment (prefix FIRMGRAPH_)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything firmgraph can be configured with; see docs/configuration in the README."""
+
+    model_config = SettingsConfigDict(env_prefix="FIRMGRAPH_")
+
+    store: str = "./firmgraph-data"
+    """A folder for the embedded store, or an http(s) URL of a SPARQL 1.1 endpoint."""
+    base_iri: str = "https://w3id.org/firmgraph/"
+    """Data IRIs are {base_iri}id/{kind}/{key}; named graphs {base_iri}graph/..."""
+    max_input_bytes: int = 10 * 1024 * 1024
+    token: str | None = None
+    """Bearer token that authorises writes over HTTP; writes are off without one."""
+    query_timeout: float = 10.0
+    max_rows: int = 10_000
+    max_body_bytes: int = 10 * 1024 * 1024
+    allow_service: bool = False
+    allow_load: bool = False
+    cors_origins: str = "*"
+    license: str = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests call get_settings.cache_clear() after changing the env."""
+    return Settings()

@@ -1,0 +1,60 @@
+"""The first cookbook queries answer the questions the Foundation promised, with short queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from firmgraph.graph.cookbook import get_query, load_cookbook
+from firmgraph.graph.kg import KnowledgeGraph
+
+
+def run(kg: KnowledgeGraph, slug: str, **params: str) -> list[dict[str, object]]:
+    return kg.query_df(get_query(slug).bind(params)).to_dict("records")
+
+
+def test_every_saved_query_has_a_title_description_and_parses(sample_kg: KnowledgeGraph) -> None:
+    queries = load_cookbook()
+    assert len(queries) >= 5
+    for q in queries:
+        assert q.title and q.description, q.slug
+        sample_kg.query(q.bind())  # parses and runs with its defaults
+
+
+def test_jobs_cut_and_cost_range_at_pinterest(sample_kg: KnowledgeGraph) -> None:
+    rows = run(sample_kg, "pinterest-cuts-and-costs", firm="Pinterest")
+    assert len(rows) == 1
+    (row,) = rows
+    assert row["jobsCut"] == 750 and row["approximate"] is True
+    assert (row["costMin"], row["costMax"], row["currency"]) == (35_000_000, 45_000_000, "USD")
+
+
+def test_klarnas_ceo_and_headcount_trajectory(sample_kg: KnowledgeGraph) -> None:
+    rows = run(sample_kg, "klarna-ceo-and-headcount", firm="Klarna")
+    assert {r["ceo"] for r in rows} == {"Sebastian Siemiatkowski"}
+    figures = {(r["headcountBefore"], r["headcountAfter"], r["headcountTarget"]) for r in rows}
+    assert figures == {(5000, 3800, None), (3800, None, 2000)}
+
+
+def test_who_announced_the_amazon_cuts_and_via_what(sample_kg: KnowledgeGraph) -> None:
+    rows = run(sample_kg, "announced-by-and-via", firm="Amazon")
+    assert [(r["jobsCut"], r["spokesperson"], r["channel"]) for r in rows] == [
+        (16000, "Beth Galetti", "blog post")
+    ]
+    assert rows[0]["role"] == "HR head"
+
+
+def test_aws_is_a_unit_of_amazon(sample_kg: KnowledgeGraph) -> None:
+    rows = run(sample_kg, "units-of-firm", firm="Amazon")
+    names = {r["name"] for r in rows}
+    assert "Amazon Web Services" in names
+    assert any("AWS" in str(r["aliases"]) for r in rows)
+
+
+def test_the_outlet_tessa_chen_spoke_to(sample_kg: KnowledgeGraph) -> None:
+    rows = run(sample_kg, "outlets-of-spokesperson", person="Tessa Chen")
+    assert {r["outletName"] for r in rows} == {"The Verge"}
+
+
+@pytest.mark.parametrize("value", ['Pinterest" } ?x ?y ?z . {', "Amazon\\", "<http://evil>"])
+def test_parameters_cannot_inject_sparql(sample_kg: KnowledgeGraph, value: str) -> None:
+    assert run(sample_kg, "pinterest-cuts-and-costs", firm=value) == []
