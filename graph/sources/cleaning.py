@@ -1,0 +1,202 @@
+"""Scraped-page noise: cookie banners, newsletter boxes, share buttons, navigation and teasers.
+
+Works line by line on plain text (a scraped page, or what trafilatura kept of an HTML page).
+A line is a paragraph; noise lines are dropped, and so are the headline-like lines that follow
+a teaser marker ("Lesen Sie auch", "Read more") and those that trail the last body paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from firmgraph.graph.sources.calendar import find_date
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NOISE = re.compile(
+    r"""(
+      \bcookies?\b | \bcookie-(?:einstellungen|richtlinie|banner)
+    | \b(?:alle\ )?akzeptieren\b | \baccept\ (?:all|cookies)\b | \bmanage\ (?:preferences|consent)\b
+    | \bnewsletter\b.*\b(?:abonnier|anmeld|an\.$|registrier|bestell|subscribe|sign\ up|e-mail|inbox|kostenlos)
+    | \b(?:abonnier|anmeld|subscribe|sign\ up)\w*\b.*\bnewsletter\b
+    | ^newsletter\b | \bnewsletter$
+    | \be-mail-adresse\b | \bemail\ address\b | \beinwilligung\w*\b | \bdatenschutzerklärung\b
+    | \bprivacy\ policy\b | \bterms\ of\ (?:use|service)\b
+    | \b\d+\ (?:min\.?|minuten?)\ (?:lesezeit|read)\b | \blesezeit\b | \breading\ time\b | \b\d+\ min\ read\b
+    | \bkeine\ anlageberatung\b | \bstellt\ keine\ anlageberatung\b | \bnot\ (?:investment|financial)\ advice\b
+    | ^(?:foto|fotos|bild|bilder|image|images|photo|quelle|source|credit|grafik|video|audio)\s*[:|]
+    | ^(?:anzeige|werbung|advertisement|sponsored|promoted)$ | ^(?:©|\(c\)\ |copyright\b)
+    | \balle\ rechte\ vorbehalten\b | \ball\ rights\ reserved\b
+    | \bmain\ image\b | \bsymbolbild\b | \bbild\ vergrößern\b | \bzur\ startseite\b | \bback\ to\ top\b
+    | \bjetzt\ (?:abonnieren|registrieren|anmelden|lesen|testen)\b | \bzum\ artikel\b
+    | \bartikel\ (?:teilen|drucken|merken|anhören)\b | \bshare\ (?:this|on)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NAV_WORDS = _words(
+    """home startseite menü menu suche search login logout anmelden registrieren abo abonnieren
+    zurück weiter next previous prev mehr more teilen share drucken print merken kommentare kommentieren
+    comments facebook twitter x linkedin xing whatsapp telegram e-mail email mail pinterest reddit
+    instagram youtube flipboard impressum kontakt contact agb datenschutz privacy themen topics tags
+    schlagworte top navigation nav skip inhalt content hilfe help login/registrieren podcast video
+    videos bilder fotos galerie newsletter rss app apps shop jobs karriere"""
+)
+_TEASER_MARKERS = re.compile(
+    r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
+    r"|weitere artikel|weitere nachrichten|verwandte artikel|ähnliche artikel|empfehlungen|meistgelesen"
+    r"|wissenswertes zum thema|top-?themen|zum thema|related(?: articles| stories| content)?|read more"
+    r"|more from|more on this|more stories|recommended|most popular|most read|top stories|you may also like"
+    r"|zurück|weiter|next|previous|vorheriger artikel|nächster artikel|next article|previous article)\b[:.]?",
+    re.IGNORECASE,
+)
+_TIME_LINE = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:uhr|h|am|pm|cet|mez|utc)?|stand:.*)\s*$", re.IGNORECASE
+)
+_NUMBER_LINE = re.compile(r"^[\s\d+().,:/%–-]*$")
+_BODY_END = re.compile(r"""[.!?:;"“”»«)]$""")
+
+
+def is_noise_line(line: str) -> bool:
+    """True for a line that is page furniture, not article text."""
+    s = line.strip()
+    if not s:
+        return False
+    if _NOISE.search(s):
+        return True
+    if _NUMBER_LINE.match(s) or _TIME_LINE.match(s):
+        return True
+    words = [w.strip("|·•,;:»«›‹>") for w in s.lower().split()]
+    words = [w for w in words if w]
+    if words and all(w in _NAV_WORDS for w in words):
+        return True
+    # link lists flattened into one line: "Politik | Wirtschaft | Sport"
+    return bool(s.count("|") + s.count("·") + s.count("•") >= 2 and not _BODY_END.search(s))
+
+
+def is_date_line(line: str) -> bool:
+    """A line that holds nothing but a date (and perhaps a time)."""
+    found = find_date(line)
+    if not found:
+        return False
+    rest = (line[: found[1]] + line[found[2] :]).strip(" ,|·-–")
+    return not rest or bool(_TIME_LINE.match(rest)) or (len(rest.split()) <= 2 and not _BODY_END.search(rest))
+
+
+def is_headline_like(line: str) -> bool:
+    """No closing punctuation, or a short question: a heading, teaser or button, not a body paragraph."""
+    s = line.strip()
+    if not _BODY_END.search(s):
+        return True
+    return s.endswith("?") and len(s.split()) < 10
+
+
+def is_body_paragraph(line: str) -> bool:
+    s = line.strip()
+    return len(s.split()) >= 12 and bool(_BODY_END.search(s)) and not s.endswith("?")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the top of a scraped page says: the title line, a date, a publisher line."""
+
+    title_index: int | None
+    date: str | None
+    publisher: str | None
+
+
+_NAME_LINE = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*)(?: (?:[A-ZÄÖÜ&][\w&.'’-]*|de|von|und|of|the|&)){0,3}$")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-ZÄÖÜ][\w&.' -]{1,40})", re.I
+)
+
+
+def read_header(lines: list[str]) -> Header:
+    """Find the title, date and publisher among the first lines of a scraped text page."""
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    if not nonempty:
+        return Header(None, None, None)
+    first_body = next((i for i in nonempty if is_body_paragraph(lines[i])), nonempty[-1])
+    title_index = None
+    for i in nonempty:
+        if i > first_body:
+            break
+        s = lines[i].strip()
+        if is_noise_line(s) or is_date_line(s) or len(s.split()) < 3 or is_body_paragraph(s):
+            continue
+        title_index = i
+        break
+    if title_index is None:
+        title_index = nonempty[0]
+    window = [i for i in nonempty if i <= max(title_index, first_body) + 1][:30]
+    date_value, publisher = None, None
+    for pos, i in enumerate(window):
+        found = find_date(lines[i]) if len(lines[i]) < 80 else None
+        if not found:
+            continue
+        date_value = found[0].isoformat()
+        if pos > 0:
+            prev = lines[window[pos - 1]].strip()
+            if (
+                _NAME_LINE.match(prev)
+                and not is_noise_line(prev)
+                and not re.match(r"^(?:von|by)\b", prev, re.I)
+                and window[pos - 1] != title_index
+            ):
+                publisher = prev
+        break
+    if publisher is None:
+        for line in lines[-15:]:
+            m = _COPYRIGHT.search(line)
+            if m:
+                publisher = m.group(1).strip(" .,") or None
+                break
+    return Header(title_index, date_value, publisher)
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Drop noise lines, teaser blocks and the trailing run of headline-like lines."""
+    kept: list[str] = []
+    in_teaser = False
+    for raw in lines:
+        line = raw.rstrip()
+        s = line.strip()
+        if not s:
+            kept.append("")
+            continue
+        marker = _TEASER_MARKERS.match(s)
+        if marker:
+            rest = s[marker.end() :].strip()
+            # "Lesen Sie auch: <headline>" on one line, or a marker heading a teaser block
+            if not rest or is_headline_like(rest) or len(rest.split()) < 12:
+                in_teaser = True
+                continue
+        if in_teaser and is_headline_like(s) and not is_body_paragraph(s):
+            continue
+        in_teaser = False
+        if is_noise_line(s) or is_date_line(s):
+            continue
+        kept.append(line)
+    # teasers, buttons and calls to action trail the last body paragraph
+    last_body = max((i for i, line in enumerate(kept) if is_body_paragraph(line)), default=None)
+    if last_body is not None:
+        tail = kept[last_body + 1 :]
+        kept = kept[: last_body + 1] + [line for line in tail if line.strip() and not is_headline_like(line)]
+    return _squeeze(kept)
+
+
+def _squeeze(lines: list[str]) -> list[str]:
+    """At most one blank line in a row, none at either end."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if out and out[-1]:
+                out.append("")
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out

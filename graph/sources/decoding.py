@@ -1,0 +1,46 @@
+"""Bytes to text, refusing what is empty, too large or not text at all."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from firmgraph.graph.errors import EmptyInputError, InputTooLargeError, UnsupportedInputError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def check_size(size: int, source: str, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise InputTooLargeError(f"{size:,} bytes is over the limit of {max_bytes:,}", path=source)
+
+
+def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Decode UTF-8 (or Windows-1252 as a fallback) text with normalised newlines.
+
+    Raises:
+        InputTooLargeError: more than `max_bytes`.
+        EmptyInputError: nothing but whitespace.
+        UnsupportedInputError: NUL bytes, undecodable or mostly control characters.
+    """
+    check_size(len(data), source, max_bytes)
+    if not data.strip():
+        raise EmptyInputError("the file is empty", path=source)
+    if b"\x00" in data[:65536]:
+        raise UnsupportedInputError("binary data (NUL bytes), not text", path=source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as e:
+            raise UnsupportedInputError(f"not decodable as text: {e.reason}", path=source) from e
+    sample = text[:65536]
+    bad = sum(
+        1 for c in sample if unicodedata.category(c) in {"Cc", "Co", "Cs", "Cn"} and c not in "\n\r\t\f"
+    )
+    if bad > 0.05 * len(sample):
+        raise UnsupportedInputError("mostly non-text characters", path=source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    if not text.strip():
+        raise EmptyInputError("the file holds only whitespace", path=source)
+    return text
