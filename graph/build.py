@@ -69,15 +69,19 @@ class Batch:
 
 
 class _Writer:
-    """Collects triples into a graph."""
+    """Collects the triples of one graph, each once."""
 
     def __init__(self, graph: str) -> None:
         self.graph = N(graph)
         self.quads: list[ox.Quad] = []
+        self._seen: set[ox.Quad] = set()
 
     def add(self, s: str | ox.NamedNode, p: object, o: Term | str) -> None:
         obj = o if isinstance(o, ox.NamedNode | ox.BlankNode | ox.Literal) else N(o)
-        self.quads.append(ox.Quad(N(s) if isinstance(s, str) else s, N(p), obj, self.graph))
+        quad = ox.Quad(N(s) if isinstance(s, str) else s, N(p), obj, self.graph)
+        if quad not in self._seen:
+            self._seen.add(quad)
+            self.quads.append(quad)
 
 
 def provenance_quads(
@@ -204,7 +208,7 @@ class RecordBuilder:
             role = first(p.role)
             if role is None:
                 continue
-            concept, concept_name = role_concept(role)
+            concept = role_concept(role)
             membership = entity_iri(self.base, "membership", opaque_key("membership", iri, org, concept))
             ent.add(membership, RDF.type, ORG.Membership)
             ent.add(membership, ORG.member, iri)
@@ -212,7 +216,7 @@ class RecordBuilder:
             ent.add(membership, ORG.role, concept)
             if p.role_text:
                 ent.add(membership, FG.roleText, ox.Literal(p.role_text, language=self._language(record)))
-            if concept_name in HEAD_ROLES:
+            if concept in HEAD_ROLES:
                 ent.add(iri, ORG.headOf, org)
             self._evidence(membership, ORG.role, p.evidence.get("role"))
         return people
@@ -307,7 +311,7 @@ class RecordBuilder:
         self._evidence(iri, FG.reason, e.evidence.get("reasons"))
         for concept in filter(None, (method_concept(m) for m in e.methods)):
             src.add(iri, FG.method, concept)
-        channel = channel_concept(first(e.announced_via) or "")
+        channel = channel_concept(first(e.announced_via))
         if channel:
             src.add(iri, FG.announcedVia, channel)
             self._evidence(iri, FG.announcedVia, e.evidence.get("announced_via"))

@@ -135,13 +135,14 @@ class KnowledgeGraph:
         return self.store.query(sparql)
 
     def query_df(self, sparql: str) -> pd.DataFrame:
-        """A SELECT query's solutions as a DataFrame (IRIs as strings, literals as Python values)."""
+        """A SELECT query's solutions as a DataFrame (IRIs as strings, literals as Python values, nullable dtypes)."""
         result = self.query(sparql)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("query_df needs a SELECT query")
         columns = [v.value for v in result.variables]
         rows = [[python_value(solution[c]) for c in columns] for solution in result]
-        return pd.DataFrame(rows, columns=columns)
+        # nullable dtypes: an integer column with gaps stays integer (<NA>), not float NaN
+        return pd.DataFrame(rows, columns=columns, dtype=object).convert_dtypes()
 
     @property
     def dataset(self) -> rdflib.Dataset:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -15,7 +16,6 @@ from firmgraph.graph.build import RecordBuilder, SourceInfo
 from firmgraph.graph.iris import opaque_key
 from firmgraph.graph.records import Record
 from firmgraph.graph.resolve import Resolver
-from firmgraph.graph.vocab import REASONS
 
 _SYLLABLES = [
     "ar",
@@ -88,6 +88,7 @@ _LAST = [
     "Pohl",
 ]
 _ROLES = ["CEO", "CFO", "COO", "CTO", "HR Board Member", "Spokesperson", "Chair"]
+_REASONS = ["ai", "automation", "efficiency", "cost", "demand", "strategy", "overhiring", "energy_costs"]
 _TYPES = ["layoff", "hiring_freeze", "attrition_reduction", "restructuring_plan"]
 _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 """Fixed provenance time: the same seed writes the same bytes."""
@@ -179,7 +180,7 @@ def records(firms: int, seed: int) -> Iterator[tuple[dict[str, Any], str]]:
                 before = rng.randint(500, 200_000)
                 cut = rng.randint(10, before // 5)
                 share = round(100 * cut / before, 2)
-                reason = rng.choice(sorted(REASONS))
+                reason = rng.choice(_REASONS)
                 unit = rng.choice(_UNITS)
                 s_cut = text.add(
                     f"{name} will cut about {cut} jobs in {unit}, {share} percent of its {before} staff."
@@ -265,7 +266,7 @@ def write_synthetic(
             builder.resolver.matches.clear()
             parsed = Record.model_validate(record)
             key = opaque_key("record", parsed.article.url or "")
-            info = SourceInfo(key, opaque_key("sha", text), f"{key}.json", "application/json", text)
+            info = SourceInfo(key, hashlib.sha256(text.encode()).hexdigest(), f"{key}.json", "application/json", text)
             batch = builder.build(parsed, info, now=_EPOCH)
             fresh = [q for q in batch.entities if q not in seen_entities]
             seen_entities.update(fresh)

@@ -1,10 +1,14 @@
-"""Tables from record labels (the gold JSON vocabulary) to ontology terms."""
+"""Record labels (the gold JSON vocabulary) to ontology terms, read from the concept schemes."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
-from firmgraph.graph.namespaces import CHANNEL, FG, METHOD, REASON, ROLE
+import pyoxigraph as ox
+
+from firmgraph.graph.namespaces import CHANNEL, FG, METHOD, REASON, ROLE, SKOS
 
 EVENT_CLASSES: dict[str | None, str] = {
     None: str(FG.RestructuringEvent),
@@ -20,90 +24,50 @@ EVENT_TYPE_LABELS = {
     "hiring_freeze": "hiring freeze",
     "restructuring_plan": "restructuring plan",
 }
-
-REASONS = frozenset(
-    [
-        "ai",
-        "automation",
-        "efficiency",
-        "cost",
-        "bureaucracy",
-        "culture",
-        "profitability",
-        "financial_performance",
-        "overhiring",
-        "macroeconomic",
-        "demand",
-        "competition",
-        "overcapacity",
-        "energy_costs",
-        "regulation",
-        "strategy",
-        "divestment",
-    ]
-)
-METHODS = frozenset(
-    [
-        "attrition",
-        "early_retirement",
-        "partial_retirement",
-        "voluntary_leave",
-        "hiring_freeze",
-        "reskilling",
-        "outsourcing",
-        "divestment",
-        "plant_closure",
-        "production_end",
-        "office_reduction",
-        "severance",
-        "no_forced_layoffs",
-        "internal_transfer",
-    ]
-)
-CHANNELS = frozenset(["sec_filing", "blog_post", "memo", "press_release", "media_statement", "interview"])
-
-_ROLE_LABELS: dict[str, tuple[str, ...]] = {
-    "CEO": ("ceo", "chief executive", "chief executive officer", "president and ceo", "group ceo"),
-    "CoCEO": ("co ceo", "coceo", "co chief executive"),
-    "BrandCEO": ("brand ceo",),
-    "CFO": ("cfo", "chief financial officer"),
-    "COO": ("coo", "chief operating officer"),
-    "CTO": ("cto", "chief technology officer"),
-    "HRHead": ("hr head", "hr board member", "vp human resources", "head of hr", "chief people officer",
-               "chro", "head of human resources", "hr chief", "vice president human resources"),
-    "Spokesperson": ("spokesperson", "spokesman", "spokeswoman", "press spokesperson"),
-    "Chair": ("chair", "chairman", "chairwoman", "chairperson", "chair of the board"),
-    "WorksCouncilChair": ("works council chair", "works council head", "general works council chair"),
-    "ChiefNegotiator": ("chief negotiator", "union negotiator", "lead negotiator"),
-    "Owner": ("owner", "investor", "owner investor", "major shareholder"),
-    "CoFounder": ("co founder", "cofounder", "founder"),
-    "Head": ("head",),
-}  # fmt: skip
-_ROLE_INDEX = {label: concept for concept, labels in _ROLE_LABELS.items() for label in labels}
-HEAD_ROLES = frozenset({"CEO", "CoCEO"})
+HEAD_ROLES = frozenset({str(ROLE.CEO), str(ROLE.CoCEO)})
 """Roles that also give the direct `org:headOf` link."""
 
 
-def _norm(label: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", label.lower()))
+def normalise(label: str) -> str:
+    """Case, diacritics and punctuation folded away: "Vizepräsidentin für Personalwesen" -> "vizeprasidentin fur personalwesen"."""
+    text = unicodedata.normalize("NFKD", label.lower().replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
-def role_concept(label: str) -> tuple[str, str]:
-    """(role concept IRI, its local name) for a role label; unknown labels map to role:Head."""
-    name = _ROLE_INDEX.get(_norm(label))
-    if name is None:
-        first = _norm(label.split("/")[0])
-        name = _ROLE_INDEX.get(first, "Head")
-    return str(ROLE[name]), name
+@cache
+def _index(scheme: str) -> dict[str, str]:
+    """Normalised notation, preferred and alternative labels -> concept IRI, for one concept scheme."""
+    from firmgraph import ontology
+
+    store = ox.Store()
+    store.load(ontology.read("concepts.ttl"), ox.RdfFormat.TURTLE)
+    rows = store.query(
+        f"SELECT ?c ?label WHERE {{ ?c <{SKOS.inScheme}> <{scheme}> ;"
+        f" <{SKOS.notation}>|<{SKOS.prefLabel}>|<{SKOS.altLabel}> ?label }}"
+    )
+    return {normalise(row["label"].value): row["c"].value for row in rows}  # type: ignore[union-attr]
+
+
+def _concept(scheme: str, label: str | None) -> str | None:
+    if not label:
+        return None
+    index = _index(scheme)
+    return index.get(normalise(label)) or index.get(normalise(label.split("/")[0]))
+
+
+def role_concept(label: str) -> str:
+    """The role concept for a label in either language; one the scheme does not know is role:Head."""
+    return _concept(str(ROLE), label) or str(ROLE.Head)
 
 
 def reason_concept(label: str) -> str | None:
-    return str(REASON[label]) if label in REASONS else None
+    return _concept(str(REASON), label)
 
 
 def method_concept(label: str) -> str | None:
-    return str(METHOD[label]) if label in METHODS else None
+    return _concept(str(METHOD), label)
 
 
-def channel_concept(label: str) -> str | None:
-    return str(CHANNEL[label]) if label in CHANNELS else None
+def channel_concept(label: str | None) -> str | None:
+    return _concept(str(CHANNEL), label)
