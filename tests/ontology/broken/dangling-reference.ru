@@ -1,0 +1,14 @@
+# rows: 2
+# A class and a concept referred to but never declared.
+PREFIX fg: <https://w3id.org/firmgraph/ns#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX reason: <https://w3id.org/firmgraph/ns/reason/>
+INSERT DATA {
+  fg:Layoff rdfs:seeAlso fg:Firing .
+  reason:ai skos:related reason:robots .
+}

@@ -1,0 +1,12 @@
+# rows: 3
+# The ontology loses its titles and its license.
+PREFIX fg: <https://w3id.org/firmgraph/ns#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <https://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+DELETE WHERE { <https://w3id.org/firmgraph/ns> dcterms:title ?title } ;
+DELETE WHERE { <https://w3id.org/firmgraph/ns> dcterms:license ?license }
