@@ -1,4 +1,4 @@
-"""Stores: one interface, an embedded default and (later) remote SPARQL 1.1 endpoints."""
+"""Stores: one interface, an embedded default and remote SPARQL 1.1 endpoints."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from pathlib import Path
 
 from firmgraph.graph.store.base import Commit, QueryResult, Store
 from firmgraph.graph.store.embedded import EmbeddedStore
+from firmgraph.graph.store.remote import RemoteStore
 
-__all__ = ["Commit", "EmbeddedStore", "QueryResult", "Store", "open_store"]
+__all__ = ["Commit", "EmbeddedStore", "QueryResult", "RemoteStore", "Store", "open_store"]
 
 
 def open_store(location: str | Path | None) -> Store:
-    """Open the store a location names: a folder (embedded, the default) or None (in memory)."""
+    """Open the store a location names: an http(s) URL (remote), a folder (embedded) or None (in memory)."""
     if isinstance(location, str) and location.startswith(("http://", "https://")):
-        raise NotImplementedError("remote stores are not available yet")
+        return RemoteStore.from_url(location)
     return EmbeddedStore(location)

@@ -1,10 +1,8 @@
-"""The Store contract, run against the embedded store (and every other implementation)."""
+"""The Store contract, run against every implementation (the `any_store` fixture: embedded, remote, staged)."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -21,9 +19,8 @@ def q(s: str, o: str, g: str, p: str = "p") -> ox.Quad:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with open_store(tmp_path / "store") as s:
-        yield s
+def store(any_store: Store) -> Store:
+    return any_store
 
 
 def test_commit_replaces_graphs_and_adds_quads(store: Store) -> None:
@@ -71,8 +68,8 @@ def test_bulk_load_and_has_graph(store: Store) -> None:
     assert store.has_graph(G1) and not store.has_graph(EX + "nothing")
 
 
-def test_data_persists_across_reopen(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s") as s:
+def test_data_persists_across_reopen(any_store_location: str) -> None:
+    with open_store(any_store_location) as s:
         s.commit(Commit(add=[q("a", "1", G1)]))
-    with open_store(tmp_path / "s") as s:
+    with open_store(any_store_location) as s:
         assert s.count() == 1

@@ -1,0 +1,561 @@
+"""The remote store: any SPARQL 1.1 Query/Update endpoint, with the Graph Store Protocol where offered.
+
+Commits are atomic in two ways (docs/deploy.md states the guarantee):
+
+- a commit that fits in one request (`batch_bytes`) is one update request, `DROP SILENT GRAPH …;
+  INSERT DATA {…}`, which the stores we know run as one transaction;
+- a larger one is staged: its quads are written, in chunks, into a staging graph in an encoded
+  form that names none of their IRIs (`urn:firmgraph:staging:…`, where every IRI is a typed
+  literal), counted, marked complete, and swapped in with ONE `DELETE/INSERT … WHERE` operation
+  that is guarded by the mark. A crash leaves either the old graphs or the new ones, and at most
+  a staging graph that no IRI lookup can reach and that named_graphs, count and quads skip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import BinaryIO, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph as ox
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
+from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, insert_data
+
+STAGING = "urn:firmgraph:staging:"
+"""Prefix of staging graphs (one per staged commit: `{STAGING}{unix ms}-{uuid}`)."""
+STG = "urn:firmgraph:staging#"
+"""Vocabulary of staged statements: stg:g, stg:s, stg:p, stg:o, the stg:iri datatype, stg:complete."""
+
+_TRANSIENT = {429, 502, 503, 504}
+_UNSENT = {429, 503}
+"""Statuses that say the server did not run the request: safe to retry even a non-idempotent write."""
+_QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a store puts its endpoints, relative to the URL firmgraph is given."""
+
+    query: str
+    update: str
+    gsp: str | None
+    """Graph Store Protocol endpoint, or None where the store has none."""
+    results: str = "application/sparql-results+json"
+    update_form: bool = False
+    """Send updates as a form field (`update=`) instead of an application/sparql-update body."""
+    dataset_post: bool = False
+    """The GSP endpoint takes N-Quads/TriG for the whole dataset (no ?graph), so dumps stream as they are."""
+
+
+LAYOUTS: dict[str, Layout] = {
+    "oxigraph": Layout("/query", "/update", "/store", "text/tab-separated-values", dataset_post=True),
+    "fuseki": Layout("/sparql", "/update", "/data"),
+    "graphdb": Layout("", "/statements", "/rdf-graphs/service"),
+    "virtuoso": Layout("/sparql", "/sparql-auth", "/sparql-graph-crud-auth", update_form=True),
+    "neptune": Layout("/sparql", "/sparql", None, update_form=True),
+    "sparql": Layout("", "", None, update_form=True),
+}
+"""Known layouts; pick one with the URL's fragment (`http://host:3030/ds#fuseki`) or FIRMGRAPH_REMOTE_LAYOUT."""
+
+
+class RemoteSettings(BaseSettings):
+    """How to reach a remote store (env prefix FIRMGRAPH_REMOTE_)."""
+
+    model_config = SettingsConfigDict(env_prefix="FIRMGRAPH_REMOTE_")
+
+    layout: str = "oxigraph"
+    query_url: str | None = None
+    update_url: str | None = None
+    gsp_url: str | None = None
+    """Override a layout's endpoint; an empty gsp_url turns the Graph Store Protocol off."""
+    auth: str | None = None
+    """The whole Authorization header, e.g. `Bearer abc` (credentials in the URL give Basic auth)."""
+    token: str | None = None
+    """Shorthand for `auth = "Bearer {token}"`."""
+    auth_scheme: Literal["basic", "digest"] = "basic"
+    """How credentials in the URL (`https://user:pass@host/…`) are sent."""
+    timeout: float = 60.0
+    retries: int = 4
+    backoff: float = 0.25
+    """First retry delay in seconds; it doubles with each retry (with jitter)."""
+    batch_bytes: int = 4 * 1024 * 1024
+    """Largest update request; a bigger commit is staged and swapped in."""
+    verify_tls: bool = True
+
+
+@lru_cache
+def get_remote_settings() -> RemoteSettings:
+    """The process-wide remote settings; tests call get_remote_settings.cache_clear()."""
+    return RemoteSettings()
+
+
+class RemoteStore(Store):
+    """A store behind SPARQL 1.1 Query and Update endpoints (and the Graph Store Protocol, if given).
+
+    The endpoint must answer queries over the union of its named graphs by default (oxigraph
+    serve --union-default-graph, Fuseki's unionDefaultGraph, GraphDB, Virtuoso and Neptune do).
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        update_url: str,
+        gsp_url: str | None = None,
+        *,
+        layout: Layout | None = None,
+        authorization: str | None = None,
+        auth: httpx.Auth | None = None,
+        timeout: float = 60.0,
+        retries: int = 4,
+        backoff: float = 0.25,
+        batch_bytes: int = 4 * 1024 * 1024,
+        verify_tls: bool = True,
+    ) -> None:
+        self.query_url, self.update_url, self.gsp_url = query_url, update_url, gsp_url or None
+        self.layout = layout or LAYOUTS["sparql"]
+        self.location = _without_credentials(query_url)
+        self.retries, self.backoff, self.batch_bytes = retries, backoff, batch_bytes
+        headers = {"User-Agent": "firmgraph"}
+        if authorization:
+            headers["Authorization"] = authorization
+        self.client = httpx.Client(headers=headers, auth=auth, timeout=timeout, verify=verify_tls)
+
+    @classmethod
+    def from_url(cls, url: str, settings: RemoteSettings | None = None) -> RemoteStore:
+        """The store at a URL: its fragment (or the layout setting) says where the endpoints are."""
+        settings = settings or get_remote_settings()
+        parts = urlsplit(url)
+        name = parts.fragment or settings.layout
+        if name not in LAYOUTS:
+            raise StoreError(f"unknown remote layout {name!r}; choose from {', '.join(LAYOUTS)}")
+        layout = LAYOUTS[name]
+        netloc = parts.hostname or ""
+        if parts.port:
+            netloc += f":{parts.port}"
+        base = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), parts.query, ""))
+        auth: httpx.Auth | None = None
+        if parts.username:
+            user, password = parts.username, parts.password or ""
+            auth = (
+                httpx.DigestAuth(user, password)
+                if settings.auth_scheme == "digest"
+                else httpx.BasicAuth(user, password)
+            )
+        gsp = (
+            settings.gsp_url
+            if settings.gsp_url is not None
+            else (base + layout.gsp if layout.gsp is not None else None)
+        )
+        return cls(
+            settings.query_url or base + layout.query,
+            settings.update_url or base + layout.update,
+            gsp,
+            layout=layout,
+            authorization=settings.auth or (f"Bearer {settings.token}" if settings.token else None),
+            auth=auth,
+            timeout=settings.timeout,
+            retries=settings.retries,
+            backoff=settings.backoff,
+            batch_bytes=settings.batch_bytes,
+            verify_tls=settings.verify_tls,
+        )
+
+    # -- HTTP -----------------------------------------------------------------------------------
+
+    def _send(self, method: str, url: str, *, idempotent: bool, **kwargs: object) -> httpx.Response:
+        """One request, retried with exponential backoff on transient failures.
+
+        A write that is not idempotent is retried only when the server surely did not run it
+        (no connection, 429, 503); reads and idempotent writes also on 502/504 and dropped replies.
+        """
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                response = self.client.request(method, url, **kwargs)  # type: ignore[arg-type]
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as e:
+                if last:
+                    raise StoreError(f"cannot reach {_without_credentials(url)}: {e}") from e
+                self._pause(attempt, None)
+                continue
+            except httpx.RemoteProtocolError as e:
+                if last or not idempotent:
+                    raise StoreError(f"{_without_credentials(url)} dropped the connection: {e}") from e
+                self._pause(attempt, None)
+                continue
+            retry = response.status_code in (_TRANSIENT if idempotent else _UNSENT)
+            if not retry or last:
+                return response
+            self._pause(attempt, response.headers.get("Retry-After"))
+        raise AssertionError("unreachable")
+
+    def _pause(self, attempt: int, retry_after: str | None) -> None:
+        delay = self.backoff * 2**attempt * (0.5 + random.random() / 2)
+        if retry_after and retry_after.isdigit():
+            delay = max(delay, min(float(retry_after), 30.0))
+        time.sleep(delay)
+
+    def _check(self, response: httpx.Response, what: str) -> httpx.Response:
+        if response.is_success:
+            return response
+        text = response.text.strip()[:2000]
+        status = response.status_code
+        if status == 400:
+            raise QueryError(text or f"{what}: bad request")
+        if status in (401, 403):
+            raise StoreError(
+                f"{what}: not authorised ({status}); set FIRMGRAPH_REMOTE_AUTH or FIRMGRAPH_REMOTE_TOKEN"
+            )
+        if status == 413:
+            raise StoreError(f"{what}: request too large for the server; lower FIRMGRAPH_REMOTE_BATCH_BYTES")
+        raise StoreError(f"{what} failed at {self.location}: {status} {text}")
+
+    def _update(self, sparql: str, *, idempotent: bool) -> None:
+        if self.layout.update_form:
+            kwargs: dict[str, object] = {"data": {"update": sparql}}
+        else:
+            kwargs = {"content": sparql.encode(), "headers": {"Content-Type": "application/sparql-update"}}
+        self._check(self._send("POST", self.update_url, idempotent=idempotent, **kwargs), "update")
+
+    def _select(self, sparql: str) -> ox.QuerySolutions:
+        result = self.query(sparql, default_graphs=None)
+        assert isinstance(result, ox.QuerySolutions)
+        return result
+
+    # -- the Store interface --------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryResult:
+        form: dict[str, object] = {"query": sparql}
+        if default_graphs is not None:
+            form["default-graph-uri"] = default_graphs
+        if named_graphs is not None:
+            form["named-graph-uri"] = named_graphs
+        accept = f"{self.layout.results}, application/sparql-results+json;q=0.9, application/n-triples;q=0.8, text/turtle;q=0.7"
+        try:
+            response = self._send(
+                "POST", self.query_url, idempotent=True, data=form, headers={"Accept": accept}
+            )
+        except httpx.TimeoutException as e:
+            raise QueryTimeoutError(f"the query ran past {self.client.timeout.read} s") from e
+        self._check(response, "query")
+        media = response.headers.get("Content-Type", "").split(";")[0].strip()
+        results = ox.QueryResultsFormat.from_media_type(media)
+        if results is not None:
+            return ox.parse_query_results(response.content, results)
+        graph = ox.RdfFormat.from_media_type(media)
+        if graph is None:
+            raise StoreError(f"query: the endpoint answered with {media or 'no content type'}")
+        return _as_query_triples(ox.parse(response.content, graph))
+
+    def update(self, sparql: str) -> None:
+        self._update(sparql, idempotent=False)
+
+    def commit(self, commit: Commit) -> None:
+        text = commit_update(commit)
+        if len(text.encode()) <= self.batch_bytes:
+            # DROP + INSERT DATA gives the same result when repeated, unless added quads hold blank nodes.
+            self._update(text, idempotent=not any(_has_blank(q) for q in commit.add))
+        else:
+            self._staged_commit(commit)
+
+    def drop_graph(self, graph: str) -> None:
+        self._update(f"DROP SILENT GRAPH <{graph}>", idempotent=True)
+
+    def named_graphs(self) -> list[str]:
+        rows = self._select(
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(!STRSTARTS(STR(?g), "{STAGING}")) }}'
+        )
+        return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
+
+    def count(self, graph: str | None = None) -> int:
+        if graph is not None:
+            where = f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+        else:
+            where = f'GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{STAGING}"))'
+        (row,) = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        named = int(row["n"].value)
+        return named if graph is not None else named + sum(1 for _ in self._default_graph())
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        if graph is not None:
+            name = ox.NamedNode(graph)
+            return (ox.Quad(t.subject, t.predicate, t.object, name) for t in self._graph_triples(graph))
+        rows = self._select(
+            f'SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{STAGING}")) }}'
+        )
+        named = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)  # type: ignore[arg-type]
+        default = (
+            ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self._default_graph()
+        )
+        return _chain(named, default)
+
+    def bulk_load(self, data: BinaryIO, fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
+        quads_in = fmt in _QUAD_FORMATS
+        if self.gsp_url and (not quads_in or (graph is None and self.layout.dataset_post)):
+            params: dict[str, str] = {"graph": graph} if graph else ({} if quads_in else {"default": ""})
+            if quads_in:
+                params["no_transaction"] = ""  # Oxigraph's bulk loader: the contract says not transactional
+            body = iter(lambda: data.read(1 << 20), b"")
+            # A streamed body cannot be sent twice: only a refused connection is retried.
+            response = self._send(
+                "POST",
+                self.gsp_url,
+                idempotent=False,
+                params=params,
+                content=body,
+                headers={"Content-Type": fmt.media_type},
+            )
+            if response.status_code == 400:  # pyoxigraph raises SyntaxError for a malformed file: so do we
+                raise SyntaxError(response.text.strip()[:2000])
+            self._check(response, "bulk load")
+            return
+        target = ox.NamedNode(graph) if graph else None
+        parsed = ox.parse(data, fmt)
+        quads = (ox.Quad(q.subject, q.predicate, q.object, target) if target else q for q in parsed)
+        for chunk in _chunks(quads, self.batch_bytes):
+            self._update(insert_data(chunk), idempotent=not any(_has_blank(q) for q in chunk))
+
+    def close(self) -> None:
+        self.client.close()
+
+    # -- reading graphs -------------------------------------------------------------------------
+
+    def _graph_triples(self, graph: str) -> Iterator[ox.Triple]:
+        if not self.gsp_url:
+            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+            return iter(result)  # type: ignore[arg-type]
+        return self._gsp_get({"graph": graph})
+
+    def _default_graph(self) -> Iterator[ox.Triple]:
+        """The stored default graph (not the union): over the GSP; without it firmgraph assumes it empty."""
+        return self._gsp_get({"default": ""}) if self.gsp_url else iter(())
+
+    def _gsp_get(self, params: dict[str, str]) -> Iterator[ox.Triple]:
+        assert self.gsp_url
+        response = self._send(
+            "GET", self.gsp_url, idempotent=True, params=params, headers={"Accept": "application/n-triples"}
+        )
+        if response.status_code == 404:
+            return iter(())
+        self._check(response, "graph store read")
+        media = response.headers.get("Content-Type", "application/n-triples").split(";")[0].strip()
+        fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
+        return (ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(response.content, fmt))
+
+    # -- staged commits -------------------------------------------------------------------------
+
+    def _staged_commit(self, commit: Commit) -> None:
+        """Stage, verify, mark complete, swap in with one operation, then drop the staging graph."""
+        stage = f"{STAGING}{int(time.time() * 1000)}-{uuid.uuid4().hex}"
+        quads = _commit_quads(commit)
+        for q in quads:
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                raise StoreError("a staged commit writes named graphs only")
+        try:
+            n = self._stage(stage, quads)
+            (row,) = self._select(
+                f"PREFIX stg: <{STG}> SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{stage}> "
+                "{ ?st stg:g ?g ; stg:s ?s ; stg:p ?p ; stg:o ?o } }"
+            )
+            if int(row["n"].value) != n:
+                raise StoreError(
+                    f"staging {stage} holds {row['n'].value} statements, not {n}: nothing was swapped in"
+                )
+            self._update(
+                f"INSERT DATA {{ GRAPH <{stage}> {{ <{stage}> <{STG}complete> {n} }} }}", idempotent=True
+            )
+            self._update(_swap(stage, list(commit.replace)), idempotent=True)
+        except BaseException:
+            self._drop_quietly(stage)
+            raise
+        expected = {
+            g: len({(q.subject, q.predicate, q.object) for q in content})
+            for g, content in commit.replace.items()
+        }
+        for g, size in expected.items():
+            if self.count(g) != size:
+                raise StoreError(f"the staged commit did not land in {g} (was its staging graph dropped?)")
+        self._drop_quietly(stage)
+
+    def _stage(self, stage: str, quads: list[ox.Quad]) -> int:
+        """Write the encoded statements in chunks; returns how many were written."""
+        n = 0
+        for chunk in _chunks(quads, self.batch_bytes):
+            lines = []
+            for q in chunk:
+                st = f"<{stage}#{n}>"
+                n += 1
+                lines.append(
+                    f"{st} <{STG}g> {_encode(q.graph_name)} .\n{st} <{STG}s> {_encode(q.subject)} .\n"
+                    f"{st} <{STG}p> {_encode(q.predicate)} .\n{st} <{STG}o> {_encode(q.object)} ."
+                )
+            body = "\n".join(lines) + "\n"
+            if self.gsp_url:
+                response = self._send(
+                    "POST",
+                    self.gsp_url,
+                    idempotent=True,  # statement IRIs make a repeat a no-op; the count check catches the rest
+                    params={"graph": stage},
+                    content=body.encode(),
+                    headers={"Content-Type": "application/n-triples"},
+                )
+                self._check(response, "staging write")
+            else:
+                self._update(f"INSERT DATA {{ GRAPH <{stage}> {{\n{body}}} }}", idempotent=True)
+        return n
+
+    def _drop_quietly(self, stage: str) -> None:
+        # An unreachable server keeps the staging graph; discard_staging() clears it later.
+        with contextlib.suppress(StoreError):
+            self._update(f"DROP SILENT GRAPH <{stage}>", idempotent=True)
+
+    def staging_graphs(self) -> list[str]:
+        """Staging graphs left on the server (by crashed imports, or by commits under way)."""
+        rows = self._select(
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{STAGING}")) }}'
+        )
+        return sorted(r["g"].value for r in rows)
+
+    def discard_staging(self, *, older_than: float = 3600.0) -> list[str]:
+        """Drop staging graphs older than `older_than` seconds (younger ones may belong to a live commit)."""
+        cutoff = (time.time() - older_than) * 1000
+        dropped = []
+        for g in self.staging_graphs():
+            stamp = g[len(STAGING) :].split("-", 1)[0]
+            if not stamp.isdigit() or int(stamp) <= cutoff:
+                self._update(f"DROP SILENT GRAPH <{g}>", idempotent=True)
+                dropped.append(g)
+        return dropped
+
+
+def _swap(stage: str, replaced: list[str]) -> str:
+    """ONE operation: delete the replaced graphs' content and insert the staged quads, if marked complete."""
+    old = ""
+    if replaced:
+        values = " ".join(f"<{g}>" for g in replaced)
+        old = f"{{ VALUES ?old {{ {values} }} GRAPH ?old {{ ?os ?op ?oo }} }} UNION "
+    return f"""PREFIX stg: <{STG}>
+DELETE {{ GRAPH ?old {{ ?os ?op ?oo }} }}
+INSERT {{ GRAPH ?g {{ ?s ?p ?o }} }}
+WHERE {{
+  GRAPH <{stage}> {{ <{stage}> stg:complete ?n }}
+  {old}{{
+    GRAPH <{stage}> {{ ?st stg:g ?eg ; stg:s ?es ; stg:p ?ep ; stg:o ?eo }}
+    BIND(IRI(STR(?eg)) AS ?g)
+    BIND(IF(isLITERAL(?es), IRI(STR(?es)), ?es) AS ?s)
+    BIND(IRI(STR(?ep)) AS ?p)
+    BIND(IF(isLITERAL(?eo) && DATATYPE(?eo) = stg:iri, IRI(STR(?eo)), ?eo) AS ?o)
+  }}
+}}"""
+
+
+def _encode(term: object) -> str:
+    """A term as staged: IRIs become stg:iri literals so the staging graph names none of the data's IRIs."""
+    if isinstance(term, ox.NamedNode):
+        return str(ox.Literal(term.value, datatype=ox.NamedNode(STG + "iri")))
+    if isinstance(term, ox.BlankNode | ox.Literal):
+        return str(term)
+    raise StoreError(f"cannot stage the term {term!r}")
+
+
+def _commit_quads(commit: Commit) -> list[ox.Quad]:
+    """The commit's quads, each in the graph it goes to, without repeats."""
+    quads = dict.fromkeys(commit.add)
+    for g, content in commit.replace.items():
+        name = ox.NamedNode(g)
+        quads.update(dict.fromkeys(ox.Quad(q.subject, q.predicate, q.object, name) for q in content))
+    return list(quads)
+
+
+def _has_blank(q: ox.Quad) -> bool:
+    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+
+
+def _size(q: ox.Quad) -> int:
+    return len(str(q)) + 4
+
+
+def _chunks(quads: Iterable[ox.Quad], budget: int) -> Iterator[list[ox.Quad]]:
+    """Quads in chunks of about `budget` bytes.
+
+    Blank node labels are scoped to one request, so quads that share a blank node (directly or
+    through others) stay in one chunk: they are held back and sent, grouped, at the end.
+    """
+    chunk: list[ox.Quad] = []
+    used = 0
+    blank: list[ox.Quad] = []
+    for q in quads:
+        if _has_blank(q):
+            blank.append(q)
+            continue
+        chunk.append(q)
+        used += _size(q)
+        if used >= budget:
+            yield chunk
+            chunk, used = [], 0
+    for group in _blank_groups(blank):
+        size = sum(_size(q) for q in group)
+        if chunk and used + size > budget:
+            yield chunk
+            chunk, used = [], 0
+        chunk.extend(group)
+        used += size
+    if chunk:
+        yield chunk
+
+
+def _blank_groups(quads: list[ox.Quad]) -> list[list[ox.Quad]]:
+    """Quads grouped by the connected blank nodes they mention (union-find)."""
+    parent: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def root(b: ox.BlankNode) -> ox.BlankNode:
+        while parent.setdefault(b, b) != b:
+            parent[b] = parent[parent[b]]
+            b = parent[b]
+        return b
+
+    for q in quads:
+        nodes = [t for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)]
+        for other in nodes[1:]:
+            parent[root(other)] = root(nodes[0])
+    groups: dict[ox.BlankNode, list[ox.Quad]] = {}
+    for q in quads:
+        first = q.subject if isinstance(q.subject, ox.BlankNode) else q.object
+        groups.setdefault(root(first), []).append(q)  # type: ignore[arg-type]
+    return list(groups.values())
+
+
+def _as_query_triples(triples: Iterable[ox.Triple | ox.Quad]) -> ox.QueryTriples:
+    """Wrap parsed triples as pyoxigraph's QueryTriples (it has no constructor): through a scratch store."""
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    result = scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryTriples)
+    return result
+
+
+def _chain(*iterators: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
+    for it in iterators:
+        yield from it
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.username:
+        return url
+    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
