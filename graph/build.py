@@ -149,9 +149,7 @@ class RecordBuilder:
         for o in record.organizations:
             iri = by_key[name_key(o.name)]
             ent.add(iri, RDF.type, ORG.Organization)
-            ent.add(
-                iri, SCHEMA.alternateName if self._has_name(iri, o.name) else SCHEMA.name, ox.Literal(o.name)
-            )
+            self._name(iri, o.name)
             for alias in o.aliases:
                 ent.add(iri, SCHEMA.alternateName, ox.Literal(alias))
             for k in org_keys(o.name, o.aliases):
@@ -170,12 +168,22 @@ class RecordBuilder:
             self._evidence(iri, SCHEMA.name, o.evidence.get("name"))
         return by_key
 
-    def _has_name(self, iri: str, name: str) -> bool:
-        """Whether the store or this batch already named the organization: other names become aliases."""
-        if iri in self.resolver.names:
-            return self.resolver.names[iri] != name
-        predicate = N(SCHEMA.name)
-        return any(q.subject.value == iri and q.predicate == predicate for q in self._ent.quads)
+    def _name(self, iri: str, name: str) -> None:
+        """An organization's name; when the store or this batch already gave it another, an alias."""
+        taken = self.resolver.names.get(iri)
+        if taken is None:
+            predicate = N(SCHEMA.name)
+            taken = next(
+                (
+                    q.object.value
+                    for q in self._ent.quads
+                    if q.subject.value == iri and q.predicate == predicate
+                ),
+                None,
+            )
+        self._ent.add(
+            iri, SCHEMA.alternateName if taken not in (None, name) else SCHEMA.name, ox.Literal(name)
+        )
 
     def _org(self, orgs: dict[str, str], name: str | None) -> str | None:
         return orgs.get(name_key(name)) if name else None
@@ -242,12 +250,24 @@ class RecordBuilder:
         if art.url:
             src.add(doc, SCHEMA.url, N(art.url))
         if art.publisher:
-            src.add(doc, SCHEMA.publisher, ox.Literal(art.publisher))
+            src.add(doc, SCHEMA.publisher, self._publisher(art.publisher))
         if info.text is not None:
             src.add(doc, SCHEMA.text, ox.Literal(info.text))
         for o in record.organizations:
             iri = orgs[name_key(o.name)]
             src.add(doc, SCHEMA.about if o.role_in_article == "subject" else SCHEMA.mentions, iri)
+
+    def _publisher(self, name: str) -> str:
+        """The page's publisher: an outlet in the entities graph (not one of the article's organizations)."""
+        keys = org_keys(name, [])
+        iri = self.resolver.org(name, [], self.resolver.known_keys(keys))
+        ent = self._ent
+        for cls in (ORG.Organization, FG.NewsOutlet):
+            ent.add(iri, RDF.type, cls)
+        self._name(iri, name)
+        for k in keys:
+            ent.add(iri, FG.nameKey, ox.Literal(k))
+        return iri
 
     def _event(
         self,

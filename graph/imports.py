@@ -154,22 +154,24 @@ def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     return graph
 
 
-def context_for(store: Store, quads: list[ox.Quad]) -> rdflib.Graph:
-    """Types and names of the store's resources the batch points at but does not describe."""
-    described = {q.subject for q in quads}
-    referenced = {q.object for q in quads if isinstance(q.object, ox.NamedNode) and q.object not in described}
-    referenced = {r for r in referenced if "/id/" in r.value}
-    if not referenced:
-        return rdflib.Graph()
-    values = " ".join(str(r) for r in sorted(referenced, key=lambda n: n.value))
-    triples = store.query(
-        f"CONSTRUCT {{ ?s a ?t . ?s <{SCHEMA.name}> ?n }} WHERE {{ VALUES ?s {{ {values} }} "
-        f"{{ ?s a ?t }} UNION {{ ?s <{SCHEMA.name}> ?n }} }}"
-    )
+def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdflib.Graph:
+    """What the store already says of the batch's entities (types and names): their state after the commit."""
+    nodes = {
+        t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode) and "/id/" in t.value
+    }
+    ordered = sorted(nodes, key=lambda n: n.value)
+    triples: list[ox.Triple] = []
+    for i in range(0, len(ordered), chunk):
+        values = " ".join(str(n) for n in ordered[i : i + chunk])
+        triples.extend(
+            store.query(  # type: ignore[arg-type]
+                f"CONSTRUCT {{ ?s a ?t . ?s <{SCHEMA.name}> ?n }} WHERE {{ VALUES ?s {{ {values} }} "
+                f"{{ ?s a ?t }} UNION {{ ?s <{SCHEMA.name}> ?n }} }}"
+            )
+        )
     graph = rdflib.Graph()
-    text = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
-    if text:
-        graph.parse(data=text, format="nt")
+    if triples:
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     return graph
 
 

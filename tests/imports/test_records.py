@@ -95,3 +95,24 @@ def test_a_folder_is_walked(kg: KnowledgeGraph, tmp_path: Path) -> None:
     (tmp_path / "a" / "notes.md").write_text("not a source")
     (result,) = kg.import_paths([tmp_path / "a"])
     assert result.status == "imported"
+
+
+def test_another_name_for_a_known_firm_becomes_an_alias(sample_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    import json
+
+    record = json.loads((SAMPLES / "klarna-ki-stellenabbau.de.json").read_text())
+    record["article"]["title"] = "Another article"
+    record["organizations"].append(
+        {"name": "Amazon.com Inc.", "aliases": [], "role_in_article": "mentioned", "parent": None}
+    )
+    (tmp_path / "other.json").write_text(json.dumps(record))
+    before = org_iris(sample_kg)
+    (result,) = sample_kg.import_paths([tmp_path / "other.json"])
+    assert result.status == "imported", result.error
+    assert org_iris(sample_kg) == before, "no new organization, and Amazon keeps its one name"
+    match = next(m for m in result.matches if m.name == "Amazon.com Inc.")
+    assert match.iri == before["Amazon"] and "amazon" in match.reason
+    aliases = sample_kg.query_df(
+        PREFIXES + f"SELECT ?a WHERE {{ <{before['Amazon']}> schema:alternateName ?a }}"
+    )
+    assert "Amazon.com Inc." in set(aliases["a"])
