@@ -1,0 +1,8 @@
+"""Extraction: articles to records (organisations, people, events, filings, quotes) with evidence."""
+
+from firmgraph.graph.extraction.base import Extractor, available, get_extractor, register
+from firmgraph.graph.extraction.extract import RuleExtractor
+
+register("rules", RuleExtractor)
+
+__all__ = ["Extractor", "RuleExtractor", "available", "get_extractor", "register"]
