@@ -339,24 +339,27 @@ class RecordBuilder:
         if spokesperson:
             src.add(iri, FG.spokesperson, spokesperson)
             self._evidence(iri, FG.spokesperson, e.evidence.get("spokesperson"))
-        for unit in filter(None, (first(u) for u in e.units_affected)):
-            src.add(iri, FG.affectedUnit, self._unit(org, unit, orgs))
+        for name in filter(None, (first(u) for u in e.units_affected)):
+            unit = self._unit(org, name, orgs)
+            if unit:
+                src.add(iri, FG.affectedUnit, unit)
         self._evidence(iri, FG.affectedUnit, e.evidence.get("units_affected"))
         self._evidence(iri, RDF.type, e.evidence.get("type"))
         return iri
 
-    def _unit(self, org: str, name: str, orgs: dict[str, str]) -> str:
-        """An affected unit: a known organization of the record, else a new unit of the event's firm."""
-        known = orgs.get(name_key(name))
-        if known:
-            return known
-        iri = entity_iri(self.base, "org", opaque_key("unit", org, name_key(name)))
-        ent = self._ent
-        ent.add(iri, RDF.type, ORG.Organization)
-        ent.add(iri, RDF.type, ORG.OrganizationalUnit)
-        ent.add(iri, SCHEMA.name, ox.Literal(name))
-        ent.add(iri, ORG.unitOf, org)
-        ent.add(iri, ORG.subOrganizationOf, org)
+    def _unit(self, org: str, name: str, orgs: dict[str, str]) -> str | None:
+        """An affected unit of the event's firm: an organization of the record, else a new unit."""
+        iri = orgs.get(name_key(name))
+        if iri is None:
+            iri = entity_iri(self.base, "org", opaque_key("unit", org, name_key(name)))
+            self._ent.add(iri, RDF.type, ORG.Organization)
+            self._ent.add(iri, SCHEMA.name, ox.Literal(name))
+        elif iri == org:  # the firm itself named as the unit: no unit to record
+            return None
+        if not any(q.subject.value == iri and q.predicate == N(ORG.unitOf) for q in self._ent.quads):
+            self._ent.add(iri, ORG.unitOf, org)
+            self._ent.add(iri, ORG.subOrganizationOf, org)
+        self._ent.add(iri, RDF.type, ORG.OrganizationalUnit)
         return iri
 
     def _figure(
@@ -404,6 +407,7 @@ class RecordBuilder:
             regulator = self._org(orgs, f.regulator)
             if regulator:
                 src.add(iri, FG.regulator, regulator)
+                self._ent.add(regulator, RDF.type, FG.Regulator)  # the record names it a filing's regulator
             if f.form:
                 src.add(iri, FG.form, ox.Literal(f.form))
                 if f.form.replace("-", "").upper() == "8K":
@@ -426,6 +430,7 @@ class RecordBuilder:
             outlet = self._org(orgs, q.outlet)
             if outlet:
                 src.add(iri, FG.outlet, outlet)
+                self._ent.add(outlet, RDF.type, FG.NewsOutlet)  # the record names it a quote's outlet
             self._evidence(iri, SCHEMA.text, q.evidence.get("text"))
 
     def _evidence(self, body: str, prop: object | None, span: Span | None) -> None:

@@ -26,7 +26,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from firmgraph import shapes
 from firmgraph.graph.namespaces import PREFIXES, RDF, RDFS, SH
 
-__all__ = ["Result", "ValidationReport", "validate"]
+__all__ = ["Result", "ValidationReport", "merge", "validate"]
 
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
@@ -262,6 +262,28 @@ def _path_text(graph: rdflib.Graph, path: Node) -> str:
         if inner is not None:
             return _path_text(graph, inner) + suffix
     return path.n3()
+
+
+def merge(reports: Iterable[ValidationReport]) -> ValidationReport:
+    """One report for several batches (a store validated graph by graph)."""
+    violations: list[Result] = []
+    warnings: list[Result] = []
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, namespace in _namespaces().namespaces():
+        graph.bind(prefix, namespace)
+    root = BNode()
+    graph.add((root, RDF.type, SH.ValidationReport))
+    for report in reports:
+        violations.extend(report.violations)
+        warnings.extend(report.warnings)
+        for old_root in report.graph.subjects(RDF.type, SH.ValidationReport):
+            for result in report.graph.objects(old_root, SH.result):
+                graph.add((root, SH.result, result))
+        for triple in report.graph:
+            if triple[1] not in (SH.result, SH.conforms) and triple[2] != SH.ValidationReport:
+                graph.add(triple)
+    graph.add((root, SH.conforms, Literal(not violations)))
+    return ValidationReport(not violations, violations, warnings, graph)
 
 
 def _report_graph(results: rdflib.Graph, kept: list[Node], conforms: bool) -> rdflib.Graph:
