@@ -198,9 +198,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, *, deadline: bool, f
             return None
         wd = WEEKDAYS[g["W"].lower()]
         rel = (g.get("rel") or "").lower()
-        if rel in {"kommenden", "nächsten", "next"} or (
-            future and rel not in {"vergangenen", "letzten", "last"}
-        ):
+        # news dates weekdays in the week gone by; only "next Monday" looks ahead
+        if rel in {"kommenden", "nächsten", "next"}:
             delta = (wd - ref.weekday()) % 7 or 7
             return (ref + timedelta(days=delta)).isoformat()
         delta = (ref.weekday() - wd) % 7

@@ -17,8 +17,7 @@ _ANAPHOR = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bwie\b|\bsuch as\b|\blike\b|\bincluding\b|\bdarunter\b|\bähnlich\b|\bunlike\b|\bbeispielsweise\b"
-    r"|\betwa\b|\bals\b|\bthan\b|\bKonkurrent\w*|\bRivale\w*|\bWettbewerber\w*|\brivals?\b|\bcompetitors?\b"
-    r"|\bpeers?\b|\bfollowing\b|\bnach\b|\bauch bei\b)\s*$",
+    r"|\betwa\b|\bals\b|\bthan\b|\bfollowing\b|\bnach\b|\bauch bei\b)\s*$",
     re.I,
 )
 _LIST_GLUE = re.compile(

@@ -16,7 +16,7 @@ from typing import Any
 from firmgraph.graph.extraction import facets
 from firmgraph.graph.extraction.discourse import Discourse
 from firmgraph.graph.extraction.figures import clause_at, clauses, sentence_figures
-from firmgraph.graph.extraction.lexicon import AGGREGATE_MARKERS, PAST_MARKERS
+from firmgraph.graph.extraction.lexicon import AGGREGATE_MARKERS, JOB_NOUN, PAST_MARKERS
 from firmgraph.graph.extraction.orgs import OrgIndex
 from firmgraph.graph.extraction.people import Person
 from firmgraph.graph.extraction.text import Sentence
@@ -31,8 +31,14 @@ _FUTURE_RE = re.compile(
 _PLAN_VERB_RE = re.compile(
     r"\b(?:plant|planen|plans|planned|planning|will|wird|soll|sollen|intends?|aims?|ziel\w*)\b", re.I
 )
+_JOB_WORD_RE = re.compile(rf"(?<![\w])(?:{JOB_NOUN})(?![\w])", re.I)
 _THIS_NUMBER_RE = re.compile(
     r"\b(?:diese|dieser|this|that) (?:zahl|number|figure)\b|\bweiter auf\b|\bfurther to\b", re.I
+)
+_GUARANTEE_RE = re.compile(
+    r"kündigungen\s+(?:\w+\s+){0,5}(?:ausgeschlossen|verzichtet)|beschäftigungs(?:sicherung|garantie)|standortgarantie"
+    r"|job (?:guarantee|security)|no (?:forced|compulsory) (?:layoffs|redundancies)",
+    re.I,
 )
 _SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
 CHANNEL_RANK = {
@@ -121,6 +127,7 @@ class EventFinder:
         self.ref = ref
         self.events: list[Event] = []
         self.main: dict[str, Event] = {}
+        self.related_paragraphs: set[int] = set()
 
     # ------------------------------------------------------------ helpers
     def _actor(self, s: Sentence, pos: int | None) -> str | None:
@@ -172,7 +179,9 @@ class EventFinder:
         announce = facets.announces(s.text)
         channels = facets.channels(s.text)
         if not cues and not channels:
+            self._side_facts(s, announce)
             return
+        self.related_paragraphs.add(s.paragraph)
         future = bool(_FUTURE_RE.search(s.text))
         planned = future or bool(_PLAN_VERB_RE.search(s.text))
         cut_context = any(k in cues for k in ("cut", "neutral", "soft", "plan", "freeze", "anaphor"))
@@ -194,6 +203,11 @@ class EventFinder:
                 current_for = event
             else:
                 event = current_for if current_for is not None and current_for.org == key else None
+                lone_headcount = fig.field == "headcount_before" and not any(
+                    f.field in {"jobs_cut", "headcount_after"} for f in sf.figures
+                )
+                if event is None and lone_headcount:
+                    event = self._main(self._owner_if_unit(key) or key, s)
                 if event is None:
                     if status == "current":
                         event = self._main(self._owner_if_unit(key) or key, s)
@@ -229,7 +243,7 @@ class EventFinder:
             money = sf.costs[0]
             target.put("cost", (money.low, money.high, money.currency), span)
         for d in sf.dates:
-            if d.deadline:
+            if d.deadline and not _GUARANTEE_RE.search(s.text):
                 target.put("effective_by", d.value, span)
             elif not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (
                 announce or target.status != "current"
@@ -240,6 +254,31 @@ class EventFinder:
             label = channels[0][0]
             if target.channel is None or CHANNEL_RANK[label] > CHANNEL_RANK[target.channel[0]]:
                 target.channel = (label, span)
+
+    def _side_facts(self, s: Sentence, announce: bool) -> None:
+        """A sentence without a trigger can still date the announcement, give reasons or the headcount."""
+        key = self._owner_if_unit(self._actor(s, None))
+        event = self.main.get(key) if key else None
+        if event is None:
+            return
+        span = self._span(s)
+        near = s.paragraph in self.related_paragraphs or s.paragraph - 1 in self.related_paragraphs
+        if near and facets.gives_reasons(s.text) and not facets.is_speculative(s.text):
+            for label, _, _ in facets.reasons(s.text, clauses(s.text)):
+                event.reasons.setdefault(label, span)
+        if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
+            return
+        future = bool(_FUTURE_RE.search(s.text))
+        sf = sentence_figures(
+            s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
+        )
+        for fig in sf.figures:
+            if fig.field == "headcount_before" and self._actor(s, s.start + fig.start) in {key, event.org}:
+                event.put("headcount_before", int(fig.value), span)
+        if announce and near:
+            for d in sf.dates:
+                if not d.deadline and not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]):
+                    event.put("announced", d.value, span)
 
     def _facets(self, s: Sentence, target: Event, cues: dict[str, tuple[int, int]]) -> None:
         span = self._span(s)
@@ -267,7 +306,10 @@ class EventFinder:
                         if not (h[1] <= m.end - s.start + 2 and h[2] >= m.start - s.start - 2)
                     ]
                     target.units.setdefault(self.orgs.orgs[m.key].name, span)
-            for value, _, _ in unit_hits:
+            anchors = [a for a, _ in cues.values()] + [m.start() for m in _JOB_WORD_RE.finditer(s.text)]
+            for value, a, b in unit_hits:
+                if facets.is_unit_phrase(s.text, a, b) and not any(abs(a - x) < 70 for x in anchors):
+                    continue  # "losses in its foundry business" is not where the cuts fall
                 target.units.setdefault(value, span)
 
     def _event_for_count(self, key: str, status: str, value: float, s: Sentence) -> Event:
@@ -301,8 +343,7 @@ class EventFinder:
 
     # ------------------------------------------------------------ who announced
     def _speakers(self, s: Sentence) -> None:
-        announce = facets.announces(s.text)
-        if not announce:
+        if not facets.announces(s.text) and not facets.speaks(s.text):
             return
         cues = facets.cues(s.text)
         channels = facets.channels(s.text)

@@ -96,6 +96,13 @@ def _assign_people(
         org = orgs.get(key)
         if org is not None and org.kind in {"company", "union"}:
             person.org_key = key
+    for person in people:
+        # a works council belongs to the company, not to the union named beside it
+        org = orgs.get(person.org_key)
+        if person.role == "Works Council Chair" and org is not None and org.kind == "union":
+            s = next((x for x in sentences if x.start <= person.name_span[0] < x.end), None)
+            topic = discourse.topic.get(s.index) if s else None
+            person.org_key = topic if topic and orgs.orgs[topic].kind == "company" else discourse.primary
 
 
 def _subjects(
@@ -108,10 +115,11 @@ def _subjects(
         title_keys = {m.key for m in orgs.in_range(sentences[0].start, sentences[0].end)}
     subjects = {k for k in with_events if k in title_keys}
     if with_events:
-        top = max(counts[k] for k in with_events)
         if not subjects:
             subjects = {max(with_events, key=lambda k: (counts[k], -min(orgs.orgs[k].mentions)[0]))}
-        subjects |= {k for k in with_events if counts[k] >= max(2, 0.5 * top) and not orgs.orgs[k].parent}
+        top = max(counts[k] for k in subjects)
+        # a second company is a subject only when the article is about it as much
+        subjects |= {k for k in with_events if counts[k] >= max(3, 0.75 * top) and not orgs.orgs[k].parent}
     elif primary:
         subjects = {primary}
     return subjects

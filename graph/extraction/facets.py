@@ -16,9 +16,11 @@ from firmgraph.graph.extraction.lexicon import (
     NEGATION,
     NEUTRAL,
     PLAN,
+    REASON_CUE,
     REASON_PATTERNS,
     SOFT,
     SPECULATION,
+    SPEECH,
     UNIT_HEADS,
     UNITS,
 )
@@ -36,10 +38,12 @@ _CUES = {
 }
 # "cuts" and "reduce" are also said of costs, prices and rates
 _NOT_JOBS = re.compile(
-    r"(?:cut|cuts|cutting|reduc\w*|senk\w*|slash\w*|trim\w*)\s+(?:\w+\s+){0,2}(?:costs?|prices?|rates?|spending|emissions"
+    r"(?:cost|kosten)[- ]?(?:reduction|cutting|cuts|senkung)\w*|(?:cut|cuts|cutting|reduc\w*|senk\w*|slash\w*|trim\w*)\s+(?:\w+\s+){0,2}(?:costs?|prices?|rates?|spending|emissions"
     r"|kosten|preise|zinsen|ausgaben|prognose|forecast|guidance|debt|schulden)",
     re.I,
 )
+_REASON_CUE_RE = re.compile(REASON_CUE, re.I)
+_SPEECH_RE = re.compile(rf"(?<![\w])(?:{SPEECH})(?![\w])", re.I)
 _ANNOUNCE_RE = re.compile(rf"(?<![\w])(?:{ANNOUNCE})(?![\w])", re.I)
 _NEGATION_RE = re.compile(NEGATION, re.I)
 _DISPLACED_RE = re.compile(DISPLACED, re.I)
@@ -68,6 +72,21 @@ def cues(text: str) -> dict[str, tuple[int, int]]:
 
 def announces(text: str) -> bool:
     return bool(_ANNOUNCE_RE.search(text))
+
+
+def gives_reasons(text: str) -> bool:
+    """A sentence that states why ("Grund seien", "Hintergrund sind", "citing", "due to")."""
+    return bool(_REASON_CUE_RE.search(text))
+
+
+def is_unit_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a unit hit came from a phrase ("in its X business") rather than the unit word list."""
+    return any(m.start("unit") == start for m in _UNIT_PHRASE_RE.finditer(text) if m.group("unit"))
+
+
+def speaks(text: str) -> bool:
+    """A verb or phrase of speech: "sagte", "laut", "according to"."""
+    return bool(_SPEECH_RE.search(text))
 
 
 def is_speculative(text: str) -> bool:

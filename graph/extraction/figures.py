@@ -42,8 +42,8 @@ _FROM_TO = re.compile(r"(?:von|from)\s+$", re.I)
 _TO = re.compile(r"(?:auf|to)\s+$", re.I)
 _SHARE_AFTER = re.compile(
     rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
-    rf"(?:(?:gesamten|globalen|weltweiten|weltweit|eigenen|total|global|entire|overall|worldwide|corporate|current)\s+)?"
-    rf"(?:{WORKFORCE_NOUN})",
+    rf"(?:[\w-]+['’]s\s+)?(?:(?:gesamten|globalen|weltweiten|weltweit|eigenen|total|global|entire|overall|worldwide"
+    rf"|corporate|current)\s+)?[\w-]*(?:{WORKFORCE_NOUN})",
     re.I,
 )
 _SHARE_BEFORE = re.compile(rf"(?:{WORKFORCE_NOUN})\s+(?:\w+\s+){{0,2}}(?:um|by)\s+{_APPROX_OPT}$", re.I)

@@ -80,8 +80,8 @@ def role_label(text: str) -> str | None:
 # ---------------------------------------------------------------- event triggers
 CUT = (
     r"streich\w*|gestrichen|entlass\w*|entlässt|entließ\w*|abzubauen|abgebaut|abbauen|abbaut|stellenabbau\w*"
-    r"|arbeitsplatzabbau|jobabbau|personalabbau|stellenstreichung\w*|kahlschlag|massenentlassung\w*"
-    r"|entlassungswelle\w*|kündigungen|kündigungswelle|wegrationalisiert|rationalisierung|jobkiller|streicht"
+    r"|abbau|arbeitsplatzabbau|jobabbau|personalabbau|stellenstreichung\w*|kahlschlag|massenentlassung\w*"
+    r"|entlassungswelle\w*|kündigungen|kündigungswelle|kürzung\w*|stellenkürzung\w*|einschnitt\w*|wegrationalisiert|rationalisierung|jobkiller|streicht"
     r"|vor die tür (?:ge)?setzt|(?:job|jobs|arbeitsplatz|arbeitsplätze|stelle|stellen) (?:verlieren|verloren)"
     r"|(?:müssen|muss|sollen|soll) (?:das unternehmen )?gehen|fallen weg|wegfallen|wegfall|entfallen|opfert"
     r"|baut\b[^.]{0,60}\bab\b|bauen\b[^.]{0,60}\bab\b|baute\b[^.]{0,60}\bab\b"
@@ -90,7 +90,7 @@ CUT = (
     r"|terminat\w*|fired|firing"
 )
 NEUTRAL = (
-    r"reduzier\w*|reduzierung\w*|senken|senkt|gesenkt|verkleiner\w*|verringer\w*|schrumpf\w*|abbau|sinken"
+    r"reduzier\w*|reduzierung\w*|senken|senkt|gesenkt|verkleiner\w*|verringer\w*|schrumpf\w*|sinken|einspar\w*"
     r"|reduc\w*|shrink\w*|trim\w*|scal\w+ back|lower headcount"
 )
 FREEZE = (
@@ -101,7 +101,7 @@ FREEZE = (
 SOFT = (
     r"(?:natürliche )?fluktuation|altersteilzeit|vorruhestand\w*|frühverrentung|abfindungsprogramm\w*"
     r"|freiwilligenprogramm\w*|freiwillig\w*|sozialverträglich\w*|keine betriebsbedingten kündigungen"
-    r"|betriebsbedingte kündigungen (?:sind )?(?:ausgeschlossen|vermieden)|ohne betriebsbedingte kündigungen"
+    r"|betriebsbedingte kündigungen (?:\w+ ){0,5}(?:ausgeschlossen|vermieden|verzichtet)|ohne betriebsbedingte kündigungen"
     r"|attrition|natural turnover|early retirement|voluntary (?:buyouts?|redundanc\w*|departures?|separations?"
     r"|exits?|leave|severance|programs?|programmes?)|buyouts?|no (?:forced|compulsory) (?:layoffs|redundancies)"
     r"|without (?:forced|compulsory) (?:layoffs|redundancies)"
@@ -119,7 +119,7 @@ EVENT_ANAPHOR = (
     r"|stellenabbau|abbau|entlassung\w*|einschnitt\w*|umbau|pläne|plan|entwicklung\w*|entscheidung|sparkurs)"
     r"|the (?:move|cuts|layoffs|job cuts|reductions|decision|plan|restructuring|changes|reorgani[sz]ation)"
     r"|(?:this|these) (?:move|cuts|layoffs|reductions|decision|changes)"
-    r"|(?:die|den|der) betroffenen (?:mitarbeite\w*|beschäftigten|angestellten)|affected (?:employees|workers|staff)"
+    r"|(?:die|den|der) betroffenen (?:[\w]+-)?(?:mitarbeite\w*|beschäftigten|angestellten)|affected (?:employees|workers|staff)"
 )
 JOB_NOUN = (
     r"stellen|arbeitsplätze\w*|jobs?|mitarbeite\w*|beschäftigte\w*|angestellte\w*|positionen|vollzeitstellen"
@@ -133,7 +133,7 @@ WORKFORCE_NOUN = (
     r"|employees|staff|workers|headcount|jobs|positions|roles|vollzeitkräfte|arbeitskräfte"
 )
 ANNOUNCE = (
-    r"verkünd\w*|kündig\w*[^.]{0,80}\ban\b|angekündigt|ankündig\w*|teilt\w*[^.]{0,80}\bmit\b|mitgeteilt|gab\w*[^.]{0,80}"
+    r"verkünd\w*|kündig\w*[^.]{0,80}\ban\b|angekündigt|ankündig\w*|teilt\w*[^.]{0,80}\bmit\b|mitgeteilt|mitteilt\w*|gab\w*[^.]{0,80}"
     r"\bbekannt\b|bekanntgegeben|bekannt gegeben|informiert\w*|meldet\w*|bestätigt\w*|schrieb|schreibt|erklärt\w*"
     r"|sagt\w*|announc\w*|said|says|told|wrote|writes|confirmed|disclosed|informed|unveiled|revealed|notified"
 )
@@ -153,7 +153,7 @@ PAST_MARKERS = (
     r"|\bin a previous\b|\ba year ago\b|\bago\b|\bprior\b"
 )
 AGGREGATE_MARKERS = (
-    r"\binsgesamt\b|\bdamit\b|\bin total\b|\baltogether\b|\bbringing\b|\btotal of\b|\bin summe\b"
+    r"\binsgesamt\b|(?<!,\s)\bdamit\b|\bin total\b|\baltogether\b|\bbringing\b|\btotal of\b|\bin summe\b"
     r"|\binnerhalb (?:von )?(?:nur )?\w+ (?:monaten|jahren|wochen)\b|\bseit\b|\bsince\b|\bcumulative\w*\b|\bcombined\b"
 )
 PART_MARKERS = r"\bdavon\b|\bdarunter\b|\bof (?:them|those|which)\b|\bincluding\b|\bunter anderem\b"
@@ -190,16 +190,20 @@ REASONS: list[tuple[str, str]] = [
     ("demand", r"nachfrage\w*|absatzrückgang\w*|absatzkrise|auftragsrückgang\w*|auftragsflaute|demand|weak sales"
                r"|customer spending|sales slump"),
     ("competition", r"wettbewerb\w*|konkurrenzdruck|konkurrenz\w*|preisdruck|billigimport\w*|competition|competitive\w*"
-                    r"|price pressure|cheap imports|rivals?"),
+                    r"|price pressure|cheap imports"),
     ("overcapacity", r"überkapazität\w*|overcapacity|over-capacity|excess capacity"),
     ("energy_costs", r"energiekosten|energiepreise\w*|strompreise\w*|gaspreise\w*|energy (?:costs|prices)|gas prices"),
-    ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory"),
+    ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory (?:pressure|burden|requirements|costs)"),
     ("strategy", r"neuausrichtung|strategische\w* (?:neuausrichtung|prioritäten|fokus\w*)|fokussierung|refocus\w*"
                  r"|realign\w*|strategic (?:priorities|shift|refocus|review)|growth areas|wachstumsfelder\w*"
                  r"|reallocat\w*|ressourcen umschicht\w*|kerngeschäft\w*|core business"),
     ("divestment", r"abspaltung\w*|divest\w*|spin-?off|verkauf von (?:geschäfts|unternehmens)\w*"),
 ]  # fmt: skip
 REASON_PATTERNS = [(label, re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I)) for label, p in REASONS]
+REASON_CUE = (
+    r"\b(?:grund|gründe|grunde|hintergrund|begründe\w*|wegen|aufgrund|angesichts|infolge|ursache\w*|reasons?|because"
+    r"|due to|citing|cited|blam\w*|attribut\w*|driven by|as a result of)\b"
+)
 CAUSAL = (
     r"durch|wegen|aufgrund|angesichts|zugunsten|infolge|um\b.{0,60}\bzu\b|ziel|grund|gründe|begründe\w*|bedingt"
     r"|hintergrund|gehe es um|geht es um|soll\w* .{0,40}ermöglich\w*|ermöglich\w*|zusammenhang|because|due to"

@@ -111,14 +111,16 @@ def find_quotes(
             if who is None:
                 who = _speaker_in(text, end, s.end, people, orgs, s, focus, first=True)
         if who is None and _SUBJUNCTIVE_RE.search(before + " " + text[end + 1 : s.end]):
-            if last is not None and last[0] >= s.index - 2:
-                who = (last[1].speaker, last[1].speaker_span) if last[1].speaker else None
-            else:
-                prev = next(
-                    (x for x in sentences if x.index == s.index - 1 and x.paragraph == s.paragraph), None
+            # reported speech goes on: the person named just before, else the last speaker
+            prev = next((x for x in sentences if x.index == s.index - 1 and x.paragraph == s.paragraph), None)
+            if prev is not None:
+                who = _speaker_in(
+                    text, prev.start, prev.end, people, orgs, prev, focus, first=True, people_only=True
                 )
-                if prev is not None:
-                    who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
+            if who is None and last is not None and last[0] >= s.index - 1 and last[1].speaker:
+                who = (last[1].speaker, last[1].speaker_span)
+            if who is None and prev is not None:
+                who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
         if who is None or who[0] is None:
             continue
         q.speaker, q.speaker_span = who
@@ -141,12 +143,15 @@ def _speaker_in(
     focus: Callable[[Sentence, int | None], str | None],
     *,
     first: bool,
+    people_only: bool = False,
 ) -> tuple[str | None, tuple[int, int] | None] | None:
     """The first person named between start and end, else a company named or pointed to there."""
     hits = [(a, b, p.name) for p in people for a, b in p.mentions if start <= a and b <= end]
     if hits:
         a, b, name = sorted(hits)[0 if first else -1]
         return name, (a, b)
+    if people_only:
+        return None
     org_hits = [m for m in orgs.in_range(start, end) if orgs.orgs[m.key].kind not in {"outlet", "regulator"}]
     if org_hits:
         m = org_hits[0]

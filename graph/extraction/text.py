@@ -101,7 +101,6 @@ def split_sentences(text: str) -> list[Sentence]:
         line_start = pos
         pos += len(line) + 1
         if not line.strip():
-            paragraph += 1
             continue
         start = 0
         for m in _BOUNDARY.finditer(line):
