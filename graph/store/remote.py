@@ -6,8 +6,8 @@ Commits are atomic in two ways (docs/deploy.md states the guarantee):
   INSERT DATA {…}`, which the stores we know run as one transaction;
 - a larger one is staged: its quads are written, in chunks, into a staging graph in an encoded
   form that names none of their IRIs (`urn:firmgraph:staging:…`, where every IRI is a typed
-  literal), counted, marked complete, and swapped in with ONE `DELETE/INSERT … WHERE` operation
-  that is guarded by the mark. A crash leaves either the old graphs or the new ones, and at most
+  literal), counted, and swapped in with ONE `DELETE/INSERT … WHERE` operation that applies
+  only if the staging graph holds every statement (it counts them itself). A crash leaves either the old graphs or the new ones, and at most
   a staging graph that no IRI lookup can reach and that named_graphs, count and quads skip.
 """
 
@@ -33,7 +33,7 @@ from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 STAGING = "urn:firmgraph:staging:"
 """Prefix of staging graphs (one per staged commit: `{STAGING}{unix ms}-{uuid}`)."""
 STG = "urn:firmgraph:staging#"
-"""Vocabulary of staged statements: stg:g, stg:s, stg:p, stg:o, the stg:iri datatype, stg:complete."""
+"""Vocabulary of staged statements: stg:g, stg:s, stg:p, stg:o and the stg:iri datatype."""
 
 _TRANSIENT = {429, 502, 503, 504}
 _UNSENT = {429, 503}
@@ -359,7 +359,7 @@ class RemoteStore(Store):
     # -- staged commits -------------------------------------------------------------------------
 
     def _staged_commit(self, commit: Commit) -> None:
-        """Stage, verify, mark complete, swap in with one operation, then drop the staging graph."""
+        """Stage, count, swap in with one self-checking operation, then drop the staging graph."""
         stage = f"{STAGING}{int(time.time() * 1000)}-{uuid.uuid4().hex}"
         quads = _commit_quads(commit)
         for q in quads:
@@ -367,18 +367,12 @@ class RemoteStore(Store):
                 raise StoreError("a staged commit writes named graphs only")
         try:
             n = self._stage(stage, quads)
-            (row,) = self._select(
-                f"PREFIX stg: <{STG}> SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{stage}> "
-                "{ ?st stg:g ?g ; stg:s ?s ; stg:p ?p ; stg:o ?o } }"
-            )
+            (row,) = self._select(f"PREFIX stg: <{STG}> SELECT (COUNT(*) AS ?n) WHERE {{ {_staged(stage)} }}")
             if int(row["n"].value) != n:
                 raise StoreError(
                     f"staging {stage} holds {row['n'].value} statements, not {n}: nothing was swapped in"
                 )
-            self._update(
-                f"INSERT DATA {{ GRAPH <{stage}> {{ <{stage}> <{STG}complete> {n} }} }}", idempotent=True
-            )
-            self._update(_swap(stage, list(commit.replace)), idempotent=True)
+            self._update(_swap(stage, n, list(commit.replace)), idempotent=True)
         except BaseException:
             self._drop_quietly(stage)
             raise
@@ -442,8 +436,16 @@ class RemoteStore(Store):
         return dropped
 
 
-def _swap(stage: str, replaced: list[str]) -> str:
-    """ONE operation: delete the replaced graphs' content and insert the staged quads, if marked complete."""
+def _staged(stage: str) -> str:
+    return f"GRAPH <{stage}> {{ ?st stg:g ?eg ; stg:s ?es ; stg:p ?ep ; stg:o ?eo }}"
+
+
+def _swap(stage: str, n: int, replaced: list[str]) -> str:
+    """ONE operation: delete the replaced graphs' content and insert the staged quads.
+
+    It applies only if the staging graph holds all n statements, counted inside the operation: a
+    staging graph dropped or cut short meanwhile (by discard_staging, say) makes it change nothing.
+    """
     old = ""
     if replaced:
         values = " ".join(f"<{g}>" for g in replaced)
@@ -452,9 +454,10 @@ def _swap(stage: str, replaced: list[str]) -> str:
 DELETE {{ GRAPH ?old {{ ?os ?op ?oo }} }}
 INSERT {{ GRAPH ?g {{ ?s ?p ?o }} }}
 WHERE {{
-  GRAPH <{stage}> {{ <{stage}> stg:complete ?n }}
+  {{ SELECT (COUNT(*) AS ?staged) WHERE {{ {_staged(stage)} }} }}
+  FILTER(?staged = {n})
   {old}{{
-    GRAPH <{stage}> {{ ?st stg:g ?eg ; stg:s ?es ; stg:p ?ep ; stg:o ?eo }}
+    {_staged(stage)}
     BIND(IRI(STR(?eg)) AS ?g)
     BIND(IF(isLITERAL(?es), IRI(STR(?es)), ?es) AS ?s)
     BIND(IRI(STR(?ep)) AS ?p)
