@@ -119,7 +119,7 @@ EVENT_ANAPHOR = (
     r"|stellenabbau|abbau|entlassung\w*|einschnitt\w*|umbau|pläne|plan|entwicklung\w*|entscheidung|sparkurs)"
     r"|the (?:move|cuts|layoffs|job cuts|reductions|decision|plan|restructuring|changes|reorgani[sz]ation)"
     r"|(?:this|these) (?:move|cuts|layoffs|reductions|decision|changes)"
-    r"|(?:die|den|der) betroffenen (?:[\w]+-)?(?:mitarbeite\w*|beschäftigten|angestellten)|affected (?:employees|workers|staff)"
+    r"|betroffen\w*|affected|affects|betrifft|betreffen|(?:die|den|der) betroffenen (?:[\w]+-)?(?:mitarbeite\w*|beschäftigten|angestellten)|affected (?:employees|workers|staff)"
 )
 JOB_NOUN = (
     r"stellen|arbeitsplätze\w*|jobs?|mitarbeite\w*|beschäftigte\w*|angestellte\w*|positionen|vollzeitstellen"

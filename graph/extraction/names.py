@@ -12,13 +12,13 @@ LOWER = "a-zäöüßà-öø-ÿšžčřěýłńśćźżđğı"
 _INNER = rf"(?:[{UPPER}{LOWER}0-9&'’+]|\.(?=[{UPPER}{LOWER}0-9]))"
 CAP_WORD = rf"(?:[{UPPER}0-9]{_INNER}*(?:-[{UPPER}{LOWER}0-9]{_INNER}*)*)"
 """A capitalised token (with inner capitals, digits, hyphen parts: "Mercedes-Benz", "N26", "eBay" aside)."""
-CONNECTOR = r"(?:&|\+|und|and|of|de|la|du|von|van|der|for)"
-NAME = rf"{CAP_WORD}(?:\s+(?:{CONNECTOR}\s+)?{CAP_WORD}){{0,3}}"
+CONNECTOR = r"(?:&|\+|of|de|la|du)"
+NAME = rf"{CAP_WORD}(?:[ \u00a0]+(?:{CONNECTOR}[ \u00a0]+)?{CAP_WORD}){{0,3}}"
 """One to four capitalised tokens, possibly joined by connectors ("Procter & Gamble")."""
 _LEGAL_TAIL = re.compile(rf"(?:,?\s+(?:{LEGAL_SUFFIX}))+$")
 _NOUN_SUFFIXES = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "tät", "täten",
-    "ismus", "nis", "nisse", "chen", "ik", "iken", "ie", "ien", "eur", "eure", "ler", "nehmer", "arbeiter",
+    "ismus", "nis", "nisse", "chen", "iken", "ien", "eure", "nehmer", "arbeiter", "inen", "onen",
     "ling", "linge", "ment", "mente", "sten", "ssen", "zeit", "welt", "markt", "land", "plätze", "stellen",
     "gaben", "kosten", "preise", "zahlen", "daten", "werte", "gelder", "mittel", "nahme", "nahmen", "lage", "wesen",
     "kräfte", "leute", "nehmen", "geschäft", "bereich", "bereiche", "handel", "gruppe", "politik", "branche",
@@ -164,6 +164,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     }:
         return False
     if re.fullmatch(CONNECTOR, tokens[0]) or re.fullmatch(CONNECTOR, tokens[-1]):
+        return False
+    if any(t.isdigit() for t in tokens) or (strict and is_common_noun(tokens[0])):
         return False
     if len(tokens) == 1:
         t = tokens[0]

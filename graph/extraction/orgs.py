@@ -52,8 +52,8 @@ _LIST_RE = re.compile(
 )
 _SUBJECT_RE = re.compile(
     rf"(?:^|[.:;!?]\s+|\b(?:dass|weil|nachdem|während|when|after|as|while|that|und|and)\s+)({NAME})\s+"
-    rf"(?i:(?:will|wollen|plant|plans|planning|muss|soll|hat|hatte|is|has|had|said|says|announced|kündigt\w*"
-    rf"|verkündet\w*)?\s*(?:{CUT}|{NEUTRAL}|{PLAN}))",
+    rf"(?i:(?:(?:will|wollen|plant|plans|planning|muss|soll|wird|hat|hatte|is|has|had|said|says|announced|kündigt\w*"
+    rf"|verkündet\w*)\b[^.;:!?\n]{{0,80}}?)?(?<![\w])(?:{CUT}|{NEUTRAL}|{PLAN}))",
     re.M,
 )
 _BEI_RE = re.compile(rf"(?<![\w-])(?:bei|von|für|gegen|at|for|from)\s+({CAP_WORD})(?=[\s,.;:)])")
@@ -203,16 +203,17 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         for part in re.split(r"\s*(?:,|\bund\b|\band\b|\bsowie\b|\boder\b|\bor\b)\s*", m.group(1)):
             if part.strip():
                 add(part, strict=True)
-    weak: Counter[str] = Counter()
-    for pattern in (_SUBJECT_RE, _BEI_RE):
+    # weak evidence: the subject of a cut ("Pinterest streicht"), or after a preposition ("bei Klarna")
+    for pattern, min_hits, min_occurrences in ((_SUBJECT_RE, 1, 2), (_BEI_RE, 2, 3)):
+        weak: Counter[str] = Counter()
         for m in pattern.finditer(text):
             name = _first_name_part(m.group(1))
             if name and plausible_name(name, strict=True) and name not in people_names:
                 weak[name] += 1
-    for name, count in weak.items():
-        occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
-        if occurrences >= 2 and (count >= 2 or occurrences >= 3) and not is_common_noun(name.split()[0]):
-            add(name, strict=True)
+        for name, count in weak.items():
+            occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
+            if count >= min_hits and occurrences >= min_occurrences and not is_common_noun(name.split()[0]):
+                add(name, strict=True)
     for m in _PAREN_ALIAS_RE.finditer(text):
         key = name_key(m.group(1))
         if key in candidates:
@@ -262,6 +263,11 @@ def _parents(text: str, orgs: dict[str, Org], mentions: list[Mention]) -> None:
             if owner and unit and owner is not unit and unit.parent is None:
                 unit.parent = owner.name
                 unit.parent_span = (m.start(), m.end())
+    for org in orgs.values():
+        if org.parent is None and org.name in BY_NAME:
+            parent = BY_NAME[org.name].parent
+            if parent and name_key(parent) in orgs:
+                org.parent = orgs[name_key(parent)].name
     for m in _UNIT_OF_FOCUS_RE.finditer(text):
         unit = by_form.get(name_key(_first_name_part(m.group(1) or m.group(2)) or ""))
         if unit is None or unit.parent:
@@ -276,11 +282,6 @@ def _parents(text: str, orgs: dict[str, Org], mentions: list[Mention]) -> None:
             if owner.parent is None:
                 unit.parent = owner.name
                 unit.parent_span = (m.start(), m.end())
-    for org in orgs.values():
-        if org.parent is None and org.name in BY_NAME:
-            parent = BY_NAME[org.name].parent
-            if parent and name_key(parent) in orgs:
-                org.parent = orgs[name_key(parent)].name
 
 
 _LEAD_WORDS = re.compile(
@@ -303,7 +304,7 @@ def _first_name_part(name: str) -> str:
     tokens = name.split()
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        if i > 0 and (is_common_noun(tok) or tok in {"CEO", "CFO", "KI", "AI", "Chief"}):
+        if tok.isdigit() or (i > 0 and (is_common_noun(tok) or tok in {"CEO", "CFO", "KI", "AI", "Chief"})):
             break
         kept.append(tok)
     while kept and kept[-1] in {"&", "und", "and", "of", "de", "von", "der", "for", "+"}:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from firmgraph.graph.extraction.lexicon import NOT_NAMES, ROLE_RE, role_label
+from firmgraph.graph.extraction.lexicon import JOB_NOUN, NOT_NAMES, ROLE_RE, role_label
 from firmgraph.graph.extraction.names import LOWER, UPPER, is_common_noun
 from firmgraph.graph.extraction.orgs import OrgIndex
 
+_JOB_WORD = re.compile(rf"(?i:{JOB_NOUN})")
 _TOKEN = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 _PARTICLE = r"(?:von|van|de|der|den|da|di|du|la|le|ten|ter|zu|vom|del|dos|bin|al)"
-PERSON = rf"{_TOKEN}(?:\s+(?:[{UPPER}]\.\s+)?(?:{_PARTICLE}\s+)*{_TOKEN}){{1,2}}"
+PERSON = rf"{_TOKEN}(?:[ \u00a0]+(?:[{UPPER}]\.[ \u00a0]+)?(?:{_PARTICLE}[ \u00a0]+)*{_TOKEN}){{1,2}}"
 _ROLE = rf"(?i:(?:[\w]+-)?(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
 _ORG_LINK = r"(?:\s+(?:von|bei|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,40}?))?"
 _BEFORE = re.compile(
@@ -21,7 +22,7 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"
-    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w ]{{3,40}}?)?){_ORG_LINK}\s*(?=[,;)]|\s+(?:sagte|said|erklärte))"
+    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w ]{{3,40}}?)?){_ORG_LINK}\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says))"
 )
 _SPEAKER = re.compile(
     rf"(?:(?i:sagte|sagt|erklärte|betonte|said|says|told|added|wrote|laut|according to)\s+(?P<p1>{PERSON}))"
@@ -49,12 +50,14 @@ class Person:
 
 def _clean_person(name: str, orgs: OrgIndex) -> str | None:
     tokens = name.split()
+    while tokens and (role_label(tokens[0]) is not None or is_common_noun(tokens[0])):
+        tokens = tokens[1:]  # "Konzernchef Stefan Hartung"
     kept: list[str] = []
     for tok in tokens:
-        if tok in NOT_NAMES or (kept and is_common_noun(tok)) or orgs.key_of(tok):
-            break
+        if tok in NOT_NAMES or _JOB_WORD.fullmatch(tok) or orgs.key_of(tok):
+            break  # "Oliver Blume Stellen"
         kept.append(tok)
-    if len(kept) < 2 or kept[0] in NOT_NAMES or is_common_noun(kept[0]):
+    if len(kept) < 2 or kept[0] in NOT_NAMES:
         return None
     candidate = " ".join(kept)
     return None if orgs.key_of(candidate) else candidate

@@ -1,0 +1,53 @@
+"""Dates resolved against the article date, at the precision the text gives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from firmgraph.graph.extraction.dates import find_dates, parse_iso
+
+REF = date(2026, 1, 30)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "value", "deadline"),
+    [("Bereits im Oktober hatte Amazon 14.000 Stellen gestrichen.", False, "2025-10", False),
+     ("werden bis Ende September 2026 ihre Arbeitsplätze verlieren", True, "2026-09-30", True),
+     ("bis 2030 sollen 5000 Stellen wegfallen", True, "2030", True),
+     ("Amazon announced on Wednesday that", False, "2026-01-28", False),
+     ("The company said Tuesday it would cut jobs", True, "2026-01-27", False),
+     ("Das teilte das Unternehmen am Freitag mit.", False, "2026-01-30", False),
+     ("by the end of March", True, "2026-03-31", True), ("am 28. Januar", False, "2026-01-28", False),
+     ("on Jan. 28, 2026", False, "2026-01-28", False), ("February 2, 2026", False, "2026-02-02", False),
+     ("02.02.2026", False, "2026-02-02", False), ("bis Ende des Jahres", True, "2026-12-31", True),
+     ("bis Ende des dritten Quartals 2026", True, "2026-09-30", True), ("by mid-2027", True, "2027-06", True),
+     ("bis Ende 2027", True, "2027-12-31", True), ("heute", False, "2026-01-30", False),
+     ("last month", False, "2025-12", False), ("im vergangenen Jahr", False, "2025", False),
+     ("in March", True, "2026-03", False), ("im Mai", False, "2025-05", False)],
+)  # fmt: skip
+def test_dates_resolve_against_the_article_date(text: str, future: bool, value: str, deadline: bool) -> None:
+    (d,) = find_dates(text, REF, future=future)
+    assert (d.value, d.deadline) == (value, deadline)
+    assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["über fünf Jahre", "over five years", "in den kommenden Jahren", "innerhalb von drei Monaten",
+     "The company may cut jobs", "im dritten Quartal 2026", "Für das Jahr 2026 plant"],
+)  # fmt: skip
+def test_durations_and_non_dates(text: str) -> None:
+    assert find_dates(text, REF) == []
+
+
+def test_relative_dates_need_an_article_date() -> None:
+    assert find_dates("am Mittwoch", None) == []
+    assert [d.value for d in find_dates("im Oktober 2025", None)] == ["2025-10"]
+
+
+def test_parse_iso() -> None:
+    assert parse_iso("2026-02-02") == date(2026, 2, 2)
+    assert parse_iso("2026-02") is None
+    assert parse_iso(None) is None

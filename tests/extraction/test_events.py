@@ -1,0 +1,154 @@
+"""Events: one per stated figure, for the right company, with type, dates, reasons and channel."""
+
+from __future__ import annotations
+
+from .helpers import event_with, events_of, extract
+
+
+def test_new_past_and_cumulative_cuts_are_separate_events() -> None:
+    rec = extract(
+        "Amazon streicht erneut\n\nAmazon streicht weltweit weitere 16.000 Arbeitsplätze. Innerhalb von drei Monaten hat der "
+        "Konzern damit rund 30.000 Menschen entlassen – etwa zehn Prozent der gesamten Belegschaft. Bereits im Oktober "
+        "hatte Amazon 14.000 Stellen gestrichen.",
+        date="2026-01-30",
+        lang="de",
+    )
+    new = event_with(rec, jobs_cut=16000)
+    total = event_with(rec, jobs_cut=30000)
+    past = event_with(rec, jobs_cut=14000)
+    assert new["workforce_share_percent"] is None and new["jobs_cut_approx"] is False
+    assert total["workforce_share_percent"] == 10 and total["jobs_cut_approx"] is True
+    assert past["announced"] == "2025-10" and new["announced"] is None
+    assert {e["type"] for e in rec["events"]} == {"layoff"}
+
+
+def test_competitor_named_in_passing_gets_no_event_but_its_own_figure_does() -> None:
+    rec = extract(
+        "Pinterest opfert Jobs\n\nPinterest will bis zu 750 Stellen streichen. Unternehmen wie Snap und Reddit setzen "
+        "ebenfalls auf KI. Amazon verkündete jüngst den Abbau von 16.000 Positionen.",
+        lang="de",
+    )
+    assert events_of(rec, "Snap") == [] and events_of(rec, "Reddit") == []
+    assert [e["jobs_cut"] for e in events_of(rec, "Amazon")] == [16000]
+    assert [e["jobs_cut"] for e in events_of(rec, "Pinterest")] == [750]
+
+
+def test_headcount_from_to_share_cost_and_deadline() -> None:
+    rec = extract(
+        "Pinterest baut um\n\nEin Fünfzehntel der Belegschaft muss gehen. Pinterest meldet den Abbau bei der "
+        "US-Börsenaufsicht an. Rund 750 der etwa 5000 Vollzeitkräfte werden bis Ende September 2026 ihre Arbeitsplätze "
+        "verlieren. Die Kosten für diese Maßnahme beziffert das Unternehmen auf 35 bis 45 Millionen Dollar.",
+        date="2026-02-02",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert (e["jobs_cut"], e["jobs_cut_approx"], e["headcount_before"]) == (750, True, 5000)
+    assert e["workforce_share_percent"] == 6.67
+    assert (e["cost_min"], e["cost_max"], e["currency"]) == (35e6, 45e6, "USD")
+    assert e["effective_by"] == "2026-09-30"
+    assert e["announced_via"] == "sec_filing"
+    assert rec["filings"][0]["organization"] == "Pinterest" and rec["filings"][0]["regulator"] == "SEC"
+
+
+def test_reduction_to_a_target_and_a_past_reduction() -> None:
+    rec = extract(
+        "Klarna plant Stellenabbau durch KI\n\nKlarna hat angekündigt, fast die Hälfte seiner Belegschaft abzubauen. In den "
+        "letzten zwölf Monaten hat Klarna seine Mitarbeiterzahl bereits von 5.000 auf 3.800 reduziert. Jetzt plant das "
+        "Unternehmen, diese Zahl weiter auf 2.000 zu senken. Die Reduzierung soll durch natürliche Fluktuation erreicht werden.",
+        lang="de",
+    )
+    plan = event_with(rec, headcount_target=2000)
+    past = event_with(rec, headcount_after=3800)
+    assert plan["workforce_share_percent"] == 50 and plan["headcount_before"] == 3800
+    assert plan["type"] == "attrition_reduction" and plan["jobs_cut"] is None
+    assert past["headcount_before"] == 5000 and past["type"] is None
+
+
+def test_part_of_a_cut_is_a_sub_event_and_a_share_of_it_is_no_workforce_share() -> None:
+    rec = extract(
+        "BASF spart\n\nBASF streicht 2.600 Stellen, davon 700 in Ludwigshafen. Knapp zwei Drittel davon entfallen auf "
+        "Deutschland.",
+        lang="de",
+    )
+    whole = event_with(rec, jobs_cut=2600)
+    part = event_with(rec, jobs_cut=700)
+    assert part["part_of"] == whole["id"]
+    assert all(e["workforce_share_percent"] is None for e in rec["events"])
+
+
+def test_types_from_methods() -> None:
+    def type_of(sentence: str) -> str | None:
+        (e,) = extract(f"Acme\n\n{sentence}", lang="en" if " the " in sentence else "de")["events"]
+        return e["type"]
+
+    assert (
+        type_of("Acme streicht 500 Stellen, betriebsbedingte Kündigungen sind ausgeschlossen.")
+        == "attrition_reduction"
+    )
+    assert (
+        type_of("Acme will cut 500 jobs through attrition and early retirement, the company said.")
+        == "attrition_reduction"
+    )
+    assert type_of("Acme will close two plants and cut 500 jobs, the company said.") == "restructuring_plan"
+    assert type_of("Acme entlässt 500 Mitarbeiter.") == "layoff"
+    assert type_of("Acme hat seine Belegschaft von 900 auf 800 reduziert.") is None
+
+
+def test_hiring_freeze_without_figures() -> None:
+    rec = extract(
+        "Lufthansa verhängt Einstellungsstopp\n\nDie Lufthansa stoppt die Einstellung neuer Mitarbeiter. Frei werdende "
+        "Stellen sollen nicht nachbesetzt werden, teilte Personalvorstand Michael Niggemann in einem Schreiben an die "
+        "Belegschaft mit.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert (e["organization"], e["type"], e["announced_via"], e["spokesperson"]) == (
+        "Lufthansa", "hiring_freeze", "memo", "Michael Niggemann",
+    )  # fmt: skip
+
+
+def test_reasons_skip_negated_speculative_and_earlier_ones() -> None:
+    rec = extract(
+        "Acme streicht Stellen\n\nAcme streicht 1.000 Stellen wegen der schwachen Nachfrage. Die Kürzungen seien nicht "
+        "KI-bedingt. Der Abbau könnte Teil einer größeren Strategie sein. Acme verkündete den Abbau und hatte ähnliche "
+        "Schritte zuvor mit Automatisierung begründet. Grund seien auch die hohen Energiekosten.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert set(e["reasons"]) == {"demand", "energy_costs"}
+
+
+def test_english_announcement_date_channel_and_spokesperson() -> None:
+    rec = extract(
+        "Intel to lay off 15% of staff\n\nIntel said on Thursday it will lay off more than 15% of its staff, after weak "
+        'revenue and losses. "Our revenues have not grown as expected," CEO Pat Gelsinger wrote in a memo to employees. '
+        "The chipmaker, which had about 125,000 employees at the end of last year, expects to finish the cuts by the end "
+        "of 2024.",
+        date="2024-08-01",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert (e["workforce_share_percent"], e["jobs_cut_approx"], e["headcount_before"]) == (15, False, 125000)
+    assert (e["announced"], e["effective_by"]) == ("2024-08-01", "2024-12-31")
+    assert (e["announced_via"], e["spokesperson"]) == ("memo", "Pat Gelsinger")
+    assert set(e["reasons"]) == {"financial_performance"}
+
+
+def test_units_affected() -> None:
+    rec = extract(
+        "Amazon\n\nAmazon streicht 16.000 Stellen. Betroffen sind die Cloud-Sparte Amazon Web Services, der Einzelhandel "
+        "und die Personalabteilung. Amazon Web Services ist eine Tochter von Amazon.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert set(e["units_affected"]) == {"Amazon Web Services", "Einzelhandel", "Personalabteilung"}
+
+
+def test_savings_and_investments_are_not_costs() -> None:
+    rec = extract(
+        "Acme\n\nAcme will cut 2,000 jobs to save $500 million a year. It plans to invest $2 billion in AI. The layoffs "
+        "will cost about $150 million in severance.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert (e["cost_min"], e["cost_max"], e["currency"]) == (150e6, 150e6, "USD")

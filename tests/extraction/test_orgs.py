@@ -1,0 +1,93 @@
+"""Organisations: known names, appositions, compounds, lists, outlets, regulators, owners."""
+
+from __future__ import annotations
+
+from firmgraph.graph.extraction.orgs import find_orgs
+
+from .helpers import extract, names, org
+
+
+def found(text: str) -> dict[str, tuple[str, str | None]]:
+    return {o.name: (o.kind, o.parent) for o in find_orgs(text).orgs.values() if o.mentions}
+
+
+def test_unknown_firms_from_appositions_legal_forms_and_compounds() -> None:
+    got = found(
+        "Der Autozulieferer Webasto streicht Stellen. Die Kettler Werke GmbH meldet Insolvenz an. "
+        "Acme Widgets Inc. said it would cut jobs. Swedish payments company Klarna said. Der Brenner-Chef sagte."
+    )
+    assert {"Webasto", "Kettler Werke", "Acme Widgets", "Klarna", "Brenner"} <= set(got)
+
+
+def test_common_nouns_are_not_firms() -> None:
+    got = found(
+        "Für das Jahr 2026 plant der Konzern Investitionsausgaben von 125 Milliarden Dollar. Die Cloud-Sparte wächst. "
+        "Die US-Mitarbeiter erhalten 90 Tage Zeit. Der Konzern Entlassungen plant."
+    )
+    assert set(got) == set()
+
+
+def test_lists_of_competitors_are_organisations() -> None:
+    assert {"Nvidia", "Microsoft", "Zalando"} <= set(
+        found("Unternehmen wie Nvidia, Microsoft und Zalando investieren.")
+    )
+    assert {"Google", "Meta"} <= set(found("Rivals such as Google and Meta have trimmed staff."))
+
+
+def test_outlets_and_regulators() -> None:
+    got = found(
+        "Sie erklärte gegenüber dem Technikportal The Verge, dass. Wie das Handelsblatt berichtet, plant Bosch Abbau. "
+        "He told Reuters. It filed with the Securities and Exchange Commission. Die Mitteilung an die US-Börsenaufsicht."
+        " gegenüber dem Branchendienst Automobilwoche sagte er."
+    )
+    assert got["The Verge"][0] == "outlet"
+    assert got["Handelsblatt"][0] == "outlet"
+    assert got["Reuters"][0] == "outlet"
+    assert got["Automobilwoche"][0] == "outlet"
+    assert got["SEC"][0] == "regulator"
+
+
+def test_owners_of_units_and_brands() -> None:
+    got = found(
+        "Die Amazon-Tochter Twitch entlässt 400 Mitarbeiter. Instagram-Mutter Meta plant Kürzungen. "
+        "Audi, a unit of Volkswagen, said. Die Cloud-Sparte Amazon Web Services wächst."
+    )
+    assert got["Twitch"] == ("company", "Amazon")
+    assert got["Instagram"] == ("company", "Meta")
+    assert got["Audi"] == ("company", "Volkswagen")
+    assert got["Amazon Web Services"] == ("company", "Amazon")
+    assert got["Meta"][1] is None
+
+
+def test_known_parent_only_when_the_parent_is_named() -> None:
+    assert found("YouTube streicht Stellen.")["YouTube"] == ("company", None)
+    assert found("YouTube und Alphabet streichen Stellen.")["YouTube"] == ("company", "Alphabet")
+
+
+def test_aliases_legal_forms_and_parenthesised_short_names() -> None:
+    idx = find_orgs(
+        "BASF SE will sparen. BASF streicht. Die Europäische Zentralbank (EZB) warnt. Acme Holdings (ACM) fällt."
+    )
+    basf = idx.orgs["basf"]
+    assert basf.name == "BASF" and "BASF SE" in basf.aliases
+
+
+def test_publisher_and_people_are_not_organisations() -> None:
+    rec = extract(
+        "Pinterest streicht Stellen\n\nPinterest will 750 Stellen streichen, sagte Sprecherin Tessa Chen dem Handelsblatt.",
+        lang="de",
+        publisher="Handelsblatt",
+    )
+    assert names(rec) == {"Pinterest"}
+
+
+def test_subject_is_the_company_the_article_is_about() -> None:
+    rec = extract(
+        "Salesforce to cut 1,000 jobs\n\nSalesforce will eliminate about 1,000 roles, the company said on Tuesday. "
+        "Rivals such as Microsoft and Google have also trimmed staff. Microsoft cut 6,000 jobs in May.",
+        date="2025-03-04",
+        lang="en",
+    )
+    assert org(rec, "Salesforce")["role_in_article"] == "subject"
+    assert org(rec, "Microsoft")["role_in_article"] == "mentioned"
+    assert org(rec, "Google")["role_in_article"] == "mentioned"

@@ -1,0 +1,76 @@
+"""Role titles (German, English) to the labels the records use, and people named with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from firmgraph.graph.extraction.lexicon import role_label
+
+from .helpers import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Konzernchef", "CEO"), ("Konzernchefin", "CEO"), ("Vorstandsvorsitzender", "CEO"), ("Amazon-Chef", "CEO"),
+     ("CEO", "CEO"), ("chief executive", "CEO"), ("Chief Executive Officer", "CEO"), ("Geschäftsführerin", "CEO"),
+     ("Co-CEO", "Co-CEO"), ("Markenchef", "Brand CEO"), ("Finanzvorständin", "CFO"), ("chief financial officer", "CFO"),
+     ("Vizepräsidentin für Personalwesen", "VP Human Resources"), ("Siemens-Personalvorständin", "HR Board Member"),
+     ("senior vice president of people experience and technology", "VP Human Resources"), ("head of HR", "VP Human Resources"),
+     ("Unternehmenssprecherin", "Spokesperson"), ("spokeswoman", "Spokesperson"), ("Konzernsprecher", "Spokesperson"),
+     ("Betriebsratschefin", "Works Council Chair"), ("Gesamtbetriebsratsvorsitzende", "Works Council Chair"),
+     ("Aufsichtsratschef", "Chair"), ("chairman", "Chair"), ("Verhandlungsführer", "Chief Negotiator"),
+     ("Mitgründer", "Co-founder"), ("Großaktionär", "Owner/Investor"), ("Analystin", "Analyst")],
+)  # fmt: skip
+def test_role_labels(text: str, label: str) -> None:
+    assert role_label(text) == label
+
+
+def test_unknown_titles_have_no_label() -> None:
+    assert role_label("Bäckermeister") is None
+
+
+def people(record: dict) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {p["name"]: (p["role"], p["role_text"], p["organization"]) for p in record["people"]}
+
+
+def test_german_role_before_and_after_the_name() -> None:
+    rec = extract(
+        "Siemens streicht Stellen\n\nDer Technologiekonzern Siemens will 5.000 Stellen abbauen. Siemens-Chef Roland Busch "
+        "sagte am Mittwoch, man müsse handeln. Judith Wiese, Personalvorständin des Konzerns, erklärte die Pläne. "
+        "Unternehmenssprecherin Anna Berg bestätigte die Zahl.",
+        lang="de",
+    )
+    assert people(rec) == {
+        "Roland Busch": ("CEO", "Siemens-Chef", "Siemens"),
+        "Judith Wiese": ("HR Board Member", "Personalvorständin", "Siemens"),
+        "Anna Berg": ("Spokesperson", "Unternehmenssprecherin", "Siemens"),
+    }
+
+
+def test_english_roles_with_possessives_and_appositions() -> None:
+    rec = extract(
+        "Acme Corp. to cut 300 jobs\n\nAcme Corp. will cut 300 jobs, the company said. Acme CEO Jane Miller wrote in a memo "
+        'that the cuts were needed. "We have to adapt," said Tom Baker, a spokesman for Acme. Salesforce\'s chief executive '
+        "Marc Benioff said his company was hiring.",
+        lang="en",
+    )
+    got = people(rec)
+    assert got["Jane Miller"] == ("CEO", "CEO", "Acme")
+    assert got["Tom Baker"][0] == "Spokesperson" and got["Tom Baker"][2] == "Acme"
+    assert got["Marc Benioff"][0] == "CEO" and got["Marc Benioff"][2] == "Salesforce"
+
+
+def test_works_council_chair_belongs_to_the_company_not_the_union() -> None:
+    rec = extract(
+        "Bosch baut ab\n\nBosch will 3.000 Stellen streichen. Die IG Metall protestierte. „Das ist ein Fehler“, sagte "
+        "Betriebsratschef Frank Sell.",
+        lang="de",
+    )
+    assert people(rec)["Frank Sell"] == ("Works Council Chair", "Betriebsratschef", "Bosch")
+
+
+def test_capitalised_nouns_after_a_name_are_not_part_of_it() -> None:
+    rec = extract(
+        "VW plant Abbau\n\nDer Vorstandsvorsitzende Oliver Blume Stellen zu streichen, hieß es.", lang="de"
+    )
+    assert "Oliver Blume" in people(rec)
