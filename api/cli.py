@@ -72,8 +72,26 @@ def import_(
         str,
         typer.Option("--report", help="How to print a rejection: text, json or turtle (W3C SHACL report)."),
     ] = "text",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Bulk mode: extract and validate in N worker processes, commit in batches.",
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Bulk mode: skip sources already imported with the same SHA-256."),
+    ] = False,
+    commit_size: Annotated[
+        int, typer.Option("--commit-size", min=1, help="Bulk mode: sources per atomic commit.")
+    ] = 32,
 ) -> None:
     """Import articles (.txt/.html), JSON records or RDF: validated, one named graph per source."""
+    if workers is not None or resume:
+        _bulk_import(paths, dry_run, report, workers, resume, commit_size)
+        return
     rejected = 0
     with _open() as kg, tqdm(desc="importing", unit="source", file=sys.stderr, disable=None) as bar:
 
@@ -82,18 +100,64 @@ def import_(
             bar.update(1)
             if result.status == "rejected":
                 rejected += 1
-                tqdm.write(_rejection(result, report), file=sys.stderr)
-            elif result.report is not None and result.report.warnings:
-                tqdm.write(
-                    f"{result.source}: {len(result.report.warnings)} warning(s)\n{result.report.text()}",
-                    file=sys.stderr,
-                )
+            _show_result(result, report)
 
         results = kg.import_paths(paths, dry_run=dry_run, on_result=show)
     done = [r for r in results if r.status != "rejected"]
     verb = "checked" if dry_run else "imported"
     typer.echo(f"{verb} {len(done)} source(s), {sum(r.triples for r in done)} triples; rejected {rejected}")
     if rejected:
+        raise typer.Exit(1)
+
+
+def _show_result(result: ImportResult, style: str) -> None:
+    """Print a rejection, or the warnings of an accepted source, above the progress bar."""
+    if result.status == "rejected":
+        tqdm.write(_rejection(result, style), file=sys.stderr)
+    elif result.report is not None and result.report.warnings:
+        tqdm.write(
+            f"{result.source}: {len(result.report.warnings)} warning(s)\n{result.report.text()}",
+            file=sys.stderr,
+        )
+
+
+def _bulk_import(
+    paths: list[str], dry_run: bool, report: str, workers: int | None, resume: bool, commit_size: int
+) -> None:
+    from firmgraph.graph.bulk import bulk_import, count_sources
+
+    with (
+        _open() as kg,
+        tqdm(total=count_sources(paths), desc="importing", unit="file", file=sys.stderr, disable=None) as bar,
+    ):
+        seen: set[str] = set()
+
+        def show(result: ImportResult) -> None:
+            if result.source not in seen:  # a JSON Lines file yields many results
+                seen.add(result.source)
+                bar.update(1)
+            _show_result(result, report)
+
+        try:
+            summary = bulk_import(
+                kg.store,
+                paths,
+                base=kg.settings.base_iri,
+                max_bytes=kg.settings.max_input_bytes,
+                workers=workers,
+                commit_size=commit_size,
+                resume=resume,
+                dry_run=dry_run,
+                on_result=show,
+            )
+        except FirmgraphError as e:
+            _fail(str(e))
+    verb = "checked" if dry_run else "imported"
+    typer.echo(
+        f"{verb} {summary.imported} source(s), {summary.triples} triples; skipped {summary.skipped} "
+        f"already imported; rejected {summary.rejected}"
+    )
+    if summary.rejected:
         raise typer.Exit(1)
 
 
