@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-SUITES = ["imports"]
+SUITES = ["imports", "remote"]
 
 
 def main(argv: list[str]) -> None:
