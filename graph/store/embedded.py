@@ -18,11 +18,12 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | Path | None = None) -> None:
         self.location = str(path) if path is not None else ":memory:"
         try:
+            if path is not None:
+                Path(path).mkdir(parents=True, exist_ok=True)
             self.ox = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as e:
-            raise StoreError(
-                f"cannot open the store at {path}: {e}. Is another firmgraph process using it?"
-            ) from e
+            hint = " Another firmgraph process holds it: stop that one, or query it over HTTP." if "lock" in str(e).lower() else ""
+            raise StoreError(f"cannot open the store at {path}: {e}.{hint}") from e
 
     def query(
         self,
