@@ -1,8 +1,9 @@
 """The query cookbook: saved SPARQL queries (.rq files) with a title, a description and parameters.
 
 A header line `# param: NAME = DEFAULT` declares a parameter; the query uses it as the variable
-`$NAME`, and `bind()` gives it a value through a trailing VALUES clause (no text is spliced into
-the query, so a parameter cannot inject SPARQL).
+`$NAME`, and `bind()` gives it a value with a VALUES block at the top of the WHERE clause (the value
+is written as an escaped literal, so a parameter cannot inject SPARQL; a trailing VALUES clause
+would not do: engines differ on whether it restricts a grouped query).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from importlib.resources import files
 import pyoxigraph as ox
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,14 @@ class CannedQuery:
         chosen = {name: (values or {}).get(name, default) for name, default in self.params.items()}
         names = " ".join(f"${n}" for n in chosen)
         row = " ".join(str(ox.Literal(v)) for v in chosen.values())
-        return f"{self.text.rstrip()}\nVALUES ({names}) {{ ({row}) }}\n"
+        where = _WHERE.search(_code(self.text))
+        assert where is not None  # checked when the query was loaded
+        return f"{self.text[: where.end()]}\n  VALUES ({names}) {{ ({row}) }}{self.text[where.end() :]}"
+
+
+def _code(text: str) -> str:
+    """The text with comment lines blanked (same length, so offsets still hold)."""
+    return re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group()), text)
 
 
 def _parse(slug: str, text: str) -> CannedQuery:
@@ -53,6 +62,8 @@ def _parse(slug: str, text: str) -> CannedQuery:
             meta[key] = value.strip()
     if "title" not in meta:
         raise ValueError(f"cookbook query {slug} has no '# title:' line")
+    if params and not _WHERE.search(_code(text)):
+        raise ValueError(f"cookbook query {slug} takes parameters but has no WHERE {{ to bind them in")
     return CannedQuery(slug, meta["title"], meta.get("description", ""), params, text)
 
 
