@@ -60,3 +60,9 @@ def test_the_outlet_tessa_chen_spoke_to(sample_kg: KnowledgeGraph) -> None:
 @pytest.mark.parametrize("value", ['Pinterest" } ?x ?y ?z . {', "Amazon\\", "<http://evil>"])
 def test_parameters_cannot_inject_sparql(sample_kg: KnowledgeGraph, value: str) -> None:
     assert run(sample_kg, "pinterest-cuts-and-costs", firm=value) == []
+
+
+def test_parameters_restrict_grouped_queries_too(sample_kg: KnowledgeGraph) -> None:
+    # a trailing VALUES clause did not restrict a GROUP BY query in Oxigraph: parameters bind inside WHERE
+    assert run(sample_kg, "units-of-firm", firm="Klarna") == []
+    assert {r["name"] for r in run(sample_kg, "units-of-firm", firm="Amazon")} >= {"Amazon Web Services"}
