@@ -43,7 +43,8 @@ _NAV_WORDS = _words(
     comments facebook twitter x linkedin xing whatsapp telegram e-mail email mail pinterest reddit
     instagram youtube flipboard impressum kontakt contact agb datenschutz privacy themen topics tags
     schlagworte top navigation nav skip inhalt content hilfe help login/registrieren podcast video
-    videos bilder fotos galerie newsletter rss app apps shop jobs karriere"""
+    videos bilder fotos galerie newsletter rss app apps shop jobs karriere sign in up log out abmelden
+    subscribe abonnement epaper e-paper"""
 )
 _TEASER_MARKERS = re.compile(
     r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
@@ -73,8 +74,15 @@ def is_noise_line(line: str) -> bool:
     words = [w for w in words if w]
     if words and all(w in _NAV_WORDS for w in words):
         return True
-    # link lists flattened into one line: "Politik | Wirtschaft | Sport"
-    return bool(s.count("|") + s.count("·") + s.count("•") >= 2 and not _BODY_END.search(s))
+    # link lists flattened into one line: "Politik | Wirtschaft | Sport", "News  Köpfe  Jobs", breadcrumbs
+    separators = s.count("|") + s.count("·") + s.count("•") + s.count(" > ") + s.count(" › ") + s.count("  ")
+    if separators >= 2 and not _BODY_END.search(s):
+        return True
+    if re.fullmatch(r"(?:\[[^\]]{1,30}\]\s*)+", s):
+        return True  # "[OK]  [Ablehnen]" buttons
+    if re.match(r"^[»›>•]\s", s):
+        return True  # teaser bullets
+    return bool(len(words) == 1 and s.isupper() and len(s) > 3)  # "CLEANTECH" kicker
 
 
 def is_date_line(line: str) -> bool:
@@ -110,7 +118,12 @@ class Header:
 
 _NAME_LINE = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*)(?: (?:[A-ZÄÖÜ&][\w&.'’-]*|de|von|und|of|the|&)){0,3}$")
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-ZÄÖÜ][\w&.' -]{1,40})", re.I
+    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3})"
+)
+
+
+_WIRE_DATELINE = re.compile(
+    r"^[A-ZÄÖÜ][\w .'/-]{1,40}, [A-ZÄÖÜ]?[\w.]+ \d{1,2}\.?(?: [\w.]+)? \(([A-Z][^)]{1,40})\) [-–—]"
 )
 
 
@@ -119,7 +132,9 @@ def read_header(lines: list[str]) -> Header:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     if not nonempty:
         return Header(None, None, None)
-    first_body = next((i for i in nonempty if is_body_paragraph(lines[i])), nonempty[-1])
+    first_body = next(
+        (i for i in nonempty if is_body_paragraph(lines[i]) and not is_noise_line(lines[i])), nonempty[-1]
+    )
     title_index = None
     for i in nonempty:
         if i > first_body:
@@ -133,27 +148,31 @@ def read_header(lines: list[str]) -> Header:
         title_index = nonempty[0]
     window = [i for i in nonempty if i <= max(title_index, first_body) + 1][:30]
     date_value, publisher = None, None
+    for line in lines[-25:]:
+        m = _COPYRIGHT.search(line)
+        if m and m.group(1).strip(" .,") not in {"Alle", "All"}:
+            publisher = m.group(1).strip(" .,") or None
+            break
+    for i in window:
+        wire = _WIRE_DATELINE.match(lines[i].strip())
+        if publisher is None and wire:
+            publisher = wire.group(1).strip()
     for pos, i in enumerate(window):
-        found = find_date(lines[i]) if len(lines[i]) < 80 else None
+        found = find_date(lines[i]) if len(lines[i]) < 80 else find_date(lines[i][:60])
         if not found:
             continue
         date_value = found[0].isoformat()
-        if pos > 0:
-            prev = lines[window[pos - 1]].strip()
-            if (
-                _NAME_LINE.match(prev)
-                and not is_noise_line(prev)
-                and not re.match(r"^(?:von|by)\b", prev, re.I)
-                and window[pos - 1] != title_index
-            ):
-                publisher = prev
+        prev = lines[window[pos - 1]].strip() if pos > 0 else ""
+        if (
+            publisher is None
+            and len(prev.split()) >= 2
+            and _NAME_LINE.match(prev)
+            and not is_noise_line(prev)
+            and not re.match(r"^(?:von|by)\b", prev, re.I)
+            and window[pos - 1] != title_index
+        ):
+            publisher = prev
         break
-    if publisher is None:
-        for line in lines[-15:]:
-            m = _COPYRIGHT.search(line)
-            if m:
-                publisher = m.group(1).strip(" .,") or None
-                break
     return Header(title_index, date_value, publisher)
 
 

@@ -121,6 +121,8 @@ def _from_html(html: str, digest: str, source: str) -> Document:
     lines = clean_lines(body_text.replace("\r", "").split("\n"))
     if title and lines and lines[0].strip() == title:
         lines = lines[1:]
+    if not any(line.strip() for line in lines):
+        raise EmptyInputError("the page holds no article text", path=source)
     text = "\n".join(([title, ""] if title else []) + lines)
     date = getattr(extracted, "date", None)
     language = detect_language(text) or _html_lang(html)

@@ -1,0 +1,174 @@
+"""Readers: plain text and HTML to clean documents; bad input is refused with the right error."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from firmgraph.graph.errors import EmptyInputError, InputError, InputTooLargeError, UnsupportedInputError
+from firmgraph.graph.sources import iter_documents, read_bytes, read_path
+from firmgraph.graph.sources.language import detect_language
+
+HTML = """<!DOCTYPE html><html lang="de"><head><title>Siemens streicht Stellen | Beispielblatt</title>
+<meta property="og:site_name" content="Beispielblatt"><meta name="date" content="2026-03-04">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/wirtschaft">Wirtschaft</a></li><li><a href="/politik">Politik</a></li></ul></nav>
+<div class="cookie-banner">Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten. <button>Alle akzeptieren</button></div>
+<article><h1>Siemens streicht 5.000 Stellen</h1><p class="meta">4. März 2026 · 3 Minuten Lesezeit</p>
+<p>Der Technologiekonzern Siemens will weltweit rund 5.000 Stellen abbauen. Das teilte das Unternehmen am Mittwoch in
+München mit, nachdem der Aufsichtsrat zugestimmt hatte.</p>
+<p>Betroffen ist vor allem die Automatisierungssparte. „Wir müssen wettbewerbsfähig bleiben“, sagte Vorstandschef Roland
+Busch bei einer Telefonkonferenz mit Journalisten.</p>
+<div class="newsletter"><p>Newsletter abonnieren: Jetzt kostenlos anmelden und nichts verpassen</p></div>
+<p>Lesen Sie auch: Bosch baut 5.500 Stellen ab</p>
+<div class="share">Teilen Facebook Twitter E-Mail</div>
+</article><aside><h3>Meistgelesen</h3><ul><li>Volkswagen schließt Werk in Osnabrück</li></ul></aside>
+<footer>© 2026 Beispielblatt · Impressum · Datenschutz</footer></body></html>"""
+
+PLAIN = """Startseite
+Wirtschaft
+Politik
+Wirtschaftsblatt Nord
+04.03.2026
+Siemens streicht 5.000 Stellen
+Wir verwenden Cookies. Alle akzeptieren
+3 Minuten Lesezeit
+Der Technologiekonzern Siemens will weltweit rund 5.000 Stellen abbauen. Das teilte das Unternehmen am Mittwoch mit.
+
+Betroffen ist vor allem die Automatisierungssparte, in der weltweit mehrere Tausend Menschen arbeiten.
+Teilen
+Newsletter
+Melden Sie sich für unseren kostenlosen Newsletter an.
+Lesen Sie auch
+Bosch baut 5.500 Stellen ab
+Weiter
+Volkswagen schließt Werk in Osnabrück
+"""
+
+
+def test_html_main_text_and_metadata_without_page_furniture() -> None:
+    data = HTML.encode()
+    doc = read_bytes(data, "page.html", "text/html")
+    assert doc.title == "Siemens streicht 5.000 Stellen"
+    assert (doc.date, doc.language, doc.publisher, doc.media_type) == (
+        "2026-03-04",
+        "de",
+        "Beispielblatt",
+        "text/html",
+    )
+    assert doc.sha256 == hashlib.sha256(data).hexdigest()
+    assert doc.text.startswith("Siemens streicht 5.000 Stellen\n")
+    assert "rund 5.000 Stellen abbauen" in doc.text and "Roland" in doc.text
+    for noise in ("Cookies", "akzeptieren", "Newsletter", "Lesezeit", "Lesen Sie auch", "Bosch", "Volkswagen", "Teilen",
+                  "Impressum", "Home"):  # fmt: skip
+        assert noise not in doc.text, noise
+
+
+def test_html_is_sniffed_when_no_media_type_is_given() -> None:
+    assert read_bytes(HTML.encode(), "-").media_type == "text/html"
+
+
+def test_plain_text_header_and_noise_lines() -> None:
+    doc = read_bytes(PLAIN.encode(), "page.txt", "text/plain")
+    assert (doc.title, doc.date, doc.publisher, doc.language) == (
+        "Siemens streicht 5.000 Stellen", "2026-03-04", "Wirtschaftsblatt Nord", "de",
+    )  # fmt: skip
+    assert doc.text.splitlines()[0] == "Siemens streicht 5.000 Stellen"
+    assert "Automatisierungssparte" in doc.text
+    for noise in (
+        "Startseite",
+        "Cookies",
+        "Lesezeit",
+        "Teilen",
+        "Newsletter",
+        "Bosch",
+        "Volkswagen",
+        "Weiter",
+    ):
+        assert noise not in doc.text, noise
+
+
+def test_english_date_line_and_language() -> None:
+    text = "Intel to cut 15% of staff\nFebruary 2, 2026\nIntel said on Thursday it will lay off more than 15% of its staff, as part of a plan to cut costs.\n"
+    doc = read_bytes(text.encode(), "a.txt", "text/plain")
+    assert (doc.title, doc.date, doc.language) == ("Intel to cut 15% of staff", "2026-02-02", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Der Konzern will die Stellen bis 2030 abbauen, sagte der Chef.", "de"),
+     ("The company said it will cut the jobs by the end of the year.", "en"), ("12345", None)],
+)  # fmt: skip
+def test_language_by_stopwords(text: str, lang: str | None) -> None:
+    assert detect_language(text) == lang
+
+
+def test_read_path_and_folder_walk(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Titel einer Meldung\n\nDer Konzern will die Stellen abbauen, sagte er.", "utf-8"
+    )
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.html").write_text(HTML, "utf-8")
+    (sub / "ignored.json").write_text("{}", "utf-8")
+    docs = list(iter_documents([tmp_path]))
+    assert [Path(d.source).name for d in docs] == ["a.txt", "b.html"]
+    assert read_path(tmp_path / "a.txt").title == "Titel einer Meldung"
+
+
+def test_windows_1252_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(
+        "Überschrift der Meldung\n\nDer Konzern streicht Stellen für die Zukunft, sagte er.".encode("cp1252")
+    )
+    assert read_path(path).title == "Überschrift der Meldung"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [(b"", EmptyInputError), (b"  \n\t\n", EmptyInputError), (b"PK\x03\x04\x00\x00binary", UnsupportedInputError),
+     (bytes(range(1, 32)) * 40, UnsupportedInputError)],
+)  # fmt: skip
+def test_empty_and_binary_input_is_refused(tmp_path: Path, data: bytes, error: type[InputError]) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        read_path(path)
+    assert info.value.path == str(path)
+
+
+def test_oversized_input_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Ein Satz mit Worten.\n" * 100)
+    with pytest.raises(InputTooLargeError):
+        read_path(path, max_bytes=1000)
+    with pytest.raises(InputTooLargeError):
+        read_bytes(path.read_bytes(), "big.txt", max_bytes=1000)
+
+
+def test_unknown_suffix_and_missing_file(tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.7")
+    with pytest.raises(UnsupportedInputError):
+        read_path(tmp_path / "x.pdf")
+    with pytest.raises(InputError):
+        read_path(tmp_path / "missing.txt")
+
+
+def test_html_without_text_is_empty(tmp_path: Path) -> None:
+    with pytest.raises(EmptyInputError):
+        read_bytes(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "x.html", "text/html")
+
+
+def test_folder_walk_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(
+        "Titel einer Meldung\n\nDer Konzern streicht Stellen, sagte er.", "utf-8"
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    errors: list[InputError] = []
+    docs = list(iter_documents([tmp_path], on_error=errors.append))
+    assert [Path(d.source).name for d in docs] == ["good.txt"]
+    assert [type(e) for e in errors] == [EmptyInputError]
+    with pytest.raises(EmptyInputError):
+        list(iter_documents([tmp_path]))
