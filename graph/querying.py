@@ -1,0 +1,640 @@
+"""Bounded SPARQL queries: each query runs in a worker process that is killed when it overruns.
+
+pyoxigraph has no query timeout, and a query cannot be interrupted from Python: a thread that
+runs one stays busy until the query ends. So queries run in worker processes:
+
+- Each worker opens a read-only view of the store. Not the live RocksDB folder (opening it
+  read-only while the server writes is undefined behaviour) but a checkpoint
+  (`pyoxigraph.Store.backup`: hard links, milliseconds) taken when a query finds the store
+  changed since the last one. Workers reopen when a newer checkpoint exists; old ones are
+  deleted once no worker uses them. An in-memory store is copied into an on-disk checkpoint.
+- A worker past the time limit is SIGKILLed and replaced, so its CPU is free at once.
+- Spare workers are kept idle, so a simple query never waits behind slow ones; a query that has
+  run longer than `nice_after` seconds is moved to the lowest CPU priority (and its worker is
+  retired afterwards: an unprivileged process cannot raise its priority again).
+- Workers fork from a server process that has imported pyoxigraph once (multiprocessing's
+  forkserver), so a new worker costs milliseconds, not an interpreter start.
+
+Results are serialised in the worker by pyoxigraph's own writers and cross the pipe as bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import multiprocessing.connection
+import os
+import shutil
+import signal
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import IO, Any, Literal, Protocol, cast
+
+import pyoxigraph as ox
+
+from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
+from firmgraph.graph.namespaces import PREFIXES
+from firmgraph.graph.sparql import uses_dataset_clause
+from firmgraph.graph.store import EmbeddedStore, Store
+
+__all__ = [
+    "InlineEngine",
+    "QueryEngine",
+    "QueryJob",
+    "QueryOutcome",
+    "WorkerPool",
+    "open_engine",
+    "run_job",
+]
+
+TSV = ox.QueryResultsFormat.TSV
+NT = ox.RdfFormat.N_TRIPLES
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """A query and how to answer it. Formats are media types pyoxigraph knows; None: not acceptable."""
+
+    text: str
+    tabular: str | None = "application/sparql-results+json"
+    """The format for SELECT and ASK results."""
+    graph: str | None = "text/turtle"
+    """The format for CONSTRUCT and DESCRIBE results."""
+    default_graphs: tuple[str, ...] | None = None
+    """The default graph: these graphs merged; None: the union of all graphs (or the query's FROM)."""
+    named_graphs: tuple[str, ...] | None = None
+    union_default_graph: bool = True
+    """False: without default_graphs, the default graph is the store's own default graph."""
+    max_rows: int | None = None
+    """At most this many solutions (or triples); the outcome says when more were cut."""
+
+
+@dataclass(frozen=True)
+class QueryOutcome:
+    """A serialised result."""
+
+    kind: Literal["solutions", "boolean", "graph"]
+    body: bytes
+    media_type: str
+    """'' when the job had no acceptable format for this kind of result."""
+    rows: int
+    truncated: bool
+
+
+class QueryEngine(Protocol):
+    """Runs queries within a time limit."""
+
+    timeout: float
+
+    def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """Run a job; raises QueryError (malformed) or QueryTimeoutError (stopped)."""
+        ...
+
+    def refresh(self) -> None:
+        """The store has changed: later queries must see the change."""
+        ...
+
+    def close(self) -> None: ...
+
+
+# -- running one job (in a worker, or inline) -------------------------------------------------
+
+
+class _CapReached(Exception):
+    """Raised by the line-counting writer to stop a serialiser."""
+
+
+class _LineCappedBuffer:
+    """A binary writer that stops its serialiser after `limit` lines (TSV rows, N-Triples triples)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.chunks: list[bytes] = []
+        self.lines = 0
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(bytes(data))
+        self.lines += data.count(b"\n")
+        if self.lines > self.limit:
+            raise _CapReached
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def value(self) -> tuple[bytes, bool]:
+        """The first `limit` lines, and whether more were written."""
+        data = b"".join(self.chunks)
+        if self.lines <= self.limit:
+            return data, False
+        end = -1
+        for _ in range(self.limit):
+            end = data.index(b"\n", end + 1)
+        return data[: end + 1], True
+
+
+def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
+    """Evaluate a job on a pyoxigraph store and serialise its result."""
+    kwargs: dict[str, Any] = {}
+    if job.default_graphs is not None:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    elif job.union_default_graph and not uses_dataset_clause(job.text):
+        kwargs["use_default_graph_as_union"] = True
+    if job.named_graphs is not None:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    return serialize_result(store.query(job.text, **kwargs), job)
+
+
+def serialize_result(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, job: QueryJob
+) -> QueryOutcome:
+    """A query result in the job's format, cut at job.max_rows."""
+    if isinstance(result, ox.QueryBoolean):
+        if job.tabular is None:
+            return QueryOutcome("boolean", b"", "", 1, False)
+        fmt = ox.QueryResultsFormat.from_media_type(job.tabular)
+        return QueryOutcome("boolean", result.serialize(format=fmt) or b"", job.tabular, 1, False)
+    if isinstance(result, ox.QuerySolutions):
+        if job.tabular is None:
+            return QueryOutcome("solutions", b"", "", 0, False)
+        return _solutions(result, job.tabular, job.max_rows)
+    if job.graph is None:
+        return QueryOutcome("graph", b"", "", 0, False)
+    return _triples(result, job.graph, job.max_rows)
+
+
+def _solutions(result: ox.QuerySolutions, media_type: str, cap: int | None) -> QueryOutcome:
+    fmt = ox.QueryResultsFormat.from_media_type(media_type)
+    if fmt is None:
+        raise QueryError(f"no result format for {media_type}")
+    # TSV writes one solution per line (literals escape their line breaks), so a writer that
+    # counts lines can stop pyoxigraph's serialiser at the cap; other formats are converted
+    # from the capped TSV, still by pyoxigraph.
+    writer = _LineCappedBuffer((cap if cap is not None else 1 << 62) + 1)
+    with contextlib.suppress(_CapReached):
+        result.serialize(cast(IO[bytes], writer), format=TSV)
+    tsv, truncated = writer.value()
+    rows = max(tsv.count(b"\n") - 1, 0)
+    if fmt == TSV:
+        return QueryOutcome("solutions", tsv, media_type, rows, truncated)
+    body = ox.parse_query_results(tsv, TSV).serialize(format=fmt) or b""  # type: ignore[union-attr]
+    return QueryOutcome("solutions", body, media_type, rows, truncated)
+
+
+def _triples(result: ox.QueryTriples, media_type: str, cap: int | None) -> QueryOutcome:
+    fmt = ox.RdfFormat.from_media_type(media_type)
+    if fmt is None:
+        raise QueryError(f"no RDF format for {media_type}")
+    writer = _LineCappedBuffer(cap if cap is not None else 1 << 62)
+    with contextlib.suppress(_CapReached):
+        ox.serialize(result, cast(IO[bytes], writer), NT)
+    nt, truncated = writer.value()
+    rows = nt.count(b"\n")
+    if fmt == NT:
+        return QueryOutcome("graph", nt, media_type, rows, truncated)
+    triples: Any = ox.parse(nt, NT)
+    if fmt.supports_datasets:
+        triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    body = ox.serialize(triples, format=fmt, prefixes=PREFIXES) or b""
+    return QueryOutcome("graph", body, media_type, rows, truncated)
+
+
+def query_error(error: SyntaxError | OSError) -> QueryError:
+    """A QueryError with pyoxigraph's message (a syntax error's says where: 'error at 3:14: ...')."""
+    return QueryError(str(error))
+
+
+# -- the worker process -----------------------------------------------------------------------
+
+
+def _worker_main(conn: Connection, memory_limit: int | None) -> None:
+    """A worker's loop: ('open', path) -> ('ready',); (job, path) -> ('ok', outcome) or an error."""
+    _die_with_parent()
+    if memory_limit:
+        import resource
+
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_DATA, (memory_limit, memory_limit))
+    store: ox.Store | None = None
+    opened: str | None = None
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        job, path = message
+        try:
+            if path != opened:
+                store = None  # close the older checkpoint first
+                store = ox.Store.read_only(path)
+                opened = path
+            if job is None:
+                conn.send(("ready", None))
+                continue
+            conn.send(("ok", run_job(store, job)))  # type: ignore[arg-type]
+        except SyntaxError as e:
+            conn.send(("syntax", str(e)))
+        except (OSError, ValueError, TypeError, QueryError) as e:
+            conn.send(("error", str(e)))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent (the fork server) goes away."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+# -- checkpoints ------------------------------------------------------------------------------
+
+
+class Snapshots:
+    """Generations of read-only checkpoints of an embedded store, taken when the store changed."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self.store = store
+        self.on_disk = store.location != ":memory:"
+        if self.on_disk:
+            # beside the store: a checkpoint hard-links the store's files, so same file system
+            location = Path(store.location).resolve()
+            self.root = location.parent / f".{location.name}-snapshots"
+            shutil.rmtree(self.root, ignore_errors=True)  # left over from a crash
+            self.root.mkdir()
+        else:
+            self.root = Path(tempfile.mkdtemp(prefix="firmgraph-snapshots-"))
+        self.generation = 0
+        self.current: str | None = None
+        self.stale = True
+        self._lock = threading.Lock()
+
+    def path(self) -> str:
+        """The newest checkpoint (taken now if the store changed since the last one)."""
+        with self._lock:
+            if self.stale or self.current is None:
+                self.generation += 1
+                target = self.root / f"gen-{self.generation}"
+                self._take(target)
+                self.current = str(target)
+                self.stale = False
+            return self.current
+
+    def _take(self, target: Path) -> None:
+        try:
+            if self.on_disk:
+                self.store.ox.backup(str(target))
+            else:
+                copy = ox.Store(str(target))
+                copy.bulk_extend(self.store.ox.quads_for_pattern(None, None, None, None))
+                copy.flush()
+                del copy
+        except OSError as e:
+            raise StoreError(f"cannot take a read-only checkpoint of the store: {e}") from e
+
+    def mark_stale(self) -> None:
+        with self._lock:
+            self.stale = True
+
+    def discard_unused(self, in_use: set[str]) -> None:
+        """Delete checkpoints that are neither current nor open in a worker."""
+        with self._lock:
+            keep = in_use | {self.current}
+            for child in self.root.iterdir():
+                if str(child) not in keep:
+                    shutil.rmtree(child, ignore_errors=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+# -- the pool ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    snapshot: str | None = None
+
+    @property
+    def pid(self) -> int:
+        return int(self.process.pid)
+
+    def lower_priority(self) -> None:
+        """Lowest CPU priority for every thread of the worker (setpriority acts per thread on Linux)."""
+        try:
+            tids = [int(t) for t in os.listdir(f"/proc/{self.pid}/task")]
+        except OSError:
+            tids = [self.pid]
+        for tid in tids:
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, tid, 19)
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(Exception):
+            self.process.join(timeout=2)
+        self.conn.close()
+
+
+_context: Any = None
+_context_lock = threading.Lock()
+
+
+def _fork_context() -> Any:
+    """The forkserver context; its server imports this module once, so workers start in milliseconds."""
+    global _context
+    with _context_lock:
+        if _context is None:
+            _context = mp.get_context("forkserver")
+            # `__main__` too: else every worker re-imports the main script (the CLI: typer, ...)
+            _context.set_forkserver_preload(["__main__", __name__])
+        return _context
+
+
+class WorkerPool:
+    """Runs queries in worker processes over checkpoints of an embedded store.
+
+    Args:
+        store: the embedded store (on disk or in memory).
+        timeout: seconds a query may take (waiting for a worker included).
+        spares: idle workers kept ready beyond the busy ones.
+        max_workers: the most workers at once; beyond, queries wait for one to come free.
+        nice_after: seconds after which a running query gets the lowest CPU priority; while
+            queries wait for a worker, `busy_nice_after` instead.
+        memory_limit: bytes of heap a worker may use (its query dies beyond); None: no limit.
+    """
+
+    def __init__(
+        self,
+        store: EmbeddedStore,
+        *,
+        timeout: float = 10.0,
+        spares: int = 4,
+        max_workers: int | None = None,
+        nice_after: float = 1.0,
+        busy_nice_after: float = 0.2,
+        memory_limit: int | None = 4 << 30,
+    ) -> None:
+        self.timeout = timeout
+        self.spares = max(spares, 1)
+        self.max_workers = max(max_workers or 32, self.spares)
+        self.nice_after = nice_after
+        self.busy_nice_after = min(busy_nice_after, nice_after)
+        self.memory_limit = memory_limit
+        self.snapshots = Snapshots(store)
+        self._idle: list[_Worker] = []
+        self._live: dict[int, _Worker] = {}
+        self._starting = 0
+        self._waiting = 0
+        self._failures = 0
+        self._broken: str | None = None
+        self._closed = False
+        self._cond = threading.Condition()
+        self._spawner = threading.Thread(target=self._spawn_loop, name="firmgraph-query-workers", daemon=True)
+        self._spawner.start()
+        with self._cond:
+            self._cond.wait_for(
+                lambda: len(self._idle) >= self.spares or self._broken is not None, timeout=60
+            )
+            if self._broken is not None:
+                raise StoreError(f"query workers cannot start: {self._broken}")
+
+    # public
+
+    def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        path = self.snapshots.path()
+        worker = self._acquire(deadline, limit)
+        reniced = healthy = False
+        try:
+            worker.snapshot = path
+            worker.conn.send((job, path))
+            reniced = self._wait(worker, deadline, limit)
+            try:
+                status, payload = worker.conn.recv()
+            except (EOFError, OSError) as e:
+                raise QueryTimeoutError(
+                    "the query was stopped: it needed more memory than a query may use"
+                ) from e
+            healthy = True
+        finally:
+            self._release(worker, keep=healthy and not reniced)
+        if status == "ok":
+            return payload  # type: ignore[no-any-return]
+        if status == "syntax":
+            raise query_error(SyntaxError(payload))
+        raise query_error(OSError(payload))
+
+    def refresh(self) -> None:
+        self.snapshots.mark_stale()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            workers = list(self._live.values())
+            self._live.clear()
+            self._idle.clear()
+            self._cond.notify_all()
+        for worker in workers:
+            worker.kill()
+        self._spawner.join(timeout=5)
+        self.snapshots.close()
+
+    def stats(self) -> dict[str, int]:
+        """How many workers are alive, idle and starting, and how many queries wait for one."""
+        with self._cond:
+            return {
+                "workers": len(self._live),
+                "idle": len(self._idle),
+                "starting": self._starting,
+                "waiting": self._waiting,
+            }
+
+    def pids(self) -> list[int]:
+        with self._cond:
+            return list(self._live)
+
+    # internals
+
+    def _wait(self, worker: _Worker, deadline: float, limit: float) -> bool:
+        """Wait for the worker's answer; lower its priority when it runs long. Returns whether it did."""
+        started = time.monotonic()
+        reniced = False
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                raise QueryTimeoutError(
+                    f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
+                )
+            renice_at = self.busy_nice_after if self._waiting else self.nice_after
+            if not reniced and now - started >= renice_at:
+                worker.lower_priority()
+                reniced = True
+            # short slices while a priority change may still be due, so waiting queries are noticed
+            step = (
+                deadline - now
+                if reniced
+                else min(deadline - now, max(renice_at - (now - started), 0.0), 0.05)
+            )
+            if worker.conn.poll(step):
+                return reniced
+
+    def _acquire(self, deadline: float, limit: float) -> _Worker:
+        with self._cond:
+            self._waiting += 1
+            try:
+                while True:
+                    if self._closed:
+                        raise StoreError("the query service is shutting down")
+                    if self._broken and not self._live:
+                        raise StoreError(f"query workers cannot start: {self._broken}")
+                    if self._idle:
+                        worker = self._idle.pop()
+                        self._cond.notify_all()  # the spawner tops the spares up
+                        return worker
+                    self._cond.notify_all()
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise QueryTimeoutError(
+                            f"no query worker came free within {limit:g} s: the server is busy, try again"
+                        )
+                    self._cond.wait(remaining)
+            finally:
+                self._waiting -= 1
+
+    def _release(self, worker: _Worker, *, keep: bool) -> None:
+        if not keep:
+            worker.kill()
+        with self._cond:
+            if keep and not self._closed:
+                self._idle.append(worker)
+            else:
+                self._live.pop(worker.pid, None)
+            in_use = {w.snapshot for w in self._live.values() if w.snapshot}
+            self._cond.notify_all()
+        self.snapshots.discard_unused(in_use)  # type: ignore[arg-type]
+
+    def _wanted(self, starting: int) -> int:
+        """How many more workers to start now (call with the lock held)."""
+        if self._closed or self._broken is not None:
+            return 0
+        need = self.spares + self._waiting - len(self._idle) - starting
+        room = self.max_workers - len(self._live) - starting
+        return max(min(need, room), 0)
+
+    def _spawn_loop(self) -> None:
+        """Start workers in parallel (their checkpoint opens overlap) whenever spares run short."""
+        starting: dict[Connection, tuple[_Worker, float]] = {}
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._closed or bool(starting) or self._wanted(0) > 0)
+                if self._closed:
+                    break
+                count = self._wanted(len(starting))
+            path = self.snapshots.path() if count else ""
+            for _ in range(count):
+                try:
+                    worker = self._fork_worker(path)
+                    starting[worker.conn] = (worker, time.monotonic())
+                except Exception as e:
+                    self._failed(str(e) or type(e).__name__)
+            with self._cond:
+                self._starting = len(starting)
+            ready = mp.connection.wait(list(starting), timeout=0.05) if starting else []
+            for conn in list(starting):
+                worker, since = starting[conn]
+                if conn in ready:
+                    del starting[conn]
+                    self._ready(worker)
+                elif time.monotonic() - since > 30:
+                    del starting[conn]
+                    worker.kill()
+                    self._failed("a query worker did not start within 30 s")
+            with self._cond:
+                self._starting = len(starting)
+                self._cond.notify_all()
+        for worker, _ in starting.values():
+            worker.kill()
+
+    def _fork_worker(self, path: str) -> _Worker:
+        ctx = _fork_context()
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=_worker_main, args=(child, self.memory_limit), daemon=True)
+        process.start()
+        child.close()
+        worker = _Worker(process, parent, path)
+        parent.send((None, path))
+        return worker
+
+    def _ready(self, worker: _Worker) -> None:
+        try:
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError) as e:
+            status, payload = "error", f"the worker died while starting ({e or type(e).__name__})"
+        if status != "ready":
+            worker.kill()
+            self._failed(str(payload))
+            return
+        with self._cond:
+            if self._closed:
+                worker.kill()
+                return
+            self._failures = 0
+            self._live[worker.pid] = worker
+            self._idle.append(worker)
+            self._cond.notify_all()
+
+    def _failed(self, reason: str) -> None:
+        with self._cond:
+            self._failures += 1
+            if self._failures >= 3:
+                self._broken = reason
+                self._cond.notify_all()
+        time.sleep(0.1)
+
+
+# -- stores without checkpoints ---------------------------------------------------------------
+
+
+class InlineEngine:
+    """Runs queries through a Store that bounds them itself (a remote endpoint's HTTP timeout)."""
+
+    def __init__(self, store: Store, *, timeout: float = 10.0) -> None:
+        self.store = store
+        self.timeout = timeout
+
+    def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        if job.default_graphs is None and not job.union_default_graph:
+            raise QueryError("this store answers over the union of its graphs only")
+        try:
+            result = self.store.query(
+                job.text,
+                default_graphs=list(job.default_graphs) if job.default_graphs is not None else None,
+                named_graphs=list(job.named_graphs) if job.named_graphs is not None else None,
+            )
+        except (SyntaxError, OSError) as e:
+            raise query_error(e) from e
+        return serialize_result(result, job)
+
+    def refresh(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def open_engine(store: Store, *, timeout: float = 10.0, **pool_options: Any) -> QueryEngine:
+    """The engine for a store: worker processes over checkpoints for the embedded store."""
+    if isinstance(store, EmbeddedStore):
+        return WorkerPool(store, timeout=timeout, **pool_options)
+    return InlineEngine(store, timeout=timeout)
