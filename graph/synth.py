@@ -266,7 +266,9 @@ def write_synthetic(
             builder.resolver.matches.clear()
             parsed = Record.model_validate(record)
             key = opaque_key("record", parsed.article.url or "")
-            info = SourceInfo(key, hashlib.sha256(text.encode()).hexdigest(), f"{key}.json", "application/json", text)
+            info = SourceInfo(
+                key, hashlib.sha256(text.encode()).hexdigest(), f"{key}.json", "application/json", text
+            )
             batch = builder.build(parsed, info, now=_EPOCH)
             fresh = [q for q in batch.entities if q not in seen_entities]
             seen_entities.update(fresh)

@@ -22,7 +22,11 @@ class EmbeddedStore(Store):
                 Path(path).mkdir(parents=True, exist_ok=True)
             self.ox = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as e:
-            hint = " Another firmgraph process holds it: stop that one, or query it over HTTP." if "lock" in str(e).lower() else ""
+            hint = (
+                " Another firmgraph process holds it: stop that one, or query it over HTTP."
+                if "lock" in str(e).lower()
+                else ""
+            )
             raise StoreError(f"cannot open the store at {path}: {e}.{hint}") from e
 
     def query(
