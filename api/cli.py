@@ -313,6 +313,32 @@ def synth(
         quads = write_synthetic(out, firms=firms, seed=seed, base=_settings().base_iri, progress=bar.update)
     typer.echo(f"wrote {quads:,} quads to {out}")
 
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt/.html), folders, or - for stdin.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one NAME.json per article NAME.*")],
+    extractor: Annotated[str, typer.Option("--extractor", help="A registered extractor")] = "rules",
+    evidence: Annotated[bool, typer.Option("--evidence/--no-evidence", help="Keep evidence spans")] = True,
+) -> None:
+    """Extract records from articles without importing them (one JSON per article, for scoring)."""
+    from firmgraph.graph.articles import extract_paths
+
+    failed = 0
+
+    def report(error: FirmgraphError) -> None:
+        nonlocal failed
+        failed += 1
+        typer.secho(f"error: {error}", fg="red", err=True)
+
+    try:
+        written = extract_paths(paths, out, extractor=extractor, evidence=evidence, on_error=report)
+    except FirmgraphError as e:
+        _fail(str(e))
+    typer.echo(f"extracted {len(written)} article(s) into {out}; failed {failed}")
+    if failed:
+        raise typer.Exit(1)
+
+
 
 def main() -> None:
     """Entry point of the console script."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from firmgraph.graph.build import SourceInfo
+from firmgraph.graph.errors import InputError
 from firmgraph.graph.imports import RawSource
 from firmgraph.graph.iris import opaque_key
 from firmgraph.graph.records import Record, parse_record
@@ -23,3 +27,41 @@ def read_article(source: RawSource, *, extractor: str = "rules") -> tuple[Record
     record = parse_record(extracted, source=source.name)
     info = SourceInfo(opaque_key("doc", doc.sha256), doc.sha256, Path(source.name).name, media_type, doc.text)
     return record, info
+
+
+def extract_paths(
+    paths: list[str],
+    out: Path,
+    *,
+    extractor: str = "rules",
+    evidence: bool = True,
+    on_error: Callable[[InputError], None] | None = None,
+) -> list[Path]:
+    """Extract every article behind `paths` into `out/NAME.json` (NAME = the file name less its suffix).
+
+    Raises:
+        FirmgraphError: an unknown extractor, or a bad input when `on_error` is None.
+    """
+    from firmgraph.graph.extraction import get_extractor
+    from firmgraph.graph.sources import iter_documents
+
+    chosen = get_extractor(extractor)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for doc in iter_documents(paths, on_error=on_error):
+        record = chosen.extract(doc)
+        if not evidence:
+            record = _without_evidence(record)
+        name = "stdin" if doc.source == "-" else Path(doc.source).stem
+        target = out / f"{name}.json"
+        target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _without_evidence(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_evidence(v) for k, v in value.items() if k != "evidence"}
+    if isinstance(value, list):
+        return [_without_evidence(v) for v in value]
+    return value
