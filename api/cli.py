@@ -12,7 +12,7 @@ import typer
 from tqdm import tqdm
 
 from firmgraph.graph.cookbook import get_query, load_cookbook
-from firmgraph.graph.errors import FirmgraphError, QueryError
+from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
 from firmgraph.graph.imports import ImportResult
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings, get_settings
@@ -301,6 +301,34 @@ def restore(
 
 
 @app.command()
+def export(
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Output file (.nq .trig .ttl .nt .jsonld, optionally .gz)")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="nquads, trig, turtle, ntriples or jsonld [default: from the file name]"
+        ),
+    ] = None,
+    graph: Annotated[str | None, typer.Option("--graph", help="IRI of one named graph to dump")] = None,
+) -> None:
+    """Dump the store, or one named graph, to a file: streamed, with a progress bar."""
+    from firmgraph.graph.export import export_to_path
+
+    with _open() as kg:
+        try:
+            total = kg.store.count(graph)
+            with tqdm(
+                total=total, unit="quad", unit_scale=True, desc="exporting", file=sys.stderr, disable=None
+            ) as bar:
+                written = export_to_path(kg.store, out, fmt, graph=graph, progress=bar.update)
+        except FirmgraphError as e:
+            _fail(str(e), code=2 if isinstance(e, InputError) else 1)
+    typer.echo(f"wrote {written:,} quads to {out}")
+
+
+@app.command()
 def synth(
     out: Annotated[Path, typer.Option("-o", "--out", help="Output file (.nq or .trig, optionally .gz)")],
     firms: Annotated[int, typer.Option("--firms", min=1, help="How many firms")] = 100,
@@ -312,6 +340,7 @@ def synth(
     with tqdm(total=firms, unit="firm", desc="synthesising", file=sys.stderr, disable=None) as bar:
         quads = write_synthetic(out, firms=firms, seed=seed, base=_settings().base_iri, progress=bar.update)
     typer.echo(f"wrote {quads:,} quads to {out}")
+
 
 @app.command()
 def extract(
@@ -338,6 +367,23 @@ def extract(
     if failed:
         raise typer.Exit(1)
 
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on")] = 8000,
+) -> None:
+    """Serve the SPARQL endpoint and the query workbench (http://HOST:PORT/)."""
+    import uvicorn
+
+    from firmgraph.api.app import create_app
+
+    kg = _open()
+    typer.echo(f"serving {kg.store.location} at http://{host}:{port}/ (SPARQL endpoint: /sparql)", err=True)
+    try:
+        uvicorn.run(create_app(kg, _settings()), host=host, port=port, log_level="warning")
+    finally:
+        kg.close()
 
 
 def main() -> None:
