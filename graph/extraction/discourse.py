@@ -24,6 +24,14 @@ _LIST_GLUE = re.compile(
     r"(?:\s*(?:,|\bund\b|\band\b|\bsowie\b|\boder\b|\bor\b)\s*[A-ZÄÖÜ][\w&.-]*(?:\s+[A-ZÄÖÜ][\w&.-]*)*)+\s*$"
 )
 
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:unit|subsidiary|division|brand|arm|business|affiliate)\s+of|(?:owned|controlled|acquired|bought)\s+by"
+    r"|(?i:tochter\w*|sparte|marke|einheit)\s+(?:von|des|der))\s+(?:the\s+)?$"
+)
+_OWNER_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|brand|arm)\b|-(?:Tochter|Sparte|Marke|Einheit)\w*\s)"
+)
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -52,6 +60,8 @@ class Discourse:
         if org.kind in {"outlet", "regulator"}:
             return False
         before = self.text[max(0, m.start - 120) : m.start]
+        if _OWNER_BEFORE.search(before) or _OWNER_AFTER.match(self.text[m.end : m.end + 60]):
+            return False  # "the EV brand of Aldana", "owned by Brightloop", "Ostermann-Tochter Velatec"
         before = _LIST_GLUE.sub("", before)
         return not _COMPARISON_BEFORE.search(before)
 

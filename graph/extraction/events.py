@@ -141,8 +141,8 @@ class EventFinder:
         org = self.orgs.get(key)
         if org is not None and org.parent:
             parent = self.orgs.key_of(org.parent)
-            if parent:
-                return parent
+            if parent and (parent in self.main or key not in self.main):
+                return parent if parent in self.main else key
         return key
 
     def _status(self, s: Sentence, pos: int) -> str:

@@ -17,7 +17,8 @@ _APPROX_OPT = rf"(?:(?:{APPROX})\s+)?"
 _ADJ = r"(?:[a-zäöüß][\w-]*\s+){0,3}"
 _JOB_AFTER = re.compile(rf"^\s+{_ADJ}(?:{JOB_NOUN})(?![\w])", re.I)
 _OF_TOTAL = re.compile(
-    rf"^\s+(?:der|von|of|seiner|ihrer|its|their|the|aller|insgesamt)\s+(?:(?:insgesamt|total|gesamt|global|weltweit)\s+)?"
+    rf"^\s+(?:der|von|of|seiner|ihrer|its|their|the|aller|insgesamt)\s+"
+    rf"(?:(?:insgesamt|total|gesamt|global|weltweit|zuletzt|derzeit|aktuell|noch|dort|current|remaining)\s+)?"
     rf"{_APPROX_OPT}(?P<n>\S+)",
     re.I,
 )
@@ -25,7 +26,7 @@ _ADVERBS = r"(?:(?:weltweit|insgesamt|global|worldwide|globally|derzeit|aktuell|
 _HEADCOUNT_BEFORE = re.compile(
     rf"\b(?:belegschaft|mitarbeiterzahl|beschäftigtenzahl|workforce|headcount|staff|personalstand|personal)\s+"
     rf"(?:von|of|mit)\s+{_ADVERBS}{_APPROX_OPT}$"
-    rf"|\b(?:beschäftigt\w*|employs?|employing|zählt|zählte)\s+(?:[\w-]+\s+){{0,3}}{_APPROX_OPT}$"
+    rf"|\b(?:(?-i:beschäftigt\w*)|employs?|employing|zählt|zählte)\s+(?:[\w-]+\s+){{0,3}}{_APPROX_OPT}$"
     rf"|\b(?:has|had|hat|hatte|mit|with|total of|insgesamt)\s+{_ADVERBS}{_APPROX_OPT}$",
     re.I,
 )
@@ -36,6 +37,10 @@ _EMPLOYED_AFTER = re.compile(
 _OF_ITS_BEFORE = re.compile(
     rf"(?:of its|of their|of the|der|seiner|ihrer|von insgesamt|von|of)\s+(?:(?:total|insgesamt|gesamt)\s+)?{_APPROX_OPT}$",
     re.I,
+)
+_POPULATION_FIRST = re.compile(
+    rf"(?:^|[,;:]\s*)(?i:von den|von ihren|von seinen|of the|of its|out of(?: its| the)?)\s+"
+    rf"(?:(?:dort|derzeit|aktuell|zuletzt|insgesamt|weltweit|current)\s+)?{_APPROX_OPT}$"
 )
 _HEADCOUNT_NOUN_AFTER = re.compile(rf"^\s+{_ADJ}(?:{WORKFORCE_NOUN}|menschen|people|leute)", re.I)
 _FROM_TO = re.compile(r"(?:von|from)\s+$", re.I)
@@ -156,6 +161,10 @@ def sentence_figures(
             field = "headcount_target" if planned else "headcount_after"
             figures.append(Figure(field, q.value, q.approx, q.start, q.end))
             continue
+        # "Von den dort rund 1.800 Beschäftigten sollen 850 Stellen wegfallen": the population first
+        if nxt and nxt.kind == "count" and _POPULATION_FIRST.search(before) and _JOB_AFTER.match(after):
+            figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
+            continue
         # "750 der etwa 5000 Vollzeitkräfte" / "750 of its 5,000 employees"
         total = _OF_TOTAL.match(after)
         if (
@@ -194,6 +203,10 @@ def _is_part(before: str) -> bool:
             r"(?:davon|darunter|of (?:them|those|which)|including|allein)\s+" + _APPROX_OPT + "$",
             before,
             re.I,
+        )
+        or re.search(
+            r"(?:^|[.;:]\s+)(?:Davon|Darunter|Of (?:them|those|these))\s+(?:\w+\s+){0,3}" + _APPROX_OPT + "$",
+            before,
         )
     )
 

@@ -84,7 +84,7 @@ CUT = (
     r"|entlassungswelle\w*|kündigungen|kündigungswelle|kürzung\w*|stellenkürzung\w*|einschnitt\w*|wegrationalisiert|rationalisierung|jobkiller|streicht"
     r"|vor die tür (?:ge)?setzt|(?:job|jobs|arbeitsplatz|arbeitsplätze|stelle|stellen) (?:verlieren|verloren)"
     r"|(?:müssen|muss|sollen|soll) (?:das unternehmen )?gehen|fallen weg|wegfallen|wegfall|entfallen|opfert"
-    r"|baut\b[^.]{0,60}\bab\b|bauen\b[^.]{0,60}\bab\b|baute\b[^.]{0,60}\bab\b"
+    r"|(?:baut|bauen|baute|bauten)\b(?:[^.]|\.(?=\d)){0,60}\bab\b|(?:fallen|fällt|fielen|fiel)\b(?:[^.]|\.(?=\d)){0,60}\bweg\b"
     r"|lay(?:s|ing)? off|laid off|layoffs?|job cuts?|cuts?|cutting|eliminat\w*|slash\w*|shed(?:s|ding)?|axe[sd]?"
     r"|axing|redundanc\w*|let go|lose their jobs|job losses|workforce reduction|reduction in force|downsiz\w*"
     r"|terminat\w*|fired|firing"
@@ -275,13 +275,41 @@ ORG_HEAD_DE = (
     r"|dienst|netzwerk|kette|discounter|start-?up|fintech|entwickler|betreiber|dienstleister|spezialist|produzent"
     r"|versorger|sender|verlag|bank|airline|fluggesellschaft|reederei|mittelständler|marktführer|softwarehaus"
     r"|gruppe|holding|tochter|mutter|rivale|konkurrent|wettbewerber|investor|finanzinvestor|gewerkschaft|portal"
-    r"|magazin|zeitung|nachrichtenagentur|agentur|sender|blatt"
+    r"|magazin|zeitung|nachrichtenagentur|agentur|sender|blatt|institut|geldhaus|kreditinstitut|versicherung|verband"
+    r"|sparkasse|firma|softwarefirma|autobauer|chemiekonzern"
 )
 ORG_HEAD_EN = (
     r"company|firm|giant|maker|chipmaker|automaker|carmaker|retailer|startup|start-up|lender|insurer|conglomerate"
-    r"|platform|provider|manufacturer|supplier|airline|operator|developer|rival|competitor|parent|owner|group"
-    r"|bank|fintech|producer|publisher|broadcaster|network|service|app|brand|unit|subsidiary|investor|union"
+    r"|platform|provider|manufacturer|supplier|airline|operator|developer|rival|competitor|parent|group|chain|carrier"
+    r"|bank|fintech|producer|publisher|broadcaster|network|service|app|brand|unit|subsidiary|union|steelmaker"
     r"|outlet|newspaper|magazine|agency|site|website"
+)
+# Last words of firm names ("Gresham Steel", "Vessler Chemie", "Northgate Ventures"): a capitalised run ending in
+# one names a firm, and such a word never ends a person's name.
+ORG_WORDS = words(
+    """Retail Group Gruppe Holding Holdings Capital Partners Ventures Foods Food Steel Stahl Networks Insurance
+    Versicherung Versicherungen Pharma Automotive Logistik Logistics Systems Systeme Cloud Bank Kreditbank Energy
+    Energie Motor Motors Airlines Technologies Technology Technik Technologie Media Medien Labs Software Solutions
+    Industries Industrie Werke Chemie Chemicals Kunststoffe Maschinenbau Financial Finance Life Health Healthcare
+    Telecom Telekom Mobile Robotics Semiconductor Semiconductors Electronics Elektronik Digital Studios Games
+    Entertainment Services Consulting Investments Trust Securities Mutual Brands Kitchen Bancorp Corp Inc AG SE GmbH
+    Manufacturing Aerospace Airways Shipping Pharmaceuticals Therapeutics Biotech Diagnostics Devices Instruments
+    Materials Metals Mining Oil Gas Power Utilities Realty Properties Hotels Resorts Restaurants Stores Markets
+    Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
+    Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
+    Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp"""
+)
+UNION_WORDS = words("Union Gewerkschaft Teamsters Syndicate Alliance")
+OUTLET_WORDS = words(
+    "Zeitung Allgemeine Times Journal Post Rundschau Tagblatt Anzeiger Kurier Nachrichten Gazette"
+)
+REGION_WORDS = words(
+    """Deutschland Germany Österreich Austria Schweiz Switzerland UK USA US America Americas Europe Europa France
+    Frankreich Italien Italy Polen Poland China Japan India Indien Benelux Nordics Iberia Asia Asien EMEA International
+    North South East West Nord Süd Ost West"""
+)
+AGENCY_WORDS = words(
+    "Department Agency Commission Authority Ministry Ministerium Behörde Amt Bundesamt Office Bureau Administration"
 )
 # Capitalised words that are never names of firms or people.
 NOT_NAMES = words(
@@ -306,8 +334,8 @@ NOT_NAMES = words(
     Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Quartal Jahr Jahre Monate Wochen Tage
     Ende Anfang Mitte Plan Pläne Stellenabbau Abbau Entlassungen Kündigungen Kosten Gewinn Umsatz Technologie
     Intelligenz Künstliche Künstlicher Hinweis Update Breaking Exklusiv Exclusive News Nachrichten Video Foto
-    Read More Related Share Teilen Weiter Zurück Home Startseite Newsletter Cookie Cookies Tech Online Digital
-    Global International National Group Gruppe Holding Company Companies Corporation Chief Executive Officer
+    Read More Related Share Teilen Weiter Zurück Home Startseite Newsletter Cookie Cookies Online
+    International National Company Companies Corporation Chief Executive Officer
     President Vice Senior Head Board Chairman Spokesperson Spokesman Spokeswoman Sprecher Sprecherin Chef Chefin
     Vorstand Aufsichtsrat Betriebsrat Gewerkschaft Union Works Council Federal State Department Ministry"""
 )

@@ -13,8 +13,11 @@ _INNER = rf"(?:[{UPPER}{LOWER}0-9&'’+]|\.(?=[{UPPER}{LOWER}0-9]))"
 CAP_WORD = rf"(?:[{UPPER}0-9]{_INNER}*(?:-[{UPPER}{LOWER}0-9]{_INNER}*)*)"
 """A capitalised token (with inner capitals, digits, hyphen parts: "Mercedes-Benz", "N26", "eBay" aside)."""
 CONNECTOR = r"(?:&|\+|of|de|la|du)"
+CONNECTOR_WORDS = r"(?:&|\+|of|de|la|du|and|und|for)"
 NAME = rf"{CAP_WORD}(?:[ \u00a0]+(?:{CONNECTOR}[ \u00a0]+)?{CAP_WORD}){{0,3}}"
 """One to four capitalised tokens, possibly joined by connectors ("Procter & Gamble")."""
+NOT_NAMES_LEAD = NOT_NAMES - {"Group", "Gruppe", "Holding", "Digital", "Global"}
+"""Words that never start a firm's name."""
 _LEGAL_TAIL = re.compile(rf"(?:,?\s+(?:{LEGAL_SUFFIX}))+$")
 _NOUN_SUFFIXES = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "tät", "täten",

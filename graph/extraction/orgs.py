@@ -10,11 +10,26 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from firmgraph.graph.extraction.gazetteer import AMBIGUOUS_SURFACES, BY_NAME, SURFACES
-from firmgraph.graph.extraction.lexicon import CUT, LEGAL_SUFFIX, NEUTRAL, ORG_HEAD_DE, ORG_HEAD_EN, PLAN
+from firmgraph.graph.extraction.lexicon import (
+    AGENCY_WORDS,
+    CUT,
+    LEGAL_SUFFIX,
+    NEUTRAL,
+    ORG_HEAD_DE,
+    ORG_HEAD_EN,
+    ORG_WORDS,
+    OUTLET_WORDS,
+    PLAN,
+    REGION_WORDS,
+    UNION_WORDS,
+    words,
+)
 from firmgraph.graph.extraction.names import (
     CAP_WORD,
+    CONNECTOR_WORDS,
     GENERIC_PREFIXES,
     NAME,
+    NOT_NAMES_LEAD,
     is_common_noun,
     name_key,
     plausible_name,
@@ -73,24 +88,58 @@ _OWNER_PATTERNS = [
     # Twitch, a unit of Amazon / owned by / part of
     (
         re.compile(
-            rf"({NAME}),?\s+(?:a|an|the)\s+(?:\w+\s+)?(?:unit|subsidiary|division|brand|arm|business)\s+of\s+({NAME})"
+            rf"({NAME}),?\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:unit|subsidiary|division|brand|arm|business)\s+of\s+"
+            rf"(?:the\s+)?({NAME})"
         ),
         2,
         1,
     ),
-    (re.compile(rf"({NAME}),?\s+(?:which is\s+)?owned by\s+({NAME})"), 2, 1),
+    (
+        re.compile(
+            rf"({NAME}),?\s+(?:(?:which|that) (?:is|has been) |(?:the|a|an) [^,.;]{{0,40}}? )?(?:majority[- ]|wholly[- ])?"
+            rf"(?:owned|controlled|acquired|bought) by\s+({NAME})"
+        ),
+        2,
+        1,
+    ),
+    (
+        re.compile(
+            rf"({NAME}),?\s+(?:which|that) (?:bought|acquired|owns|also owns)\s+(?:the\s+[\w-]+\s+)?({NAME})"
+        ),
+        1,
+        2,
+    ),
+    # Amazon Web Services (AWS), Amazon's cloud unit
+    (
+        re.compile(
+            rf"({NAME})(?:\s+\([^)]{{1,12}}\))?,\s+({NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}"
+            rf"(?:unit|subsidiary|division|arm|brand|business)\b"
+        ),
+        2,
+        1,
+    ),
+    # Lindhoff gehört seit 2022 mehrheitlich dem Finanzinvestor Carrow Partners / zum finnischen Kallio-Konzern
+    (
+        re.compile(
+            rf"({NAME})\s+gehört\s+(?:seit\s+\S+\s+)?(?:(?:mehrheitlich|komplett|vollständig|inzwischen|nun)\s+)?"
+            rf"(?:zu[mr]?|de[mr])\s+(?:[a-zäöü][\w-]*\s+){{0,2}}({NAME})"
+        ),
+        2,
+        1,
+    ),
     (re.compile(rf"({NAME})['’]s\s+(?:[\w-]+\s+)?(?:unit|subsidiary|division|arm|brand)\s+({NAME})"), 1, 2),
     (re.compile(rf"({NAME}),?\s+(?:die|das|der)\s+zu\s+({NAME})\s+gehör"), 2, 1),
     (
         re.compile(
-            rf"({NAME}),?\s+(?:eine|die|das|der)\s+(?:\w+\s+)?(?:Tochter\w*|Sparte|Marke)\s+(?:von|des)\s+({NAME})"
+            rf"({NAME}),?\s+(?:eine|die|das|der)\s+(?:\w+\s+)?(?:Tochter\w*|Sparte|Marke)\s+(?:von|des|der)\s+({NAME})"
         ),
         2,
         1,
     ),
 ]
 _UNIT_OF_FOCUS_RE = re.compile(
-    rf"(?:[\w]+-)?(?:Sparte|Tochter|Tochterfirma|Tochtergesellschaft|Geschäftsbereich|Einheit|Marke|Division)\s+({NAME})"
+    rf"(?:[\w]+-|(?<![\w-])[A-ZÄÖÜ][a-zäöü]+)?(?i:sparte|tochter|tochterfirma|tochtergesellschaft|geschäftsbereich|einheit"
+    rf"|marke|division)\s+({NAME})"
     rf"|(?:its|seine[rmn]?|ihre[rmn]?)\s+(?:[\w-]+\s+)?(?:unit|subsidiary|division|brand|Tochter\w*|Sparte)\s+({NAME})"
 )
 
@@ -148,6 +197,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     def add(name: str, kind: str = "company", *, strict: bool = True, known: bool = False) -> str | None:
         name = " ".join(name.split()).strip(" ,.;:")
         name = re.sub(r"['’]s$", "", name)
+        if not known:
+            name = _strip_descriptor(name)
         base = strip_legal(name)
         if not known and (not plausible_name(base, strict=strict) or base in people_names):
             return None
@@ -197,12 +248,19 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 add(name, strict=strict)
     for m in _OUTLET_RE.finditer(text):
         name = _first_name_part(m.group(1))
-        if name and not _looks_like_person(name, people_names):
+        if name and not _looks_like_person(name, people_names) and not re.search(r"\d", name):
             add(name, "outlet", strict=True)
     for m in _LIST_RE.finditer(text):
         for part in re.split(r"\s*(?:,|\bund\b|\band\b|\bsowie\b|\boder\b|\bor\b)\s*", m.group(1)):
             if part.strip():
                 add(part, strict=True)
+    for m in _RUN_RE.finditer(text):
+        found = _named_by_last_word(m.group(0))
+        if found and not _looks_like_person(found[0], people_names):
+            key = add(found[0], found[1], strict=False)
+            surface = _strip_descriptor(_trim_leading(m.group(0)))
+            if key and surface != candidates[key].name:
+                candidates[key].aliases.add(surface)  # "Süddeutschen Zeitung" for "Süddeutsche Zeitung"
     # weak evidence: the subject of a cut ("Pinterest streicht"), or after a preposition ("bei Klarna")
     for pattern, min_hits, min_occurrences in ((_SUBJECT_RE, 1, 2), (_BEI_RE, 2, 3)):
         weak: Counter[str] = Counter()
@@ -223,8 +281,12 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     if publisher:
         pub = name_key(publisher)
         orgs = {k: o for k, o in orgs.items() if k != pub and pub not in {name_key(a) for a in o.aliases}}
+    _parents(text, orgs, _mentions(text, orgs))
+    _consolidate(text, orgs)
+    for org in orgs.values():
+        org.mentions = []
     mentions = _mentions(text, orgs)
-    _parents(text, orgs, mentions)
+    _stem_parents(orgs)
     return OrgIndex(orgs, mentions)
 
 
@@ -258,8 +320,8 @@ def _parents(text: str, orgs: dict[str, Org], mentions: list[Mention]) -> None:
     by_form = {name_key(f): o for o in orgs.values() for f in (o.name, *o.aliases)}
     for pattern, owner_group, unit_group in _OWNER_PATTERNS:
         for m in pattern.finditer(text):
-            owner = by_form.get(name_key(_first_name_part(m.group(owner_group)) or ""))
-            unit = by_form.get(name_key(_first_name_part(m.group(unit_group)) or ""))
+            owner = by_form.get(_form_key(m.group(owner_group)))
+            unit = by_form.get(_form_key(m.group(unit_group)))
             if owner and unit and owner is not unit and unit.parent is None:
                 unit.parent = owner.name
                 unit.parent_span = (m.start(), m.end())
@@ -269,7 +331,7 @@ def _parents(text: str, orgs: dict[str, Org], mentions: list[Mention]) -> None:
             if parent and name_key(parent) in orgs:
                 org.parent = orgs[name_key(parent)].name
     for m in _UNIT_OF_FOCUS_RE.finditer(text):
-        unit = by_form.get(name_key(_first_name_part(m.group(1) or m.group(2)) or ""))
+        unit = by_form.get(_form_key(m.group(1) or m.group(2)))
         if unit is None or unit.parent:
             continue
         before = [
@@ -277,6 +339,7 @@ def _parents(text: str, orgs: dict[str, Org], mentions: list[Mention]) -> None:
         ]
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
         owner_mentions = [x for x in before if x.start > sentence_start - 400]
+        owner_mentions = [x for x in owner_mentions if orgs[x.key].parent is None]
         if owner_mentions:
             owner = orgs[owner_mentions[-1].key]
             if owner.parent is None:
@@ -319,3 +382,102 @@ def _is_outlet_head(text: str, m: re.Match[str]) -> bool:
 
 def _looks_like_person(name: str, people_names: set[str]) -> bool:
     return name in people_names or any(name.endswith(" " + p.split()[-1]) for p in people_names)
+
+
+_RUN_RE = re.compile(rf"(?<![\w-]){NAME}")
+_DESCRIPTORS = words(
+    """Rival Rivals Competitor Peer Analysts Analyst Shares Konkurrent Konkurrenten Wettbewerber Rivale Tochter
+    Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup"""
+)
+_COMPOUND_HEAD = re.compile(
+    rf"(?i:[\w-]{{3,}}(?:{ORG_HEAD_DE}))|[\w]+-(?:Sparte|Tochter\w*|Marke|Einheit|Mutter|Konzern|Chef\w*|Unit)"
+)
+
+
+def _strip_descriptor(name: str) -> str:
+    """ "Drogeriekette Lindhoff" -> "Lindhoff", "Rival Brookfield Savings" -> "Brookfield Savings"."""
+    tokens = name.split()
+    while (
+        len(tokens) > 1
+        and not re.fullmatch(CONNECTOR_WORDS, tokens[1])
+        and (tokens[0] in _DESCRIPTORS or tokens[0] in NOT_NAMES_LEAD or _COMPOUND_HEAD.fullmatch(tokens[0]))
+    ):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _named_by_last_word(run: str) -> tuple[str, str] | None:
+    """A capitalised run whose last word names a kind of organisation ("Gresham Steel", "Verdi Union")."""
+    tokens = _strip_descriptor(_trim_leading(run)).split()
+    if len(tokens) < 2 or tokens[-1] not in ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS:
+        return None
+    if is_common_noun(tokens[0]) or tokens[0] in NOT_NAMES_LEAD:
+        return None
+    name = " ".join(tokens)
+    if tokens[-1] in OUTLET_WORDS:
+        return _nominative(name), "outlet"
+    if tokens[-1] in AGENCY_WORDS:
+        return name, "regulator"
+    return name, "union" if tokens[-1] in UNION_WORDS else "company"
+
+
+def _nominative(name: str) -> str:
+    """German dative/genitive adjective endings in outlet names: "Süddeutschen Zeitung" -> "Süddeutsche Zeitung"."""
+    tokens = name.split()
+    return " ".join([re.sub(r"(?<=[a-zäöü]{3})en$", "e", t) for t in tokens[:-1]] + tokens[-1:])
+
+
+_UNIT_BEFORE = re.compile(
+    r"(?i:(?:tochter|sparte|einheit|marke|geschäftsbereich|unit|subsidiary|division|brand)\w*\s+$)"
+)
+_UNIT_AFTER = re.compile(r"^\s+(?i:unit|subsidiary|division|brand|arm|studio)\b")
+
+
+def _is_unit_named(text: str, name: str) -> bool:
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
+        if _UNIT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) or _UNIT_AFTER.match(
+            text[m.end() :]
+        ):
+            return True
+    return False
+
+
+def _consolidate(text: str, orgs: dict[str, Org]) -> None:
+    """One firm under its fullest name: "Auerbach" becomes an alias of "Auerbach Kunststoffe" when that is
+    the only longer name starting with it and it is not named as a unit, a country arm or a brand."""
+    companies = [o for o in orgs.values() if o.kind == "company"]
+    for short in sorted(companies, key=lambda o: len(o.name)):
+        if short.key not in orgs:
+            continue
+        longer = [o for o in companies if o.key in orgs and o.name.startswith(short.name + " ")]
+        if len(longer) != 1:
+            continue
+        full = longer[0]
+        extra = full.name[len(short.name) + 1 :].split()
+        if extra[0] in REGION_WORDS or full.parent == short.name:
+            continue
+        if full.parent is None and _is_unit_named(text, full.name):
+            continue
+        full.aliases |= {short.name, *short.aliases}
+        full.outlet_evidence |= short.outlet_evidence
+        del orgs[short.key]
+
+
+def _stem_parents(orgs: dict[str, Org]) -> None:
+    """A firm named after another one in the text, and kept apart from it, is its unit ("Zentyx Deutschland")."""
+    for org in orgs.values():
+        if org.parent is not None or org.kind != "company":
+            continue
+        owners = [
+            o
+            for o in orgs.values()
+            if o is not org and o.kind == "company" and org.name.startswith(o.name + " ")
+        ]
+        if owners:
+            org.parent = max(owners, key=lambda o: len(o.name)).name
+
+
+def _form_key(raw: str) -> str:
+    """The name key of a matched owner or unit ("Finanzinvestor Carrow Partners", "Ostermann-Konzerns")."""
+    name = re.sub(r"-(?:Konzern|Gruppe|Group)\w*$", "", _first_name_part(raw) or "")
+    return name_key(_strip_descriptor(_trim_leading(name)) or name)

@@ -50,12 +50,19 @@ class Person:
 
 def _clean_person(name: str, orgs: OrgIndex) -> str | None:
     tokens = name.split()
-    while tokens and (role_label(tokens[0]) is not None or is_common_noun(tokens[0])):
-        tokens = tokens[1:]  # "Konzernchef Stefan Hartung"
+    while tokens and (
+        role_label(tokens[0]) is not None
+        or is_common_noun(tokens[0])
+        or re.fullmatch(_ROLE, tokens[0])
+        or (tokens[0].endswith("s") and orgs.key_of(tokens[0][:-1]))
+    ):
+        tokens = tokens[1:]  # "Konzernchef Stefan Hartung", "Hartmanns Betriebsratschefin Dilek Arslan"
     kept: list[str] = []
     for tok in tokens:
         if tok in NOT_NAMES or _JOB_WORD.fullmatch(tok) or orgs.key_of(tok):
             break  # "Oliver Blume Stellen"
+        if tok in {"der", "den", "dem", "des"} and (not kept or kept[-1] not in {"von", "van", "de"}):
+            break  # "sagte Sabine Roth der Aachener Zeitung"
         kept.append(tok)
     if len(kept) < 2 or kept[0] in NOT_NAMES:
         return None
@@ -69,6 +76,11 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
 
     def add(m: re.Match[str], person_group: str) -> None:
         raw = m.group(person_group)
+        tail = re.match(rf"[ \u00a0]+({_TOKEN})(?![\w-])", text[m.end(person_group) :])
+        if tail and len(raw.split()) == 3:
+            longer = _clean_person(f"{raw} {tail.group(1)}", orgs)
+            if longer and not longer.startswith(raw.split()[0]):
+                raw = f"{raw} {tail.group(1)}"  # the front of the match was a role: take the next word
         name = _clean_person(raw, orgs)
         if not name:
             return

@@ -24,6 +24,13 @@ _AFTER_NAME_VERB = re.compile(
     r"^\s*[,–—-]\s*(?P<who>[^,.;]{2,60}?)\s+(?:said|says|added|wrote|told|sagte|sagt)\b", re.I
 )
 
+# the quote was given to the outlet ("told Reuters", "sagte dem Weserblick", "im Interview mit"), not seen by it
+_GIVEN_TO = re.compile(
+    r"(?i:\btold\s+(?:the\s+)?|\b(?:sagte|sagt|erklärte|betonte|bestätigte)\b[^.;]{0,40}?\b(?:de[mr])\s+"
+    r"|gegenüber\s+(?:de[mnr]\s+)?|interview\s+(?:with|mit)\s+(?:the\s+|de[mr]\s+)?|gespräch\s+mit\s+(?:de[mr]\s+)?"
+    r"|\bto\s+(?:the\s+)?)(?:[\w-]+\s+){0,2}$"
+)
+
 
 @dataclass
 class Quote:
@@ -125,7 +132,9 @@ def find_quotes(
             continue
         q.speaker, q.speaker_span = who
         for m in orgs.in_range(s.start, max(s.end, end)):
-            if orgs.orgs[m.key].kind == "outlet":
+            if orgs.orgs[m.key].kind == "outlet" and _GIVEN_TO.search(
+                text[max(s.start, m.start - 60) : m.start]
+            ):
                 q.outlet, q.outlet_span = orgs.orgs[m.key].name, (m.start, m.end)
                 break
         quotes.append(q)
@@ -157,6 +166,11 @@ def _speaker_in(
         m = org_hits[0]
         return orgs.orgs[m.key].name, (m.start, m.end)
     segment = text[start:end]
+    if re.search(r"(?i:\b(?:er|sie|he|she)\b)", segment[:40]):
+        before = [(a, p.name, b) for p in people for a, b in p.mentions if start - 600 <= a < start]
+        if before:
+            a, name, b = max(before)
+            return name, (a, b)
     anaphor = re.search(
         r"(?i:\b(?:der|das|die|the)\s+(?:konzern|unternehmen|firma|company|firm|group)\b)", segment
     )

@@ -78,11 +78,22 @@ def is_noise_line(line: str) -> bool:
     separators = s.count("|") + s.count("·") + s.count("•") + s.count(" > ") + s.count(" › ") + s.count("  ")
     if separators >= 2 and not _BODY_END.search(s):
         return True
+    if _is_breadcrumb(s):
+        return True
     if re.fullmatch(r"(?:\[[^\]]{1,30}\]\s*)+", s):
         return True  # "[OK]  [Ablehnen]" buttons
     if re.match(r"^[»›>•]\s", s):
         return True  # teaser bullets
     return bool(len(words) == 1 and s.isupper() and len(s) > 3)  # "CLEANTECH" kicker
+
+
+_CRUMB_SEP = re.compile(r"\s+(?:>|›|»|/)\s+")
+
+
+def _is_breadcrumb(s: str) -> bool:
+    """ "Unternehmen > Industrie", "Business / Industry": a short path of section names."""
+    parts = _CRUMB_SEP.split(s)
+    return len(parts) >= 2 and not _BODY_END.search(s) and all(0 < len(p.split()) <= 3 for p in parts)
 
 
 def is_date_line(line: str) -> bool:
@@ -118,7 +129,8 @@ class Header:
 
 _NAME_LINE = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*)(?: (?:[A-ZÄÖÜ&][\w&.'’-]*|de|von|und|of|the|&)){0,3}$")
 _COPYRIGHT = re.compile(
-    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*([A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*){0,3})"
+    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+    r"([A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*|\ (?:heute|online|aktuell|today|daily|weekly)\b){0,3})"
 )
 
 
