@@ -40,7 +40,19 @@ _GUARANTEE_RE = re.compile(
     r"|job (?:guarantee|security)|no (?:forced|compulsory) (?:layoffs|redundancies)",
     re.I,
 )
+# "hatte bereits im Oktober angekündigt, ... abzubauen": the plan is future, the month is past
+_PAST_ANNOUNCED_RE = re.compile(
+    r"\b(?:hatte|hatten|had)\b[^.;]{0,60}\b(?:angekündigt|bekanntgegeben|mitgeteilt|announced|said|verkündet)\b"
+    r"|\b(?:kündigte|verkündete|announced|said)\b[^.;]{0,40}\b(?:last|vergangenen|im)\s",
+    re.I,
+)
 _SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
+_NOT_SPOKESPEOPLE = {"Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist"}
+_CLOSURE_RE = re.compile(
+    r"\b(?:eingestellt|geschlossen|schließen|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
+    r"|wound down|finished)\b",
+    re.I,
+)
 CHANNEL_RANK = {
     "sec_filing": 6,
     "press_release": 5,
@@ -182,7 +194,7 @@ class EventFinder:
             self._side_facts(s, announce)
             return
         self.related_paragraphs.add(s.paragraph)
-        future = bool(_FUTURE_RE.search(s.text))
+        future = bool(_FUTURE_RE.search(s.text)) and not _PAST_ANNOUNCED_RE.search(s.text)
         planned = future or bool(_PLAN_VERB_RE.search(s.text))
         cut_context = any(k in cues for k in ("cut", "neutral", "soft", "plan", "freeze", "anaphor"))
         sf = sentence_figures(
@@ -272,6 +284,10 @@ class EventFinder:
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
         )
+        if near and event.status == "current" and _CLOSURE_RE.search(s.text):
+            for d in sf.dates:
+                if d.deadline and not _GUARANTEE_RE.search(s.text):
+                    event.put("effective_by", d.value, span)
         for fig in sf.figures:
             if fig.field == "headcount_before" and self._actor(s, s.start + fig.start) in {key, event.org}:
                 event.put("headcount_before", int(fig.value), span)
@@ -351,6 +367,8 @@ class EventFinder:
             for a, _b in person.mentions:
                 if not (s.start <= a < s.end):
                     continue
+                if person.role in _NOT_SPOKESPEOPLE:
+                    break
                 key = person.org_key or self._actor(s, a)
                 key = self._owner_if_unit(key)
                 event = self.main.get(key) if key else None

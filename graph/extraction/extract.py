@@ -122,6 +122,15 @@ def _subjects(
         subjects |= {k for k in with_events if counts[k] >= max(3, 0.75 * top) and not orgs.orgs[k].parent}
     elif primary:
         subjects = {primary}
+    # a unit with its own share of a subject's cut ("Bei der Tochter X fallen 600 Stellen weg") is a subject too
+    for e in events:
+        owner = orgs.key_of(orgs.orgs[e.org].parent or "")
+        if (
+            e.has_figures()
+            and e.status in {"current", "part"}
+            and (owner in subjects or (e.part_of is not None and e.part_of.org in subjects))
+        ):
+            subjects.add(e.org)
     return subjects
 
 

@@ -53,7 +53,7 @@ ROLES: list[tuple[str, str]] = [
     (r"analyst(?:in)?", "Analyst"),
     (r"(?:chef)?volkswirt(?:in)?|ökonom(?:in)?|(?:chief )?economist", "Economist"),
     (r"(?:bezirks|gewerkschafts)leiter(?:in)?|gewerkschaftschef(?:in)?|union (?:leader|chief|head|president)",
-     "Union Leader"),
+     "Head"),
     (r"(?:senior )?vize-?präsident(?:in)?|(?:senior |executive )?vice president|svp|evp|präsident(?:in)?|president"
      r"|vorstandsmitglied|vorstand|leiter(?:in)?|head|direktor(?:in)?|director|manager(?:in)?",
      "Head"),

@@ -254,6 +254,10 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         for part in re.split(r"\s*(?:,|\bund\b|\band\b|\bsowie\b|\boder\b|\bor\b)\s*", m.group(1)):
             if part.strip():
                 add(part, strict=True)
+    for m in _APPOSITION_RE.finditer(text):
+        name = _first_name_part(m.group(1))
+        if name and not _looks_like_person(name, people_names):
+            add(name, strict=True)
     for m in _RUN_RE.finditer(text):
         found = _named_by_last_word(m.group(0))
         if found and not _looks_like_person(found[0], people_names):
@@ -276,6 +280,18 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         key = name_key(m.group(1))
         if key in candidates:
             candidates[key].aliases.add(m.group(2))
+    # a unit or owner named beside a known firm ("Vireo, the electric-vehicle brand of Aldana Motor Group")
+    for pattern, owner_group, unit_group in _OWNER_PATTERNS:
+        for m in pattern.finditer(text):
+            sides = [
+                _strip_descriptor(_trim_leading(_first_name_part(m.group(g)) or ""))
+                for g in (owner_group, unit_group)
+            ]
+            known = [name_key(x) in candidates for x in sides]
+            if any(known) and not all(known):
+                other = sides[known.index(False)]
+                if other and other not in GENERIC_PREFIXES and not _looks_like_person(other, people_names):
+                    add(other, strict=True)
     # ambiguous known names need support beyond the bare word
     orgs = {k: o for k, o in candidates.items() if support[k] >= 1 or _supported(text, o)}
     if publisher:
@@ -385,6 +401,12 @@ def _looks_like_person(name: str, people_names: set[str]) -> bool:
 
 
 _RUN_RE = re.compile(rf"(?<![\w-]){NAME}")
+# "Orbitel, the Dublin-based maker of billing software", "Velatec, ein Softwarehaus aus Stuttgart"
+_APPOSITION_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))({NAME}),\s+(?:the|a|an|der|die|das|ein|eine)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{ORG_HEAD_EN}|maker|(?i:[\w-]*(?:{ORG_HEAD_DE})))\b",
+    re.M,
+)
 _DESCRIPTORS = words(
     """Rival Rivals Competitor Peer Analysts Analyst Shares Konkurrent Konkurrenten Wettbewerber Rivale Tochter
     Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup"""
@@ -453,6 +475,8 @@ def _consolidate(text: str, orgs: dict[str, Org]) -> None:
         if len(longer) != 1:
             continue
         full = longer[0]
+        if full.name in BY_NAME or short.name in BY_NAME:
+            continue  # both are known firms of their own ("Amazon", "Amazon Web Services")
         extra = full.name[len(short.name) + 1 :].split()
         if extra[0] in REGION_WORDS or full.parent == short.name:
             continue
