@@ -7,8 +7,9 @@ Commits are atomic in two ways (docs/deploy.md states the guarantee):
 - a larger one is staged: its quads are written, in chunks, into a staging graph in an encoded
   form that names none of their IRIs (`urn:firmgraph:staging:…`, where every IRI is a typed
   literal), counted, and swapped in with ONE `DELETE/INSERT … WHERE` operation that applies
-  only if the staging graph holds every statement (it counts them itself). A crash leaves either the old graphs or the new ones, and at most
-  a staging graph that no IRI lookup can reach and that named_graphs, count and quads skip.
+  only if the staging graph holds every statement (it counts them itself). A crash leaves
+  either the old graphs or the new ones, and at most a staging graph that no IRI lookup can
+  reach and that named_graphs, count and quads skip.
 """
 
 from __future__ import annotations
@@ -61,10 +62,10 @@ LAYOUTS: dict[str, Layout] = {
     "fuseki": Layout("/sparql", "/update", "/data"),
     "graphdb": Layout("", "/statements", "/rdf-graphs/service"),
     "virtuoso": Layout("/sparql", "/sparql-auth", "/sparql-graph-crud-auth", update_form=True),
-    "neptune": Layout("/sparql", "/sparql", None, update_form=True),
+    "neptune": Layout("/sparql", "/sparql", "/sparql/gsp/", update_form=True),
     "sparql": Layout("", "", None, update_form=True),
 }
-"""Known layouts; pick one with the URL's fragment (`http://host:3030/ds#fuseki`) or FIRMGRAPH_REMOTE_LAYOUT."""
+"""Known layouts: pick one with the URL's fragment (`http://host:3030/ds#fuseki`) or the layout setting."""
 
 
 class RemoteSettings(BaseSettings):
@@ -171,24 +172,35 @@ class RemoteStore(Store):
 
     # -- HTTP -----------------------------------------------------------------------------------
 
-    def _send(self, method: str, url: str, *, idempotent: bool, **kwargs: object) -> httpx.Response:
+    def _send(
+        self,
+        method: str,
+        url: str,
+        *,
+        idempotent: bool,
+        on_timeout: type[StoreError | QueryTimeoutError] = StoreError,
+        **kwargs: object,
+    ) -> httpx.Response:
         """One request, retried with exponential backoff on transient failures.
 
         A write that is not idempotent is retried only when the server surely did not run it
         (no connection, 429, 503); reads and idempotent writes also on 502/504 and dropped replies.
         """
+        where = _without_credentials(url)
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
                 response = self.client.request(method, url, **kwargs)  # type: ignore[arg-type]
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as e:
                 if last:
-                    raise StoreError(f"cannot reach {_without_credentials(url)}: {e}") from e
+                    raise StoreError(f"cannot reach {where}: {e}") from e
                 self._pause(attempt, None)
                 continue
-            except httpx.RemoteProtocolError as e:
+            except httpx.TimeoutException as e:
+                raise on_timeout(f"{where} gave no answer within {self.client.timeout.read} s") from e
+            except httpx.TransportError as e:  # the connection broke after the request went out
                 if last or not idempotent:
-                    raise StoreError(f"{_without_credentials(url)} dropped the connection: {e}") from e
+                    raise StoreError(f"{where} dropped the connection: {e}") from e
                 self._pause(attempt, None)
                 continue
             retry = response.status_code in (_TRANSIENT if idempotent else _UNSENT)
@@ -244,13 +256,18 @@ class RemoteStore(Store):
             form["default-graph-uri"] = default_graphs
         if named_graphs is not None:
             form["named-graph-uri"] = named_graphs
-        accept = f"{self.layout.results}, application/sparql-results+json;q=0.9, application/n-triples;q=0.8, text/turtle;q=0.7"
-        try:
-            response = self._send(
-                "POST", self.query_url, idempotent=True, data=form, headers={"Accept": accept}
-            )
-        except httpx.TimeoutException as e:
-            raise QueryTimeoutError(f"the query ran past {self.client.timeout.read} s") from e
+        accept = (
+            f"{self.layout.results}, application/sparql-results+json;q=0.9, "
+            "application/n-triples;q=0.8, text/turtle;q=0.7"
+        )
+        response = self._send(
+            "POST",
+            self.query_url,
+            idempotent=True,
+            on_timeout=QueryTimeoutError,
+            data=form,
+            headers={"Accept": accept},
+        )
         self._check(response, "query")
         media = response.headers.get("Content-Type", "").split(";")[0].strip()
         results = ox.QueryResultsFormat.from_media_type(media)

@@ -67,9 +67,8 @@ def test_layouts_name_the_endpoints_of_each_store() -> None:
         "http://db:3030/ds/data",
     )
     neptune = remote("https://cluster:8182#neptune")
-    assert (
-        neptune.query_url == neptune.update_url == "https://cluster:8182/sparql" and neptune.gsp_url is None
-    )
+    assert neptune.query_url == neptune.update_url == "https://cluster:8182/sparql"
+    assert neptune.gsp_url == "https://cluster:8182/sparql/gsp/"
     graphdb = remote("http://db:7200/repositories/firms", layout="graphdb")
     assert graphdb.update_url == "http://db:7200/repositories/firms/statements"
     assert set(LAYOUTS) >= {"oxigraph", "fuseki", "graphdb", "virtuoso", "neptune", "sparql"}
