@@ -21,6 +21,7 @@ from firmgraph.graph.synth import records
 from tests.conftest import SAMPLES
 
 BASE = "https://w3id.org/firmgraph/"
+ARTICLES = Path(__file__).parents[1] / "corpus" / "articles"
 
 
 def write_records(folder: Path, items: Iterable[dict[str, object]]) -> Path:
@@ -71,6 +72,23 @@ def test_bulk_import_writes_what_one_by_one_import_writes(tmp_path: Path, settin
         ]
         assert data(bulk) == data(one)
         assert count_sources([folder]) == len(sequential)
+
+
+def test_articles_are_extracted_in_the_workers_with_the_same_outcome(
+    tmp_path: Path, settings: Settings
+) -> None:
+    with (
+        KnowledgeGraph.open(tmp_path / "one", settings=settings) as one,
+        KnowledgeGraph.open(tmp_path / "bulk", settings=settings) as bulk,
+    ):
+        sequential = one.import_paths([ARTICLES])
+        results = run(bulk, [ARTICLES], workers=2)
+        assert len(results) == len(sequential) == len(list(ARTICLES.iterdir()))
+        assert [(r.source, r.status, r.graph, r.error) for r in results] == [
+            (r.source, r.status, r.graph, r.error) for r in sequential
+        ]
+        assert sum(r.status == "imported" for r in results) > len(results) // 2
+        assert data(bulk) == data(one)
 
 
 def test_a_rejected_source_does_not_lend_its_names_to_later_ones(tmp_path: Path, settings: Settings) -> None:

@@ -198,6 +198,11 @@ def test_a_slow_query_times_out(server: str) -> None:
         script.steps = [1.5]
         with pytest.raises(QueryTimeoutError):
             store.query("SELECT * WHERE { ?s ?p ?o }")
+        seen = len(script.seen)
+        script.steps = [1.5]
+        with pytest.raises(StoreError, match="no answer within"):
+            store.update(f'INSERT DATA {{ <{EX}a> <{EX}p> "1" }}')
+        assert len(script.seen) == seen + 1, "a write that timed out may have run: it is not sent again"
 
 
 # -- staged commits --------------------------------------------------------------------------------
