@@ -386,6 +386,62 @@ def serve(
         kg.close()
 
 
+@app.command()
+def view(
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Where to write: .html (a view) or .svg (timeline)")
+    ] = Path("view.html"),
+    focus: Annotated[str | None, typer.Option("--focus", help="Ego network of this entity (an IRI)")] = None,
+    hops: Annotated[str, typer.Option("--hops", help="Hops from the focus (1-4)")] = "2",
+    link: Annotated[
+        str | None, typer.Option("--link", help="Firms linked by: shared-people, co-mention or wave")
+    ] = None,
+    timeline: Annotated[
+        bool, typer.Option("--timeline", help="A timeline of events per firm instead")
+    ] = False,
+    firm: Annotated[
+        list[str] | None, typer.Option("--firm", help="Timeline of this firm (an IRI; repeatable)")
+    ] = None,
+    window: Annotated[str, typer.Option("--window", help="Days that make one wave (waves, timeline)")] = "30",
+    start: Annotated[str | None, typer.Option("--from", help="Events/articles from (YYYY[-MM[-DD]])")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Events/articles until (YYYY[-MM[-DD]])")] = None,
+    reason: Annotated[list[str] | None, typer.Option("--reason", help="Stated reason (repeatable)")] = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--event-type", help="e.g. layoff, hiring_freeze")
+    ] = None,
+    min_jobs: Annotated[str | None, typer.Option("--min-jobs", help="At least this many jobs cut")] = None,
+    language: Annotated[
+        list[str] | None, typer.Option("--language", help="Article language, e.g. de")
+    ] = None,
+    source: Annotated[list[str] | None, typer.Option("--source", help="Outlet (IRI or name)")] = None,
+    cap: Annotated[str, typer.Option("--cap", help="At most this many nodes (1-5000)")] = "500",
+) -> None:
+    """Write a network view (--focus IRI or --link ...) or a timeline (--timeline) as one offline file."""
+    from firmgraph.graph.filters import Filters, parse_cap, parse_window
+    from firmgraph.graph.timeline import firm_timeline
+
+    filters = dict(start=start, end=end, reason=reason, event_type=event_type, min_jobs=min_jobs)
+    filters.update(language=language, source=source)
+    kg = _open()
+    try:
+        if timeline:
+            found = firm_timeline(
+                kg.query, firm or [], Filters.parse(**filters), window_days=parse_window(window)
+            )
+            found.save(out, base_iri=kg.settings.base_iri)
+            typer.echo(f"wrote {out}: {len(found.events)} events of {len(found.firms())} firms")
+            return
+        if out.suffix.lower() not in (".html", ".htm"):
+            raise InputError("a network view is written as .html")
+        graph = kg.network(focus, hops=hops, link=link, window_days=window, **filters)
+        out.write_text(graph.to_html(cap=parse_cap(cap)), encoding="utf-8")
+        typer.echo(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    except FirmgraphError as e:
+        _fail(str(e))
+    finally:
+        kg.close()
+
+
 def main() -> None:
     """Entry point of the console script."""
     app()

@@ -145,6 +145,13 @@ class KnowledgeGraph:
         # nullable dtypes: an integer column with gaps stays integer (<NA>), not float NaN
         return pd.DataFrame(rows, columns=columns, dtype=object).convert_dtypes()
 
+    def network(self, focus: str | None = None, **options: Any) -> Any:
+        """The ego network of `focus` or, with link=..., firms linked by it: a networkx graph with
+        .to_pyvis(), .to_html() and .show(). Options as for `firmgraph.graph.network.network`."""
+        from firmgraph.graph.network import network
+
+        return network(self.query, focus, base_iri=self.settings.base_iri, **options)
+
     @property
     def dataset(self) -> rdflib.Dataset:
         """An rdflib view of the embedded store (for rdflib and pyshacl users)."""

@@ -1,0 +1,489 @@
+"""Graphs out of the knowledge graph: ego networks and firm-firm projections, as networkx graphs.
+
+Each graph comes from ONE SPARQL query with a LIMIT; parameters are checked and written into it
+by `graph.filters`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from firmgraph.graph.errors import InputError, NotFoundError
+from firmgraph.graph.filters import (
+    EVENT_CLASSES,
+    MAX_CAP,
+    MAX_HOPS,
+    Filters,
+    _iris,
+    _local,
+    parse_cap,
+    parse_day_lenient,
+    parse_hops,
+    parse_iri,
+    parse_window,
+)
+from firmgraph.graph.namespaces import FG, ORG, SCHEMA, sparql_prologue
+
+__all__ = [
+    "LINKS",
+    "MAX_CAP",
+    "MAX_HOPS",
+    "EgoNetwork",
+    "Filters",
+    "FirmNetwork",
+    "NetworkView",
+    "Runner",
+    "ego_network",
+    "firm_network",
+    "network",
+    "parse_cap",
+    "parse_hops",
+    "parse_iri",
+]
+
+Runner = Callable[[str], Iterable[Any]]
+"""Runs a SELECT query over the union of all graphs and yields pyoxigraph solutions."""
+
+EGO_ROW_LIMIT = 200_000
+FIRM_ROW_LIMIT = 2_000_000
+LINKS = ("shared-people", "co-mention", "wave")
+
+KINDS: tuple[tuple[str, str], ...] = (
+    (str(SCHEMA.NewsArticle), "article"),
+    (str(FG.Filing), "filing"),
+    (str(FG.SECForm8K), "filing"),
+    (str(FG.WARNNotice), "filing"),
+    *((c, "event") for c in sorted(EVENT_CLASSES)),
+    (str(SCHEMA.Person), "person"),
+    (str(FG.NewsOutlet), "outlet"),
+    (str(FG.Regulator), "regulator"),
+    (str(ORG.OrganizationalUnit), "unit"),
+    (str(ORG.Organization), "firm"),
+    (str(ORG.FormalOrganization), "firm"),
+)
+"""rdf:type -> node kind, most specific first (an outlet is also an organization)."""
+_IRI_KINDS = {"org": "firm", "person": "person", "event": "event", "doc": "article", "filing": "filing"}
+
+DIRECT_EDGES = [
+    "org:headOf",
+    "org:subOrganizationOf",
+    "fg:organization",
+    "fg:reportedIn",
+    "fg:spokesperson",
+    "fg:affectedUnit",
+    "fg:previousEvent",
+    "fg:aggregateOf",
+    "fg:partOf",
+    "fg:filing",
+    "fg:filer",
+    "fg:regulator",
+    "schema:about",
+    "schema:mentions",
+    "schema:publisher",
+]
+"""Predicates that are edges as they stand; memberships, quotes and statements to outlets are derived."""
+_DERIVED_STEPS = (
+    "^org:member/org:organization",
+    "^schema:spokenByCharacter/schema:isPartOf",
+    "^schema:spokenByCharacter/fg:outlet",
+    "^fg:spokesperson/fg:reportedIn/(schema:mentions|schema:publisher)",
+    "^org:organization/org:member",
+    "^schema:isPartOf/schema:spokenByCharacter",
+    "^fg:outlet/schema:spokenByCharacter",
+    "^(schema:mentions|schema:publisher)/^fg:reportedIn/fg:spokesperson",
+)
+_STEP = "|".join([*DIRECT_EDGES, *(f"^{p}" for p in DIRECT_EDGES), *_DERIVED_STEPS])
+_FACTS = [
+    "rdf:type",
+    "schema:name",
+    "rdfs:label",
+    "schema:headline",
+    "fg:jobsCut",
+    "fg:announced",
+    "fg:effectiveBy",
+    "schema:datePublished",
+    "schema:inLanguage",
+    "fg:reason",
+    "fg:workforceShare",
+    "fg:form",
+]
+_TOP_FIRM = (
+    "FILTER NOT EXISTS {{ {v} org:subOrganizationOf ?up{n} }} "
+    "FILTER NOT EXISTS {{ {v} a ?outlet{n} FILTER(?outlet{n} IN (fg:NewsOutlet, fg:Regulator)) }}"
+)
+
+
+# -- the graphs -----------------------------------------------------------------------------------
+
+
+class NetworkView:
+    """Rendering for the network classes: pyvis, a self-contained HTML page, Jupyter."""
+
+    def to_pyvis(self, **options: Any) -> Any:
+        """A pyvis Network (offline: its HTML inlines vis-network); options as for `views.view_data`."""
+        from firmgraph.graph.views import to_pyvis
+
+        return to_pyvis(self, **options)  # type: ignore[arg-type]
+
+    def to_html(self, **options: Any) -> str:
+        """One self-contained HTML page (no external URL)."""
+        from firmgraph.graph.views import render_network
+
+        return render_network(self, **options)  # type: ignore[arg-type]
+
+    def show(self, path: str | None = None, **options: Any) -> Any:
+        """In Jupyter: an inline frame; elsewhere: write the page (a temporary file by default) and open it."""
+        from firmgraph.graph.pages import show
+
+        return show(self.to_html(**options), path)
+
+    def _repr_html_(self) -> str:
+        from firmgraph.graph.pages import iframe
+
+        return iframe(self.to_html())
+
+
+class EgoNetwork(NetworkView, nx.MultiDiGraph):  # type: ignore[misc]
+    """Typed nodes (kind, label, facts) and typed edges (relation) around one focus entity."""
+
+
+class FirmNetwork(NetworkView, nx.Graph):  # type: ignore[misc]
+    """Firms linked by shared people, co-mention or waves; edges carry weight and examples (via)."""
+
+
+# -- ego networks ---------------------------------------------------------------------------------
+
+
+def _within(focus: str, hops: int, var: str) -> str:
+    if hops == 0:
+        return f"BIND({ox.NamedNode(focus)} AS {var})"
+    return f"{ox.NamedNode(focus)} {'/'.join([f'({_STEP})?'] * hops)} {var} ."
+
+
+def ego_query(focus: str, hops: int, filters: Filters, limit: int) -> str:
+    """Edges that start or end within hops-1 of the focus, and the facts of the nodes within hops."""
+    direct = ", ".join(DIRECT_EDGES)
+    branches = [
+        f"{{ ?n ?p ?o . FILTER(?p IN ({direct})) BIND(?n AS ?s) }}",
+        f"{{ ?s ?p ?n . FILTER(?p IN ({direct})) BIND(?n AS ?o) }}",
+        "{ ?m org:member ?n ; org:organization ?o . OPTIONAL { ?m org:role ?d } BIND(?n AS ?s) BIND(org:memberOf AS ?p) }",
+        "{ ?m org:organization ?n ; org:member ?s . OPTIONAL { ?m org:role ?d } BIND(?n AS ?o) BIND(org:memberOf AS ?p) }",
+        "{ ?q schema:spokenByCharacter ?n ; schema:isPartOf ?o . OPTIONAL { ?q schema:text ?d } BIND(?n AS ?s) BIND(fg:quotedIn AS ?p) }",
+        "{ ?q schema:isPartOf ?n ; schema:spokenByCharacter ?s . OPTIONAL { ?q schema:text ?d } BIND(?n AS ?o) BIND(fg:quotedIn AS ?p) }",
+        "{ ?q schema:spokenByCharacter ?n ; fg:outlet ?o . BIND(?n AS ?s) BIND(fg:spokeTo AS ?p) }",
+        "{ ?q fg:outlet ?n ; schema:spokenByCharacter ?s . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p) }",
+        "{ ?ev fg:spokesperson ?n ; fg:reportedIn/(schema:mentions|schema:publisher) ?o . ?o a fg:NewsOutlet . BIND(?n AS ?s) BIND(fg:spokeTo AS ?p) }",
+        "{ ?ev fg:reportedIn/(schema:mentions|schema:publisher) ?n ; fg:spokesperson ?s . ?n a fg:NewsOutlet . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p) }",
+    ]
+    facts = [
+        f"{{ ?node ?fact ?value . FILTER(?fact IN ({', '.join(_FACTS)})) }}",
+        '{ ?node fg:reportedIn/schema:datePublished ?value . BIND("reported" AS ?fact) }',
+        '{ ?node fg:reportedIn/schema:inLanguage ?value . BIND("language" AS ?fact) }',
+        "{ { ?ann oa:hasBody ?node } UNION { ?node fg:figure ?fig . ?ann oa:hasBody ?fig } "
+        '?ann oa:hasTarget/oa:hasSelector/oa:exact ?value . BIND("evidence" AS ?fact) }',
+    ]
+    if filters.active:
+        classes = _iris(EVENT_CLASSES)
+        facts.append(
+            f"{{ ?node a ?cls . FILTER(?cls IN ({classes})) "
+            f'FILTER NOT EXISTS {{ {filters.event_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value) }}'
+        )
+    if filters.on_articles:
+        facts.append(
+            "{ ?node a schema:NewsArticle . "
+            f'FILTER NOT EXISTS {{ {filters.article_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value) }}'
+        )
+    return (
+        sparql_prologue(["fg", "org", "schema", "oa", "rdf", "rdfs"])
+        + "SELECT DISTINCT ?s ?p ?o ?d ?node ?fact ?value WHERE {\n"
+        + f"  {{ {_within(focus, hops - 1, '?n')}\n    "
+        + "\n    UNION ".join(branches)
+        + f"\n  }}\n  UNION\n  {{ {_within(focus, hops, '?node')}\n    "
+        + "\n    UNION ".join(facts)
+        + f"\n  }}\n}}\nLIMIT {int(limit)}\n"
+    )
+
+
+def ego_network(
+    run: Runner,
+    focus: str,
+    hops: int | str | None = 2,
+    filters: Filters | None = None,
+    *,
+    limit: int = EGO_ROW_LIMIT,
+) -> EgoNetwork:
+    """The entities within `hops` of `focus` (firm, person, event, article...) and the relations between them.
+
+    Events and articles the filters reject are dropped before the hops are counted, so nothing is
+    reached through them. Raises InputError (bad parameters) or NotFoundError (focus not in the graph).
+    """
+    focus, hops, filters = parse_iri(focus), parse_hops(hops), filters or Filters()
+    facts: dict[str, dict[str, Any]] = defaultdict(dict)
+    edges: list[tuple[str, str, str, Any]] = []
+    rows = 0
+    for row in run(ego_query(focus, hops, filters, limit)):
+        rows += 1
+        node = row["node"]
+        if node is not None:
+            if isinstance(node, ox.NamedNode):
+                _add_fact(facts[node.value], row["fact"], row["value"])
+            continue
+        s, p, o = row["s"], row["p"], row["o"]
+        if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode) and p is not None:
+            edges.append((s.value, _local(p.value), o.value, _detail(row["d"])))
+    if focus not in facts and not any(focus in (s, o) for s, _, o, _ in edges):
+        raise NotFoundError(f"{focus} is not in the graph")
+    graph = EgoNetwork(focus=focus, hops=hops, link=None, truncated=rows >= limit)
+    excluded = {iri for iri, f in facts.items() if f.get("excluded") and iri != focus}
+    graph.add_node(focus)
+    for s, relation, o, detail in edges:
+        if s == o or s in excluded or o in excluded:
+            continue
+        data = graph.get_edge_data(s, o, relation)
+        if data is None:
+            graph.add_edge(s, o, key=relation, relation=relation, details=[detail] if detail else [])
+        elif detail and detail not in data["details"]:
+            data["details"].append(detail)
+    distance = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), focus, cutoff=hops)
+    graph.remove_nodes_from([n for n in list(graph) if n not in distance])
+    for iri in graph:
+        graph.nodes[iri].update(node_attributes(iri, facts.get(iri, {})), distance=distance[iri])
+    return graph
+
+
+def _add_fact(into: dict[str, Any], fact: Any, value: Any) -> None:
+    if fact is None or value is None:
+        return
+    key = _local(fact.value) if isinstance(fact, ox.NamedNode) else fact.value
+    into.setdefault(key, [])
+    plain = value.value
+    if plain not in into[key]:
+        into[key].append(plain)
+
+
+def _detail(term: Any) -> str | None:
+    if term is None:
+        return None
+    return _local(term.value) if isinstance(term, ox.NamedNode) else term.value
+
+
+def node_kind(iri: str, types: Iterable[str]) -> str:
+    """firm, unit, outlet, regulator, person, event, article, filing, or other."""
+    present = set(types)
+    for cls, kind in KINDS:
+        if cls in present:
+            return kind
+    match = re.search(r"/id/([a-z]+)/", iri)
+    return _IRI_KINDS.get(match.group(1), "other") if match else "other"
+
+
+def node_attributes(iri: str, facts: dict[str, list[str]]) -> dict[str, Any]:
+    """Flat node attributes from a node's facts (lists of lexical values by property name)."""
+    types = facts.get("type", [])
+    kind = node_kind(iri, types)
+    first = {k: v[0] for k, v in facts.items() if v}
+    names = ("headline", "name") if kind == "article" else ("name", "label", "headline")
+    label = next((first[n] for n in names if n in first), None)
+    if label is None:
+        label = f"{first['form']} filing" if "form" in first else kind if kind != "other" else _local(iri)
+    attrs: dict[str, Any] = {"iri": iri, "kind": kind, "label": label}
+    if kind == "event":
+        classes = [t for t in types if t in EVENT_CLASSES]
+        attrs["event_type"] = _local(sorted(classes, key=len)[-1]) if classes else "RestructuringEvent"
+        jobs = [int(j) for j in facts.get("jobsCut", []) if j.lstrip("-").isdigit()]
+        if jobs:
+            attrs["jobs_cut"] = max(jobs)
+        for key, name in (("announced", "announced"), ("effectiveBy", "effective_by")):
+            if key in first:
+                attrs[name] = first[key]
+        if facts.get("reported"):
+            attrs["reported"] = min(facts["reported"])
+        if facts.get("reason"):
+            attrs["reasons"] = sorted(_local(r) for r in facts["reason"])
+    if kind == "article":
+        for key, name in (
+            ("datePublished", "published"),
+            ("headline", "headline"),
+            ("inLanguage", "language"),
+        ):
+            if key in first:
+                attrs[name] = first[key]
+    if kind == "filing" and "form" in first:
+        attrs["form"] = first["form"]
+    if facts.get("evidence"):
+        attrs["evidence"] = facts["evidence"][:3]
+    return attrs
+
+
+# -- firm-firm projections ------------------------------------------------------------------------
+
+
+def _event_day(e: str) -> str:
+    return (
+        f"OPTIONAL {{ {e} fg:announced ?ann }} OPTIONAL {{ {e} fg:reportedIn/schema:datePublished ?pub }} "
+        "BIND(SUBSTR(STR(COALESCE(?ann, ?pub)), 1, 10) AS ?day)"
+    )
+
+
+def firms_query(link: str, filters: Filters, limit: int) -> str:
+    """Rows of three kinds: links (firm, via), events (firm, jobs, day) for sizes, and firm names."""
+    top = _TOP_FIRM.format(v="?firm", n=1)
+    roll_up = f"?x org:subOrganizationOf* ?firm . {top}"
+    must_have_event = ""
+    if link == "shared-people" and filters.active:
+        must_have_event = f"FILTER EXISTS {{ ?fe fg:organization/org:subOrganizationOf* ?firm . {filters.event_pattern('?fe')} }}"
+    elif link == "co-mention" and filters.on_events:
+        must_have_event = (
+            "FILTER EXISTS { ?fe fg:organization/org:subOrganizationOf* ?firm . "
+            f"{filters.event_pattern('?fe', dates=False, articles=False)} }}"
+        )
+    if link == "shared-people":
+        links = (
+            f"?via a schema:Person ; org:memberOf ?x . {roll_up} OPTIONAL {{ ?via schema:name ?viaLabel }}"
+        )
+    elif link == "co-mention":
+        article = filters.article_pattern("?via")
+        links = (
+            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {article} {roll_up} "
+            "OPTIONAL { ?via schema:headline ?viaLabel }"
+        )
+    else:
+        links = (
+            f"?via fg:organization ?x ; fg:reason ?reason . {roll_up} {_event_day('?via')} "
+            f"FILTER(BOUND(?day)) {filters.event_pattern('?via')}"
+        )
+    sized = f"FILTER EXISTS {{ {filters.event_pattern('?via')} }}" if filters.active else ""
+    return (
+        sparql_prologue(["fg", "org", "schema"])
+        + "SELECT ?kind ?firm ?via ?viaLabel ?reason ?day ?jobs WHERE {\n"
+        + f'  {{ {links} {must_have_event} BIND("link" AS ?kind) }}\n'
+        + f"  UNION {{ ?via fg:organization ?x ; fg:jobsCut ?jobs . {roll_up} "
+        + f'FILTER NOT EXISTS {{ ?via fg:aggregateOf ?part }} {_event_day("?via")} {sized} BIND("event" AS ?kind) }}\n'
+        + f'  UNION {{ ?firm a org:Organization ; schema:name ?viaLabel . {top} BIND("name" AS ?kind) }}\n'
+        + f"}}\nLIMIT {int(limit)}\n"
+    )
+
+
+def firm_network(
+    run: Runner,
+    link: str,
+    filters: Filters | None = None,
+    *,
+    window_days: int | str | None = 30,
+    limit: int = FIRM_ROW_LIMIT,
+) -> FirmNetwork:
+    """Firms (units rolled up to their parent; outlets and regulators left out) linked by `link`.
+
+    shared-people: a person is a member of both (weight: people); co-mention: both are named in
+    the same article (weight: articles); wave: both had events with the same stated reason within
+    `window_days` (weight: pairs of events). Only firms with a link are nodes.
+    """
+    if link not in LINKS:
+        raise InputError(f"link must be one of {', '.join(LINKS)}, not {str(link)[:40]!r}")
+    filters = filters or Filters()
+    window = parse_window(window_days)
+    names: dict[str, str] = {}
+    groups: dict[str, set[str]] = defaultdict(set)
+    via_labels: dict[str, str] = {}
+    dated: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
+    rows = 0
+    for row in run(firms_query(link, filters, limit)):
+        rows += 1
+        kind, firm, via = row["kind"].value, row["firm"], row["via"]
+        if not isinstance(firm, ox.NamedNode):
+            continue
+        if kind == "name":
+            names.setdefault(firm.value, row["viaLabel"].value)
+        elif kind == "event":
+            events[firm.value][via.value] = (_day(row["day"]), int(row["jobs"].value))
+        elif link == "wave":
+            day = _day(row["day"])
+            if day is not None:
+                dated[row["reason"].value].append((day.toordinal(), firm.value, via.value))
+        else:
+            groups[via.value].add(firm.value)
+            if row["viaLabel"] is not None:
+                via_labels[via.value] = row["viaLabel"].value
+    graph = FirmNetwork(focus=None, link=link, window_days=window, truncated=rows >= limit)
+    if link == "wave":
+        _wave_links(graph, dated, window)
+    else:
+        for via, firms in groups.items():
+            for a, b in combinations(sorted(firms), 2):
+                _link(graph, a, b, via_labels.get(via, via))
+    from firmgraph.graph.timeline import total_jobs
+
+    for firm in graph:
+        attrs = {"iri": firm, "kind": "firm", "label": names.get(firm, _local(firm))}
+        if events.get(firm):
+            attrs["jobs_cut"] = total_jobs(list(events[firm].values()))
+            attrs["events"] = len(events[firm])
+        graph.nodes[firm].update(attrs)
+    return graph
+
+
+def _link(graph: nx.Graph, a: str, b: str, via: str, reason: str | None = None) -> None:
+    data = graph.get_edge_data(a, b)
+    if data is None:
+        graph.add_edge(a, b, weight=0, via=[], reasons=[], relation=graph.graph["link"])
+        data = graph[a][b]
+    data["weight"] += 1
+    if len(data["via"]) < 5 and via not in data["via"]:
+        data["via"].append(via)
+    if reason and reason not in data["reasons"]:
+        data["reasons"].append(reason)
+
+
+def _wave_links(graph: nx.Graph, dated: dict[str, list[tuple[int, str, str]]], window: int) -> None:
+    """Pairs of events of different firms, same reason, at most `window` days apart (a sweep per reason)."""
+    for reason, items in dated.items():
+        items.sort()
+        label = _local(reason)
+        for i, (day, firm, _) in enumerate(items):
+            for later, other, _ in items[i + 1 :]:
+                if later - day > window:
+                    break
+                if other != firm:
+                    a, b = sorted((firm, other))
+                    _link(graph, a, b, label, label)
+
+
+def _day(term: Any) -> date | None:
+    if term is None:
+        return None
+    return parse_day_lenient(term.value)
+
+
+def network(
+    run: Runner,
+    focus: str | None = None,
+    *,
+    hops: int | str | None = 2,
+    link: str | None = None,
+    window_days: int | str | None = 30,
+    base_iri: str | None = None,
+    **filters: Any,
+) -> EgoNetwork | FirmNetwork:
+    """The ego network of `focus`, or the firm-firm projection by `link` (one of them must be given).
+
+    filters: start, end, reason, event_type, min_jobs, language, source (as for `Filters.parse`).
+    base_iri is kept on the graph, so its views link entities to their pages.
+    """
+    if (focus is None) == (link is None):
+        raise InputError("give either a focus entity (an ego network) or a link (firms linked by it)")
+    parsed = Filters.parse(**filters)
+    if focus is not None:
+        graph: EgoNetwork | FirmNetwork = ego_network(run, focus, hops, parsed)
+    else:
+        graph = firm_network(run, str(link), parsed, window_days=window_days)
+    graph.graph["base_iri"] = base_iri
+    return graph

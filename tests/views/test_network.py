@@ -1,0 +1,148 @@
+"""Graph content of ego networks, firm projections and timelines built from the sample data."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from firmgraph.graph.errors import InputError, NotFoundError
+from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.network import EgoNetwork, FirmNetwork
+from firmgraph.graph.timeline import firm_timeline
+from tests.views.conftest import BASE, iri_of
+
+HEADLINE = "Pinterest opfert Jobs für KI"
+
+
+def edges(graph: nx.MultiDiGraph, relation: str) -> set[tuple[str, str]]:
+    labels = graph.nodes
+    return {(labels[u]["label"], labels[v]["label"]) for u, v, r in graph.edges(keys=True) if r == relation}
+
+
+def labels(graph: nx.Graph) -> set[str]:
+    return {a["label"] for _, a in graph.nodes(data=True)}
+
+
+def test_pinterest_article_reaches_tessa_chen_and_the_verge(samples: KnowledgeGraph) -> None:
+    article = iri_of(samples, HEADLINE, "schema:headline")
+    graph = samples.network(article, hops=2)
+    assert isinstance(graph, EgoNetwork) and graph.graph["focus"] == article
+    by_label = {a["label"]: n for n, a in graph.nodes(data=True)}
+    tessa, verge = by_label["Tessa Chen"], by_label["The Verge"]
+    assert graph.nodes[tessa]["kind"] == "person" and graph.nodes[verge]["kind"] == "outlet"
+    assert graph.nodes[tessa]["distance"] == 2 and graph.nodes[verge]["distance"] == 1
+    assert ("Tessa Chen", "The Verge") in edges(graph, "spokeTo")
+    assert ("Pinterest: layoff (750 jobs)", "Tessa Chen") in edges(graph, "spokesperson")
+    assert ("Pinterest: layoff (750 jobs)", HEADLINE) in edges(graph, "reportedIn")
+    assert ("Tessa Chen", "Pinterest") in edges(graph, "memberOf")
+    path = nx.shortest_path(graph.to_undirected(), article, tessa)
+    assert len(path) == 3 and graph.nodes[path[1]]["kind"] in ("event", "firm")
+    assert all(a["distance"] <= 2 for _, a in graph.nodes(data=True))
+
+
+def test_amazon_reaches_aws_and_its_events(samples: KnowledgeGraph) -> None:
+    amazon = iri_of(samples, "Amazon")
+    graph = samples.network(amazon, hops=1)
+    assert ("Amazon Web Services", "Amazon") in edges(graph, "subOrganizationOf")
+    aws = next(n for n, a in graph.nodes(data=True) if a["label"] == "Amazon Web Services")
+    assert graph.nodes[aws]["kind"] == "unit"
+    events = {a["jobs_cut"] for _, a in graph.nodes(data=True) if a["kind"] == "event"}
+    assert events == {14_000, 16_000, 30_000}
+    assert {"Andy Jassy", "Beth Galetti"} <= labels(graph)
+    # one hop: the Pinterest article is there (it mentions Amazon), Tessa Chen is not
+    assert HEADLINE in labels(graph) and "Tessa Chen" not in labels(graph)
+    wider = samples.network(amazon, hops=2)
+    assert set(graph) < set(wider) and "Pinterest" in labels(wider) and "Tessa Chen" not in labels(wider)
+    assert "Tessa Chen" in labels(samples.network(amazon, hops=3))
+
+
+def test_amazons_two_waves_of_cuts(samples: KnowledgeGraph) -> None:
+    amazon = iri_of(samples, "Amazon")
+    timeline = firm_timeline(samples.query, amazon)
+    waves = timeline.waves(amazon)
+    assert [sorted({e.jobs_cut for e in w}) for w in waves] == [[14_000], [16_000]]
+    assert str(waves[0][0].start) == "2025-10-01"  # announced "2025-10"
+    assert {str(e.start) for e in waves[1]} == {"2026-01-30", "2026-02-02"}  # two reports of one wave
+    totals = timeline.totals()
+    assert totals.loc[0, "waves"] == 2 and totals.loc[0, "jobs_cut"] == 30_000
+    frame = timeline.frame()
+    assert frame[frame["aggregate"]]["jobs_cut"].tolist() == [30_000]  # the sum is shown, not counted
+
+
+def test_filters_drop_events_and_articles(samples: KnowledgeGraph) -> None:
+    amazon = iri_of(samples, "Amazon")
+
+    def jobs(**filters: object) -> set[int]:
+        graph = samples.network(amazon, hops=1, **filters)
+        return {a["jobs_cut"] for _, a in graph.nodes(data=True) if a["kind"] == "event"}
+
+    assert jobs(min_jobs="15000") == {16_000, 30_000}
+    assert jobs(start="2026-01") == {16_000, 30_000}
+    assert jobs(end="2025-12") == {14_000}
+    assert jobs(reason="bureaucracy") == {16_000}
+    assert jobs(event_type="hiring_freeze") == set()
+    graph = samples.network(amazon, hops=1, language="en")
+    assert not any(a["kind"] == "article" for _, a in graph.nodes(data=True))
+    by_outlet = samples.network(amazon, hops=1, source="The Verge")
+    assert {a["label"] for _, a in by_outlet.nodes(data=True) if a["kind"] == "article"} == {HEADLINE}
+
+
+def test_co_mention_and_wave_projections(samples: KnowledgeGraph) -> None:
+    graph = samples.network(link="co-mention")
+    assert isinstance(graph, FirmNetwork)
+    pairs = {frozenset((graph.nodes[u]["label"], graph.nodes[v]["label"])) for u, v in graph.edges()}
+    assert frozenset(("Pinterest", "Amazon")) in pairs
+    assert {
+        frozenset(p) for p in (("Klarna", "Microsoft"), ("Klarna", "Nvidia"), ("Microsoft", "Nvidia"))
+    } <= pairs
+    assert "The Verge" not in labels(graph) and "SEC" not in labels(
+        graph
+    )  # outlets and regulators are not firms
+    amazon = iri_of(samples, "Amazon")
+    assert graph.nodes[amazon]["jobs_cut"] == 30_000  # two waves, each figure once
+    # Pinterest (2026-02-02) and Amazon (2026-01-30) both cite AI: three days apart
+    for window, linked in ((3, True), (2, False)):
+        waves = samples.network(link="wave", window_days=window)
+        assert (amazon in waves and waves.has_edge(*sorted(waves))) is linked, window
+    wave = samples.network(link="wave")
+    (edge,) = wave.edges(data=True)
+    assert edge[2]["reasons"] == ["ai"] and edge[2]["weight"] == 1
+    assert samples.network(link="wave", reason="cost").number_of_edges() == 0
+
+
+def test_shared_people_link_firms_with_a_common_member(fresh_samples: KnowledgeGraph) -> None:
+    assert fresh_samples.network(link="shared-people").number_of_edges() == 0
+    jassy, pinterest = iri_of(fresh_samples, "Andy Jassy"), iri_of(fresh_samples, "Pinterest")
+    (role,) = fresh_samples.query_df(
+        f"PREFIX org: <http://www.w3.org/ns/org#> SELECT ?r WHERE {{ ?m org:member <{jassy}> ; org:role ?r }}"
+    )["r"]
+    extra = (
+        "@prefix org: <http://www.w3.org/ns/org#> .\n"
+        f"<{jassy}> org:memberOf <{pinterest}> .\n"
+        f"<{BASE}id/membership/board-test> a org:Membership ; org:member <{jassy}> ; "
+        f"org:organization <{pinterest}> ; org:role <{role}> .\n"
+    )
+    results = fresh_samples.import_bytes("board.ttl", extra.encode())
+    assert all(r.status == "imported" for r in results), [r.error for r in results]
+    graph = fresh_samples.network(link="shared-people")
+    assert {frozenset((graph.nodes[u]["label"], graph.nodes[v]["label"])) for u, v in graph.edges()} == {
+        frozenset(("Amazon", "Pinterest"))
+    }
+    ((_, _, data),) = graph.edges(data=True)
+    assert data["via"] == ["Andy Jassy"]
+
+
+def test_parameters_are_checked(samples: KnowledgeGraph) -> None:
+    amazon = iri_of(samples, "Amazon")
+    with pytest.raises(NotFoundError):
+        samples.network(amazon + "-missing")
+    for bad in ({"hops": 5}, {"hops": 0}, {"hops": "two"}, {"min_jobs": "-1"}, {"start": "2026-13"},
+                {"reason": "no-such-reason"}, {"event_type": "party"}, {"language": "d e"}):  # fmt: skip
+        with pytest.raises(InputError):
+            samples.network(amazon, **bad)
+    with pytest.raises(InputError):
+        samples.network(amazon, start="2026-02", end="2026-01")
+    with pytest.raises(InputError):
+        samples.network(link="friends")
+    with pytest.raises(InputError):
+        samples.network()
