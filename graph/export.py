@@ -230,7 +230,13 @@ def _chunks(store: Store, fmt: DumpFormat, graph: str | None, compressed: bool) 
     def produce() -> None:
         try:
             if compressed:
-                with gzip.GzipFile(filename=dump_name(fmt), mode="wb", fileobj=sink, mtime=0) as zipped:  # type: ignore[call-overload]
+                with gzip.GzipFile(  # the same header and level as export_to_path: the same bytes
+                    filename=dump_name(fmt),
+                    mode="wb",
+                    fileobj=sink,
+                    compresslevel=6,
+                    mtime=0,  # type: ignore[arg-type]
+                ) as zipped:
                     export(store, zipped, fmt, graph=graph)
             else:
                 export(store, sink, fmt, graph=graph)  # type: ignore[arg-type]
