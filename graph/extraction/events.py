@@ -219,7 +219,9 @@ class EventFinder:
                     f.field in {"jobs_cut", "headcount_after"} for f in sf.figures
                 )
                 if event is None and lone_headcount:
-                    event = self._main(self._owner_if_unit(key) or key, s)
+                    if self._owner_if_unit(key) != key:
+                        continue  # "die Tochter X mit rund 400 Beschäftigten": the unit's size, not the owner's
+                    event = self._main(key, s)
                 if event is None:
                     if status == "current":
                         event = self._main(self._owner_if_unit(key) or key, s)

@@ -14,7 +14,7 @@ from firmgraph.graph.extraction.money import Money, find_money
 from firmgraph.graph.extraction.numbers import APPROX, find_quantities
 
 _APPROX_OPT = rf"(?:(?:{APPROX})\s+)?"
-_ADJ = r"(?:[a-zäöüß][\w-]*\s+){0,3}"
+_ADJ = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
 _JOB_AFTER = re.compile(rf"^\s+{_ADJ}(?:{JOB_NOUN})(?![\w])", re.I)
 _OF_TOTAL = re.compile(
     rf"^\s+(?:der|von|of|seiner|ihrer|its|their|the|aller|insgesamt)\s+"
@@ -183,7 +183,13 @@ def sentence_figures(
         if (
             (_HEADCOUNT_BEFORE.search(before) and _HEADCOUNT_NOUN_AFTER.match(after))
             or _EMPLOYED_AFTER.match(after)
-            or (prev is not None and q.start - prev.end < 40 and _OF_ITS_BEFORE.search(before) and job)
+            or (
+                prev is not None
+                and not (prev.text.isdigit() and 1900 <= prev.value <= 2100)
+                and q.start - prev.end < 40
+                and _OF_ITS_BEFORE.search(before)
+                and job
+            )
         ):
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue

@@ -124,6 +124,22 @@ GENERIC_PREFIXES = frozenset(
 )
 
 
+_COUNTRY_ARMS = frozenset(
+    {
+        "Deutschland",
+        "Germany",
+        "Österreich",
+        "Austria",
+        "Schweiz",
+        "UK",
+        "USA",
+        "Europe",
+        "Europa",
+        "International",
+    }
+)
+
+
 def strip_legal(name: str) -> str:
     """ "BASF SE" -> "BASF", "Acme Corp." -> "Acme" (the name without its legal form)."""
     stripped = _LEGAL_TAIL.sub("", name).strip(" ,")
@@ -158,13 +174,10 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     tokens = [t for t in re.split(r"\s+", strip_legal(name).strip()) if t]
     if not tokens or len(tokens) > 5:
         return False
-    if tokens[0] in NOT_NAMES or tokens[-1] in NOT_NAMES - {
-        "Group",
-        "Gruppe",
-        "Holding",
-        "Company",
-        "Corporation",
-    }:
+    country_arm = len(tokens) >= 2 and tokens[-1] in _COUNTRY_ARMS  # "Zentyx Deutschland"
+    if tokens[0] in NOT_NAMES or (
+        tokens[-1] in NOT_NAMES - {"Group", "Gruppe", "Holding", "Company", "Corporation"} and not country_arm
+    ):
         return False
     if re.fullmatch(CONNECTOR, tokens[0]) or re.fullmatch(CONNECTOR, tokens[-1]):
         return False

@@ -297,6 +297,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     if publisher:
         pub = name_key(publisher)
         orgs = {k: o for k, o in orgs.items() if k != pub and pub not in {name_key(a) for a in o.aliases}}
+    _short_forms(text, orgs)
     _parents(text, orgs, _mentions(text, orgs))
     _consolidate(text, orgs)
     for org in orgs.values():
@@ -505,3 +506,25 @@ def _form_key(raw: str) -> str:
     """The name key of a matched owner or unit ("Finanzinvestor Carrow Partners", "Ostermann-Konzerns")."""
     name = re.sub(r"-(?:Konzern|Gruppe|Group)\w*$", "", _first_name_part(raw) or "")
     return name_key(_strip_descriptor(_trim_leading(name)) or name)
+
+
+def _short_forms(text: str, orgs: dict[str, Org]) -> None:
+    """ "Vessler" for "Vessler Chemie" when the first word stands alone in the text and names no other firm."""
+    firsts: Counter[str] = Counter(o.name.split()[0] for o in orgs.values() if o.kind == "company")
+    taken = {name_key(f) for o in orgs.values() for f in (o.name, *o.aliases)}
+    for org in list(orgs.values()):
+        tokens = org.name.split()
+        first = tokens[0]
+        if (
+            org.kind != "company"
+            or len(tokens) < 2
+            or firsts[first] > 1
+            or name_key(first) in taken
+            or len(first) < 4
+            or first in NOT_NAMES_LEAD
+            or re.search(r"(?:sche|ische|ischen|ischer)$", first)
+            or tokens[1] in {"&", "+", "of", "de"}
+        ):
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(first)}(?!\s+{re.escape(tokens[1])})(?![\w-])", text):
+            org.aliases.add(first)
