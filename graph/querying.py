@@ -11,7 +11,7 @@ runs one stays busy until the query ends. So queries run in worker processes:
 - A worker past the time limit is SIGKILLed and replaced, so its CPU is free at once.
 - Spare workers are kept idle, so a simple query never waits behind slow ones; a query that has
   run longer than `nice_after` seconds is moved to the lowest CPU priority (and its worker is
-  retired afterwards: an unprivileged process cannot raise its priority again).
+  retired afterwards where the server may not raise its priority again: unprivileged).
 - Workers fork from a server process that has imported pyoxigraph once (multiprocessing's
   forkserver), so a new worker costs milliseconds, not an interpreter start.
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import multiprocessing.connection
+import multiprocessing.spawn
 import os
 import shutil
 import signal
@@ -337,26 +338,43 @@ class _Worker:
             with contextlib.suppress(OSError):
                 os.setpriority(os.PRIO_PROCESS, tid, 19)
 
+    def restore_priority(self) -> bool:
+        """Back to normal CPU priority; False where that is not allowed (unprivileged, RLIMIT_NICE)."""
+        try:
+            tids = [int(t) for t in os.listdir(f"/proc/{self.pid}/task")]
+            for tid in tids:
+                os.setpriority(os.PRIO_PROCESS, tid, 0)
+        except OSError:
+            return False
+        return True
+
     def kill(self) -> None:
+        """SIGKILL now; the exit status is collected in the background, so a timeout answers at once."""
         with contextlib.suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
-        with contextlib.suppress(Exception):
-            self.process.join(timeout=2)
         self.conn.close()
+        threading.Thread(target=self.process.join, args=(10,), daemon=True).start()
 
 
 _context: Any = None
 _context_lock = threading.Lock()
+MAIN_PATH_VARIABLE = "FIRMGRAPH_WORKER_MAIN_PATH"
+"""Tells the fork server (see graph/prefork.py) which main script the server runs."""
 
 
 def _fork_context() -> Any:
-    """The forkserver context; its server imports this module once, so workers start in milliseconds."""
+    """The forkserver context; its server imports the app once, so workers start in milliseconds."""
     global _context
     with _context_lock:
         if _context is None:
             _context = mp.get_context("forkserver")
-            # `__main__` too: else every worker re-imports the main script (the CLI: typer, ...)
-            _context.set_forkserver_preload(["__main__", __name__])
+            # Python 3.11's fork server ignores "__main__" in its preload list, and a worker then
+            # runs the main script again (the CLI: typer, FastAPI, ...; 0.6 s of CPU per worker).
+            # The prefork module imports it in the fork server instead, as preloading should.
+            main = mp.spawn.get_preparation_data("worker").get("init_main_from_path")
+            if main:
+                os.environ[MAIN_PATH_VARIABLE] = main
+            _context.set_forkserver_preload([__name__, "firmgraph.graph.prefork"])
         return _context
 
 
@@ -380,8 +398,8 @@ class WorkerPool:
         timeout: float = 10.0,
         spares: int = 4,
         max_workers: int | None = None,
-        nice_after: float = 1.0,
-        busy_nice_after: float = 0.2,
+        nice_after: float = 0.25,
+        busy_nice_after: float = 0.05,
         memory_limit: int | None = 4 << 30,
     ) -> None:
         self.timeout = timeout
@@ -428,7 +446,7 @@ class WorkerPool:
                 ) from e
             healthy = True
         finally:
-            self._release(worker, keep=healthy and not reniced)
+            self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
         if status == "ok":
             return payload  # type: ignore[no-any-return]
         if status == "syntax":
