@@ -1,0 +1,93 @@
+"""What the pages show: the template environment and results turned into table cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import jinja2
+import pyoxigraph as ox
+
+from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS
+from firmgraph.graph.namespaces import PREFIXES
+from firmgraph.graph.querying import QueryOutcome
+
+templates = jinja2.Environment(
+    loader=jinja2.PackageLoader("firmgraph.api", "templates"),
+    autoescape=jinja2.select_autoescape(["html"]),
+    undefined=jinja2.StrictUndefined,
+)
+
+_LOCAL = re.compile(r"[A-Za-z_][\w\-]*\Z")
+_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One term as the table shows it."""
+
+    text: str
+    kind: str
+    """iri, literal, bnode or triple"""
+    href: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Table:
+    """A result as the page shows it."""
+
+    kind: str
+    """solutions, boolean or graph"""
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[Cell | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+def compact(iri: str) -> str:
+    """A CURIE for IRIs in a known namespace (fg:jobsCut), else the IRI."""
+    for prefix, namespace in _NAMESPACES:
+        if iri.startswith(namespace) and _LOCAL.match(iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None, base: str) -> Cell | None:
+    """A table cell for a term; IRIs of this dataset link to their pages here (/id/...)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        href = "/" + iri[len(base) :] if iri.startswith(base) else iri
+        return Cell(compact(iri), "iri", href=href, title=iri)
+    if isinstance(term, ox.BlankNode):
+        return Cell(f"_:{term.value}", "bnode")
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Cell(term.value, "literal", title=f"@{term.language}")
+        datatype = term.datatype.value
+        return Cell(term.value, "literal", title=None if datatype == XSD_STRING else compact(datatype))
+    return Cell(str(term), "triple")
+
+
+def table_of(outcome: QueryOutcome, base: str) -> Table:
+    """Parse a serialised outcome (SPARQL JSON results, or N-Triples for graphs) into a table."""
+    if outcome.kind == "graph":
+        triples = ox.parse(outcome.body, ox.RdfFormat.N_TRIPLES)
+        rows = [[cell(t.subject, base), cell(t.predicate, base), cell(t.object, base)] for t in triples]
+        return Table("graph", ["subject", "predicate", "object"], rows, truncated=outcome.truncated)
+    parsed = ox.parse_query_results(outcome.body, ox.QueryResultsFormat.JSON)
+    if isinstance(parsed, ox.QueryBoolean):
+        return Table("boolean", boolean=bool(parsed))
+    columns = [v.value for v in parsed.variables]
+    rows = [[cell(solution[c], base) for c in columns] for solution in parsed]
+    return Table("solutions", columns, rows, truncated=outcome.truncated)
+
+
+def downloads(query: str, kind: str) -> list[tuple[str, str]]:
+    """(label, URL) of the result in every format the endpoint offers for this kind of result."""
+    table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
+    return [(f.label, "/sparql?" + urlencode({"query": query, "format": f.name})) for f in table]
