@@ -1,0 +1,101 @@
+"""The HTTP app: a factory, the error handler, and the routers (one per concern, in api/routes/)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from firmgraph.api.negotiation import NotAcceptable
+from firmgraph.api.routes import (
+    dataset,
+    entities,
+    errors,
+    exports,
+    graphs,
+    sparql,
+    update,
+    views,
+    vocabulary,
+    workbench,
+)
+from firmgraph.graph.errors import FirmgraphError
+from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.querying import open_engine
+from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.store import EmbeddedStore
+from firmgraph.graph.version import __version__
+from firmgraph.graph.writing import GuardedWriter
+
+__all__ = ["create_app"]
+
+
+def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = None) -> FastAPI:
+    """The firmgraph web app over a knowledge graph (default: the store the settings name).
+
+    Args:
+        kg: the graph to serve; the app opens (and closes) the settings' store when None.
+        settings: overrides get_settings() for this app (tests).
+    """
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph = kg or KnowledgeGraph.open(settings.store, settings=settings)
+        engine = await anyio.to_thread.run_sync(
+            lambda: open_engine(graph.store, timeout=settings.query_timeout)
+        )
+        app.state.kg = graph
+        app.state.engine = engine
+        app.state.writer = (
+            GuardedWriter(
+                graph.store, engine, allow_load=settings.allow_load, allow_service=settings.allow_service
+            )
+            if isinstance(graph.store, EmbeddedStore)
+            else None
+        )
+        # queries wait for their worker in threads: enough of them for a full pool and some queued
+        app.state.limiter = anyio.CapacityLimiter(64)
+        try:
+            yield
+        finally:
+            await anyio.to_thread.run_sync(engine.close)
+            if kg is None:
+                graph.close()
+
+    app = FastAPI(
+        title="firmgraph",
+        version=__version__,
+        description="A SPARQL 1.1 endpoint and query workbench over the firmgraph knowledge graph.",
+        lifespan=lifespan,
+        # Swagger UI and ReDoc load their scripts from a CDN; the schema itself is local
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.dependency_overrides[get_settings] = lambda: settings
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:
+        # reads from any listed origin; writes need an Authorization header, which is not allowed
+        # cross-origin, so a page elsewhere cannot use a token it happens to know
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_credentials=False,
+            allow_methods=["GET", "HEAD", "POST"],
+            allow_headers=["Accept", "Content-Type"],
+            expose_headers=["X-Firmgraph-Truncated", "X-Firmgraph-Rows"],
+        )
+    app.add_exception_handler(FirmgraphError, errors.firmgraph_error)  # type: ignore[arg-type]
+    app.add_exception_handler(NotAcceptable, errors.not_acceptable)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]
+    for module in (sparql, update, graphs, workbench, views):
+        app.include_router(module.router)
+    for module in (entities, vocabulary, exports, dataset):  # linked data: IRIs, vocabulary, dumps, VoID
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(packages=[("firmgraph.api", "static")]), name="static")
+    return app

@@ -1,0 +1,75 @@
+"""FastAPI dependencies, as Annotated aliases the route handlers declare."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from firmgraph.graph.errors import InputTooLargeError
+from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.querying import QueryEngine
+from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.writing import GuardedWriter
+
+__all__ = ["KG", "AppSettings", "Body", "Engine", "WriteAccess", "Writer"]
+
+
+def get_kg(request: Request) -> KnowledgeGraph:
+    return request.app.state.kg  # type: ignore[no-any-return]
+
+
+def get_engine(request: Request) -> QueryEngine:
+    return request.app.state.engine  # type: ignore[no-any-return]
+
+
+def get_writer(request: Request) -> GuardedWriter:
+    writer: GuardedWriter | None = request.app.state.writer
+    if writer is None:
+        raise HTTPException(405, "this store is read-only over HTTP", headers={"Allow": "GET, HEAD"})
+    return writer
+
+
+KG = Annotated[KnowledgeGraph, Depends(get_kg)]
+Engine = Annotated[QueryEngine, Depends(get_engine)]
+Writer = Annotated[GuardedWriter, Depends(get_writer)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+"""The settings (create_app(settings=...) overrides get_settings for its app)."""
+
+
+def require_token(request: Request, settings: AppSettings) -> None:
+    """Writes need `Authorization: Bearer <FIRMGRAPH_TOKEN>`; without a configured token they are off."""
+    if not settings.token:
+        raise HTTPException(
+            403, "writes are disabled on this server (it was started without FIRMGRAPH_TOKEN)"
+        )
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), settings.token.encode()):
+        raise HTTPException(
+            401,
+            "writes need the header 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+WriteAccess = Annotated[None, Depends(require_token)]
+
+
+async def read_body(request: Request, settings: AppSettings) -> bytes:
+    """The request body, refused with 413 past settings.max_body_bytes (before reading it all)."""
+    limit = settings.max_body_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise InputTooLargeError(f"the request body is over the limit of {limit:,} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise InputTooLargeError(f"the request body is over the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+Body = Annotated[bytes, Depends(read_body)]

@@ -1,0 +1,91 @@
+"""The SPARQL 1.1 Graph Store HTTP Protocol at /rdf-graphs: reads for all, writes with the token."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from firmgraph.api.deps import KG, AppSettings, Body, Engine, WriteAccess, Writer
+from firmgraph.api.negotiation import GRAPH_FORMATS, choose, find
+from firmgraph.api.routes.sparql import content_type, execute, result_response
+from firmgraph.graph.errors import InputError, NotFoundError
+from firmgraph.graph.querying import QueryJob
+
+router = APIRouter(tags=["Graph Store"])
+
+
+def target(request: Request) -> str | None:
+    """The graph a request names: `graph=IRI`, or None for `default`."""
+    params = request.query_params
+    graphs = params.getlist("graph")
+    if ("default" in params) == bool(graphs) or len(graphs) > 1:
+        raise InputError("name the graph: ?graph=IRI or ?default (exactly one)")
+    if not graphs:
+        return None
+    try:
+        return ox.NamedNode(graphs[0]).value
+    except ValueError as e:
+        raise InputError(f"not an absolute IRI: {graphs[0]!r}") from e
+
+
+def body_format(request: Request) -> ox.RdfFormat:
+    media = content_type(request)
+    fmt = find(GRAPH_FORMATS, media)
+    rdf = ox.RdfFormat.from_media_type(fmt.media_type) if fmt else None
+    if rdf is None:
+        types = ", ".join(f.media_type for f in GRAPH_FORMATS)
+        raise HTTPException(415, f"send RDF as one of {types}, not {media or 'no content type'}")
+    return rdf
+
+
+@router.api_route("/rdf-graphs", methods=["GET", "HEAD"], summary="A graph's triples")
+async def get_graph(request: Request, kg: KG, engine: Engine, settings: AppSettings) -> Response:
+    graph = target(request)
+    fmt = choose(
+        GRAPH_FORMATS, accept=request.headers.get("accept"), format_param=request.query_params.get("format")
+    )
+    if graph is None:  # the store's own default graph, not the union queries see
+        text, union = "CONSTRUCT WHERE { ?s ?p ?o }", False
+    elif await run_in_threadpool(kg.store.has_graph, graph):
+        text, union = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", True
+    else:
+        raise NotFoundError(f"no graph <{graph}>")
+    job = QueryJob(
+        text, tabular=None, graph=fmt.media_type, union_default_graph=union, max_rows=settings.max_rows
+    )
+    return result_response(await execute(request, engine, job, settings))
+
+
+@router.put("/rdf-graphs", summary="Replace a graph (validated)", status_code=204)
+async def put_graph(
+    request: Request, _: WriteAccess, writer: Writer, settings: AppSettings, body: Body
+) -> Response:
+    graph, fmt = target(request), body_format(request)
+    result = await run_in_threadpool(writer.replace_graph, graph, body, fmt, base=settings.base_iri)
+    return Response(status_code=201 if result.created else 204)
+
+
+@router.post("/rdf-graphs", summary="Add triples to a graph (validated with its content)", status_code=204)
+async def post_graph(
+    request: Request, _: WriteAccess, writer: Writer, settings: AppSettings, body: Body
+) -> Response:
+    graph, fmt = target(request), body_format(request)
+    result = await run_in_threadpool(writer.add_to_graph, graph, body, fmt, base=settings.base_iri)
+    return Response(status_code=201 if result.created else 204)
+
+
+@router.delete("/rdf-graphs", summary="Drop a graph", status_code=204)
+async def delete_graph(request: Request, _: WriteAccess, writer: Writer) -> Response:
+    graph = target(request)
+    await run_in_threadpool(writer.drop_graph, graph)
+    return Response(status_code=204)
+
+
+@router.api_route("/rdf-graphs", methods=["PATCH"], include_in_schema=False)
+async def other_graph_method() -> None:
+    raise HTTPException(
+        405,
+        "the graph store takes GET, HEAD, PUT, POST and DELETE",
+        headers={"Allow": "GET, HEAD, PUT, POST, DELETE"},
+    )

@@ -1,0 +1,192 @@
+"""The SPARQL 1.1 Protocol's query operation at /sparql, and its service description."""
+
+from __future__ import annotations
+
+import anyio
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Request, Response
+
+from firmgraph.api.deps import AppSettings, Body, Engine, require_token
+from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
+from firmgraph.api.routes.protocol import FORM, content_type, decode, first, one, parse_form
+from firmgraph.api.routes.update import run_update
+from firmgraph.graph.errors import InputError
+from firmgraph.graph.namespaces import PREFIXES
+from firmgraph.graph.querying import QueryEngine, QueryJob, QueryOutcome
+from firmgraph.graph.settings import Settings
+from firmgraph.graph.writing import refuse_remote_calls
+
+router = APIRouter(tags=["SPARQL"])
+
+DIRECT = "application/sparql-query"
+
+
+@router.api_route(
+    "/sparql", methods=["GET", "HEAD"], summary="Query (GET), or the service description without a query"
+)
+async def query_get(request: Request, engine: Engine, settings: AppSettings) -> Response:
+    params = request.query_params
+    queries = params.getlist("query")
+    if not queries:
+        return service_description(request, settings)
+    return await answer(
+        request,
+        engine,
+        settings,
+        one(queries, "query"),
+        default_graphs=params.getlist("default-graph-uri"),
+        named_graphs=params.getlist("named-graph-uri"),
+    )
+
+
+@router.post("/sparql", summary="Query (POST form-encoded, or POST application/sparql-query)")
+async def query_post(request: Request, engine: Engine, settings: AppSettings, body: Body) -> Response:
+    media = content_type(request)
+    if media == FORM:
+        form = parse_form(body)
+        if "update" in form:
+            # the protocol lets one URL take both operations (clients configured with one endpoint)
+            require_token(request, settings)
+            return await run_update(request, form)
+        return await answer(
+            request,
+            engine,
+            settings,
+            one(form.get("query", []), "query"),
+            default_graphs=form.get("default-graph-uri", []),
+            named_graphs=form.get("named-graph-uri", []),
+            format_param=first(form.get("format")),
+        )
+    if media == DIRECT:
+        params = request.query_params
+        return await answer(
+            request,
+            engine,
+            settings,
+            decode(body),
+            default_graphs=params.getlist("default-graph-uri"),
+            named_graphs=params.getlist("named-graph-uri"),
+        )
+    raise HTTPException(
+        415, f"POST a query as {FORM} (query=...) or as {DIRECT}, not {media or 'no content type'}"
+    )
+
+
+@router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
+async def query_other() -> None:
+    raise HTTPException(405, "query with GET or POST", headers={"Allow": "GET, HEAD, POST"})
+
+
+async def answer(
+    request: Request,
+    engine: QueryEngine,
+    settings: Settings,
+    text: str,
+    *,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    format_param: str | None = None,
+) -> Response:
+    """Run a query and answer in the negotiated format."""
+    fmt = format_param or request.query_params.get("format")
+    accept = request.headers.get("accept")
+    tabular = _choose_or_none(RESULT_FORMATS, accept, fmt)
+    graph = _choose_or_none(GRAPH_FORMATS, accept, fmt)
+    if tabular is None and graph is None:
+        raise NotAcceptable(RESULT_FORMATS + GRAPH_FORMATS, fmt or accept or "")
+    job = QueryJob(
+        text,
+        tabular=tabular.media_type if tabular else None,
+        graph=graph.media_type if graph else None,
+        default_graphs=_iris(default_graphs),
+        named_graphs=_iris(named_graphs),
+        max_rows=settings.max_rows,
+    )
+    outcome = await execute(request, engine, job, settings)
+    if not outcome.media_type:
+        raise NotAcceptable(GRAPH_FORMATS if outcome.kind == "graph" else RESULT_FORMATS, fmt or accept or "")
+    return result_response(outcome)
+
+
+def _choose_or_none(table: tuple[Format, ...], accept: str | None, fmt: str | None) -> Format | None:
+    try:
+        return choose(table, accept=accept, format_param=fmt)
+    except NotAcceptable:
+        return None
+
+
+def _iris(values: list[str]) -> tuple[str, ...] | None:
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as e:
+            raise InputError(f"not an absolute IRI: {value!r}") from e
+    return tuple(values) or None
+
+
+async def execute(request: Request, engine: QueryEngine, job: QueryJob, settings: Settings) -> QueryOutcome:
+    """Check a query job and run it on the engine, off the event loop."""
+    refuse_remote_calls(
+        job.text, update=False, allow_service=settings.allow_service, allow_load=settings.allow_load
+    )
+    return await anyio.to_thread.run_sync(engine.execute, job, limiter=request.app.state.limiter)
+
+
+def result_response(outcome: QueryOutcome) -> Response:
+    headers = {"Vary": "Accept", "X-Firmgraph-Rows": str(outcome.rows)}
+    if outcome.truncated:
+        headers["X-Firmgraph-Truncated"] = "true"
+    media = outcome.media_type
+    if media.startswith("text/"):
+        media += "; charset=utf-8"
+    return Response(outcome.body, media_type=media, headers=headers)
+
+
+def service_description(request: Request, settings: Settings) -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, in a negotiated RDF format."""
+    endpoint = str(request.url.replace(query=None, fragment=None))
+    results = ", ".join(f"formats:{_FORMAT_IRIS[f.name]}" for f in RESULT_FORMATS + GRAPH_FORMATS)
+    features = "sd:UnionDefaultGraph" + (", sd:BasicFederatedQuery" if settings.allow_service else "")
+    turtle = f"""
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:resultFormat {results} ;
+    sd:feature {features} ;
+    dcterms:license <{settings.license}> ;
+    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
+<{endpoint}/update> a sd:Service ;
+    sd:endpoint <{endpoint}/update> ;
+    sd:supportedLanguage sd:SPARQL11Update .
+"""
+    fmt = choose(
+        GRAPH_FORMATS, accept=request.headers.get("accept"), format_param=request.query_params.get("format")
+    )
+    triples = ox.parse(turtle, ox.RdfFormat.TURTLE)
+    rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
+    if rdf_format is not None and rdf_format.supports_datasets:
+        triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)  # type: ignore[assignment]
+    prefixes = {
+        "sd": "http://www.w3.org/ns/sparql-service-description#",
+        "formats": "http://www.w3.org/ns/formats/",
+    }
+    body = ox.serialize(triples, format=rdf_format, prefixes=prefixes | {"dcterms": PREFIXES["dcterms"]})
+    media = fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")
+    return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+
+_FORMAT_IRIS = {
+    "json": "SPARQL_Results_JSON",
+    "xml": "SPARQL_Results_XML",
+    "csv": "SPARQL_Results_CSV",
+    "tsv": "SPARQL_Results_TSV",
+    "turtle": "Turtle",
+    "ntriples": "N-Triples",
+    "jsonld": "JSON-LD",
+    "rdfxml": "RDF_XML",
+    "trig": "TriG",
+    "nquads": "N-Quads",
+}
