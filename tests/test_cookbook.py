@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from firmgraph.graph.cookbook import get_query, load_cookbook
+from firmgraph.graph.cookbook import CannedQuery, get_query, load_cookbook
 from firmgraph.graph.kg import KnowledgeGraph
 
 
@@ -66,3 +66,18 @@ def test_parameters_restrict_grouped_queries_too(sample_kg: KnowledgeGraph) -> N
     # a trailing VALUES clause did not restrict a GROUP BY query in Oxigraph: parameters bind inside WHERE
     assert run(sample_kg, "units-of-firm", firm="Pinterest") == []
     assert {r["name"] for r in run(sample_kg, "units-of-firm", firm="Amazon")} >= {"Amazon Web Services"}
+
+
+NEEDS_MORE_THAN_THE_SAMPLES = {"firms-sharing-executives"}
+"""Answers nothing on the samples; tests/http/test_writes.py adds the data it needs."""
+
+
+@pytest.mark.parametrize("query", load_cookbook(), ids=lambda q: q.slug)
+def test_every_saved_query_answers_on_the_samples(sample_kg: KnowledgeGraph, query: CannedQuery) -> None:
+    rows = run(sample_kg, query.slug)
+    if query.slug in NEEDS_MORE_THAN_THE_SAMPLES:
+        assert rows == []
+        return
+    assert rows, f"{query.slug} found nothing in the samples"
+    # every row names something: no row of only unbound variables
+    assert all(any(v is not None for v in row.values()) for row in rows)

@@ -1,0 +1,102 @@
+"""The bounded query engine on its own: worker processes over checkpoints, stopped when they overrun."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from firmgraph.graph.errors import QueryError, QueryTimeoutError
+from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.querying import QueryJob, WorkerPool, open_engine
+from firmgraph.graph.settings import Settings
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+EX = "http://example.org/"
+
+
+def add(kg: KnowledgeGraph, name: str) -> None:
+    kg.store.update(f'INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}{name}> <{EX}name> "{name}" }} }}')
+
+
+def names(pool: WorkerPool) -> list[str]:
+    outcome = pool.execute(
+        QueryJob(f"SELECT ?n WHERE {{ ?s <{EX}name> ?n }} ORDER BY ?n", tabular="text/tab-separated-values")
+    )
+    return [s["n"].value for s in ox.parse_query_results(outcome.body, ox.QueryResultsFormat.TSV)]  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def memory_pool() -> Iterator[tuple[KnowledgeGraph, WorkerPool]]:
+    kg = KnowledgeGraph.in_memory(Settings(store="unused"))
+    for i in range(30):
+        add(kg, f"thing{i:02d}")
+    pool = open_engine(kg.store, timeout=1.0, spares=1)
+    assert isinstance(pool, WorkerPool)
+    yield kg, pool
+    pool.close()
+
+
+def test_an_in_memory_graph_is_bounded_too(memory_pool: tuple[KnowledgeGraph, WorkerPool]) -> None:
+    _, pool = memory_pool
+    started = time.monotonic()
+    with pytest.raises(QueryTimeoutError, match="longer than 1 s"):
+        pool.execute(QueryJob(RUNAWAY))
+    assert time.monotonic() - started < 1.5
+    assert len(names(pool)) == 30  # and the pool still answers
+
+
+def test_a_refresh_makes_writes_visible(memory_pool: tuple[KnowledgeGraph, WorkerPool]) -> None:
+    kg, pool = memory_pool
+    assert "zzz" not in names(pool)
+    add(kg, "zzz")
+    assert "zzz" not in names(pool)  # queries read a checkpoint ...
+    pool.refresh()
+    assert names(pool)[-1] == "zzz"  # ... until the store says it changed
+
+
+def test_rows_are_cut_in_every_format(memory_pool: tuple[KnowledgeGraph, WorkerPool]) -> None:
+    _, pool = memory_pool
+    for media in (
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+    ):
+        outcome = pool.execute(QueryJob(f"SELECT ?s WHERE {{ ?s <{EX}name> ?n }}", tabular=media, max_rows=7))
+        assert (outcome.rows, outcome.truncated, outcome.media_type) == (7, True, media)
+        if media != "text/csv":
+            parsed = ox.parse_query_results(outcome.body, ox.QueryResultsFormat.from_media_type(media))
+            assert len(list(parsed)) == 7  # type: ignore[arg-type]
+    exact = pool.execute(QueryJob(f"SELECT ?s WHERE {{ ?s <{EX}name> ?n }}", max_rows=30))
+    assert (exact.rows, exact.truncated) == (30, False)
+
+
+def test_syntax_errors_carry_the_position(memory_pool: tuple[KnowledgeGraph, WorkerPool]) -> None:
+    _, pool = memory_pool
+    with pytest.raises(QueryError, match=r"^error at 1:\d+"):
+        pool.execute(QueryJob("SELECT * WHERE { ?s ?p }"))
+
+
+def test_checkpoints_of_an_on_disk_store_are_replaced_and_removed(tmp_path: Path) -> None:
+    with KnowledgeGraph.open(tmp_path / "store", settings=Settings(store="unused")) as kg:
+        pool = open_engine(kg.store, timeout=5.0, spares=1)
+        assert isinstance(pool, WorkerPool)
+        snapshots = tmp_path / ".store-snapshots"
+        try:
+            names(pool)
+            first = sorted(p.name for p in snapshots.iterdir())
+            add(kg, "new")
+            pool.refresh()
+            assert names(pool) == ["new"]
+            for _ in range(3):  # every worker moves on to the new checkpoint as it gets a query
+                names(pool)
+            pool.execute(QueryJob("ASK { }"))
+            after = sorted(p.name for p in snapshots.iterdir())
+            assert after != first and len(after) <= 2
+        finally:
+            pool.close()
+        assert not snapshots.exists()

@@ -1,0 +1,171 @@
+"""The query workbench: server-rendered pages (httpx) and the editor in real Chromium with the network cut."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlencode, urlsplit
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from firmgraph.graph.cookbook import load_cookbook
+from tests.http.conftest import Server
+
+HTML = {"Accept": "text/html"}
+ORGS = "PREFIX org: <http://www.w3.org/ns/org#>\nSELECT ?org WHERE { ?org a org:FormalOrganization } LIMIT 5"
+
+
+def test_the_page_lists_the_cookbook_and_has_an_editor(server: Server) -> None:
+    page = httpx.get(server.url + "/", headers=HTML)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<textarea name="query"' in page.text
+    for query in load_cookbook():
+        assert f'href="/queries/{query.slug}"' in page.text
+    assert len(load_cookbook()) >= 15
+
+
+def test_every_asset_the_page_uses_is_served_here(server: Server) -> None:
+    page = httpx.get(server.url + "/", headers=HTML).text
+    assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page)
+    assert assets and all(a.startswith("/static/") for a in assets)
+    for asset in assets:
+        assert server.get(asset).status_code == 200
+    assert "//" not in "".join(re.findall(r'(?:src)="([^"]+)"', page))
+
+
+def test_a_query_in_the_url_runs_and_links_iris(server: Server) -> None:
+    page = httpx.get(server.url + "/?" + urlencode({"query": ORGS}), headers=HTML)
+    assert page.status_code == 200
+    assert page.text.count('href="/id/org/') == 5  # dataset IRIs link to their pages here
+    for fmt in ("json", "xml", "csv", "tsv"):
+        assert f"format={fmt}" in page.text
+    assert f'href="/?{urlencode({"query": ORGS})}"'.replace("&", "&amp;") in page.text
+
+
+def test_a_download_link_gives_the_file(server: Server) -> None:
+    page = httpx.get(server.url + "/?" + urlencode({"query": ORGS}), headers=HTML).text
+    link = re.search(r'href="(/sparql\?[^"]*format=csv)"', page).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+    csv = server.get(link)
+    assert csv.headers["content-type"].startswith("text/csv") and len(csv.text.splitlines()) == 6
+
+
+def test_a_malformed_query_shows_the_error_and_where(server: Server) -> None:
+    page = httpx.get(
+        server.url + "/?" + urlencode({"query": "SELECT ?x WHERE {\n  ?x undeclared:p ?y }"}), headers=HTML
+    )
+    assert page.status_code == 400
+    assert "QueryError" in page.text and "line 2, column" in page.text
+
+
+@pytest.mark.parametrize("query", load_cookbook(), ids=lambda q: q.slug)
+def test_every_saved_query_renders_with_its_form(server: Server, query) -> None:  # type: ignore[no-untyped-def]
+    page = httpx.get(server.url + f"/queries/{query.slug}", headers=HTML)
+    assert page.status_code == 200, page.text[-2000:]
+    assert query.title.replace("'", "&#39;") in page.text
+    for name in query.params:
+        assert f'name="{name}"' in page.text
+    assert 'id="results"' in page.text
+
+
+def test_a_saved_query_takes_its_parameters_from_the_url(server: Server) -> None:
+    page = httpx.get(server.url + "/queries/pinterest-cuts-and-costs?firm=Klarna", headers=HTML)
+    assert 'value="Klarna"' in page.text and "750" not in page.text
+    page = httpx.get(server.url + "/queries/pinterest-cuts-and-costs?firm=Pinterest", headers=HTML)
+    assert "750" in page.text
+
+
+def test_an_unknown_saved_query_is_a_404_page(server: Server) -> None:
+    page = httpx.get(server.url + "/queries/no-such-query", headers=HTML)
+    assert page.status_code == 404 and "no saved query" in page.text
+    assert httpx.get(server.url + "/queries/no-such-query").json()["error"] == "NotFoundError"
+
+
+# -- in Chromium ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright; a failure to start fails the tests (never a skip)."""
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server: Server) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A page whose every request to anywhere but the server is aborted and recorded."""
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    failed: list[str] = []
+    host = urlsplit(server.url).netloc
+
+    def route(r) -> None:  # type: ignore[no-untyped-def]
+        if urlsplit(r.request.url).netloc == host:
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], f"the page tried to reach {outside}"
+    assert failed == [], f"requests failed: {failed}"
+
+
+@pytest.mark.browser
+def test_type_a_query_run_it_and_see_the_table(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server.url + "/")
+    assert page.locator(".editor.enhanced .gutter").count() == 1  # the script ran
+    editor = page.locator("#query")
+    editor.fill("")
+    editor.type(
+        'PREFIX schema: <https://schema.org/>\nSELECT ?name WHERE { ?o schema:name ?name FILTER (?name = "Pinterest") }'
+    )
+    assert "2" in page.locator(".gutter").inner_text()
+    assert page.locator(".shade .tok-keyword").count() >= 3
+    page.locator("#run").click()
+    page.wait_for_selector("#result-table")
+    assert page.locator("#result-table tbody tr").all_inner_texts() == ["Pinterest"]
+    assert "query=" in page.url  # the URL is the shareable link
+
+
+@pytest.mark.browser
+def test_ctrl_enter_runs_the_query(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server.url + "/")
+    page.locator("#query").fill("ASK { ?s ?p ?o }")
+    page.locator("#query").press("Control+Enter")
+    page.wait_for_selector("#answer")
+    assert page.locator("#answer").inner_text() == "true"
+
+
+@pytest.mark.browser
+def test_open_a_saved_query_fill_its_form_and_submit(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="Who announced a firm's cuts, and through which channel").click()
+    page.wait_for_selector("#params-form")
+    page.locator("input[name=firm]").fill("Amazon")
+    page.locator("#run").click()
+    page.wait_for_selector("#result-table")
+    assert "firm=Amazon" in page.url
+    cells = page.locator("#result-table tbody tr").first.inner_text()
+    assert "Beth Galetti" in cells and "blog post" in cells
+    page.get_by_role("link", name="Open in the editor").click()
+    page.wait_for_selector("#result-table")
+    assert "Beth Galetti" in page.locator("#result-table").inner_text()
