@@ -16,12 +16,12 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed
 
+# first run: import the bundled samples into a fresh store; then serve it (workbench at http://HOST:PORT/)
 run: venv
 	@if [ ! -d "$(STORE)" ]; then \
-		$(VENV)/bin/firmgraph --store $(STORE) import $(SAMPLES); \
+		$(VENV)/bin/firmgraph --store $(STORE) import $(SAMPLES) || { rm -rf "$(STORE)"; exit 1; }; \
 	fi
-	$(VENV)/bin/firmgraph --store $(STORE) stats
-	$(VENV)/bin/firmgraph --store $(STORE) query --saved pinterest-cuts-and-costs
+	$(VENV)/bin/firmgraph --store $(STORE) serve --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collects nothing: that is a failure here, never a silent pass.
 test: venv
