@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-SUITES = ["imports", "remote"]
+SUITES = ["imports", "remote", "views"]
 
 
 def main(argv: list[str]) -> None:
