@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-SUITES = ["imports", "remote", "views"]
+SUITES = ["imports", "remote", "views", "extraction"]
 
 
 def main(argv: list[str]) -> None:
