@@ -137,11 +137,25 @@ _OWNER_PATTERNS = [
         1,
     ),
 ]
-_UNIT_OF_FOCUS_RE = re.compile(
-    rf"(?:[\w]+-|(?<![\w-])[A-ZÄÖÜ][a-zäöü]+)?(?i:sparte|tochter|tochterfirma|tochtergesellschaft|geschäftsbereich|einheit"
-    rf"|marke|division)\s+({NAME})"
-    rf"|(?:its|seine[rmn]?|ihre[rmn]?)\s+(?:[\w-]+\s+)?(?:unit|subsidiary|division|brand|Tochter\w*|Sparte)\s+({NAME})"
+_UNIT_WORD_RE = re.compile(
+    r"(?i:sparte|tochter\w*|geschäftsbereich|einheit|marke|division|unit|subsidiary|brand)\s+(?=[A-ZÄÖÜ0-9])"
 )
+_NAME_AT = re.compile(NAME)
+
+
+def _unit_of_focus(text: str) -> list[re.Match[str]]:
+    """Names right after a unit word ("die Cloud-Sparte AWS", "Diagnostiktochter Lumeno", "its unit Twitch")."""
+    found = []
+    for m in _UNIT_WORD_RE.finditer(text):
+        word = m.group(0).split()[0].lower()
+        if word in {"unit", "subsidiary", "brand", "division"} and not re.search(
+            r"(?i:its|seine[rmn]?|ihre[rmn]?)\s+(?:[\w-]+\s+)?$", text[max(0, m.start() - 30) : m.start()]
+        ):
+            continue
+        name = _NAME_AT.match(text, m.end())
+        if name:
+            found.append(name)
+    return found
 
 
 @dataclass
@@ -281,24 +295,24 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         if key in candidates:
             candidates[key].aliases.add(m.group(2))
     # a unit or owner named beside a known firm ("Vireo, the electric-vehicle brand of Aldana Motor Group")
-    for pattern, owner_group, unit_group in _OWNER_PATTERNS:
-        for m in pattern.finditer(text):
-            sides = [
-                _strip_descriptor(_trim_leading(_first_name_part(m.group(g)) or ""))
-                for g in (owner_group, unit_group)
-            ]
-            known = [name_key(x) in candidates for x in sides]
-            if any(known) and not all(known):
-                other = sides[known.index(False)]
-                if other and other not in GENERIC_PREFIXES and not _looks_like_person(other, people_names):
-                    add(other, strict=True)
+    owner_matches = _owner_matches(text)
+    for m, owner_group, unit_group in owner_matches:
+        sides = [
+            _strip_descriptor(_trim_leading(_first_name_part(m.group(g)) or ""))
+            for g in (owner_group, unit_group)
+        ]
+        known = [name_key(x) in candidates for x in sides]
+        if any(known) and not all(known):
+            other = sides[known.index(False)]
+            if other and other not in GENERIC_PREFIXES and not _looks_like_person(other, people_names):
+                add(other, strict=True)
     # ambiguous known names need support beyond the bare word
     orgs = {k: o for k, o in candidates.items() if support[k] >= 1 or _supported(text, o)}
     if publisher:
         pub = name_key(publisher)
         orgs = {k: o for k, o in orgs.items() if k != pub and pub not in {name_key(a) for a in o.aliases}}
     _short_forms(text, orgs)
-    _parents(text, orgs, _mentions(text, orgs))
+    _parents(text, orgs, _mentions(text, orgs), owner_matches)
     _consolidate(text, orgs)
     for org in orgs.values():
         org.mentions = []
@@ -333,22 +347,26 @@ def _mentions(text: str, orgs: dict[str, Org]) -> list[Mention]:
     return found
 
 
-def _parents(text: str, orgs: dict[str, Org], mentions: list[Mention]) -> None:
+def _parents(
+    text: str,
+    orgs: dict[str, Org],
+    mentions: list[Mention],
+    owner_matches: list[tuple[re.Match[str], int, int]],
+) -> None:
     by_form = {name_key(f): o for o in orgs.values() for f in (o.name, *o.aliases)}
-    for pattern, owner_group, unit_group in _OWNER_PATTERNS:
-        for m in pattern.finditer(text):
-            owner = by_form.get(_form_key(m.group(owner_group)))
-            unit = by_form.get(_form_key(m.group(unit_group)))
-            if owner and unit and owner is not unit and unit.parent is None:
-                unit.parent = owner.name
-                unit.parent_span = (m.start(), m.end())
+    for m, owner_group, unit_group in owner_matches:
+        owner = by_form.get(_form_key(m.group(owner_group)))
+        unit = by_form.get(_form_key(m.group(unit_group)))
+        if owner and unit and owner is not unit and unit.parent is None:
+            unit.parent = owner.name
+            unit.parent_span = (m.start(), m.end())
     for org in orgs.values():
         if org.parent is None and org.name in BY_NAME:
             parent = BY_NAME[org.name].parent
             if parent and name_key(parent) in orgs:
                 org.parent = orgs[name_key(parent)].name
-    for m in _UNIT_OF_FOCUS_RE.finditer(text):
-        unit = by_form.get(_form_key(m.group(1) or m.group(2)))
+    for m in _unit_of_focus(text):
+        unit = by_form.get(_form_key(m.group(0)))
         if unit is None or unit.parent:
             continue
         before = [
@@ -528,3 +546,25 @@ def _short_forms(text: str, orgs: dict[str, Org]) -> None:
             continue
         if re.search(rf"(?<![\w-]){re.escape(first)}(?!\s+{re.escape(tokens[1])})(?![\w-])", text):
             org.aliases.add(first)
+
+
+_OWNER_CUE = re.compile(
+    r"(?i:unit|subsidiary|division|brand|\barm\b|business|owned|controlled|acquired|bought|owns|gehört|gehör"
+    r"|tochter|mutter|sparte|marke|einheit|eigentümer|besitzer)"
+)
+
+
+def _owner_matches(text: str) -> list[tuple[re.Match[str], int, int]]:
+    """Matches of the owner patterns, searched only around their cue words (the patterns are costly)."""
+    windows: list[list[int]] = []
+    for m in _OWNER_CUE.finditer(text):
+        a, b = max(0, m.start() - 200), min(len(text), m.end() + 160)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    found = []
+    for pattern, owner, unit in _OWNER_PATTERNS:
+        for a, b in windows:
+            found += [(m, owner, unit) for m in pattern.finditer(text, a, b)]
+    return found
