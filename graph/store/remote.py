@@ -64,6 +64,7 @@ LAYOUTS: dict[str, Layout] = {
     "virtuoso": Layout("/sparql", "/sparql-auth", "/sparql-graph-crud-auth", update_form=True),
     "neptune": Layout("/sparql", "/sparql", "/sparql/gsp/", update_form=True),
     "sparql": Layout("", "", None, update_form=True),
+    "firmgraph": Layout("/sparql", "/sparql/update", "/rdf-graphs", "text/tab-separated-values"),
 }
 """Known layouts: pick one with the URL's fragment (`http://host:3030/ds#fuseki`) or the layout setting."""
 
@@ -269,6 +270,9 @@ class RemoteStore(Store):
             headers={"Accept": accept},
         )
         self._check(response, "query")
+        if response.headers.get("X-Firmgraph-Truncated"):  # a firmgraph endpoint's row cap
+            cap = response.headers.get("X-Firmgraph-Rows")
+            raise QueryError(f"query: the endpoint returns at most {cap} rows; narrow the query")
         media = response.headers.get("Content-Type", "").split(";")[0].strip()
         results = ox.QueryResultsFormat.from_media_type(media)
         if results is not None:
