@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-SUITES = ["imports", "remote", "views", "extraction"]
+SUITES = ["imports", "remote", "export", "extraction", "views"]
 
 
 def main(argv: list[str]) -> None:
