@@ -348,9 +348,17 @@ def extract(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for one NAME.json per article NAME.*")],
     extractor: Annotated[str, typer.Option("--extractor", help="A registered extractor")] = "rules",
     evidence: Annotated[bool, typer.Option("--evidence/--no-evidence", help="Keep evidence spans")] = True,
+    merges: Annotated[
+        Path | None,
+        typer.Option(
+            "--merges",
+            help="Also write how each firm and person would resolve against the store, and why (JSON lines;"
+            " nothing is imported)",
+        ),
+    ] = None,
 ) -> None:
     """Extract records from articles without importing them (one JSON per article, for scoring)."""
-    from firmgraph.graph.articles import extract_paths
+    from firmgraph.graph.articles import extract_paths, review_merges
 
     failed = 0
 
@@ -364,6 +372,12 @@ def extract(
     except FirmgraphError as e:
         _fail(str(e))
     typer.echo(f"extracted {len(written)} article(s) into {out}; failed {failed}")
+    if merges is not None:
+        with _open() as kg:
+            rows = review_merges(kg, paths)
+        merges.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        joined = sum(1 for r in rows if r.get("merged"))
+        typer.echo(f"resolution of {len(rows)} name(s) written to {merges}: {joined} join known entities")
     if failed:
         raise typer.Exit(1)
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from firmgraph.graph.build import SourceInfo
 from firmgraph.graph.errors import InputError
 from firmgraph.graph.imports import RawSource
 from firmgraph.graph.iris import opaque_key
 from firmgraph.graph.records import Record, parse_record
+
+if TYPE_CHECKING:
+    from firmgraph.graph.kg import KnowledgeGraph
 
 MEDIA_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 
@@ -65,3 +68,15 @@ def _without_evidence(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_evidence(v) for v in value]
     return value
+
+
+def review_merges(kg: KnowledgeGraph, paths: list[str]) -> list[dict[str, Any]]:
+    """How each organisation and person of these articles would resolve against the store, and why
+    (a dry run: nothing is written). One row per name: source, kind, name, IRI, merged, reason."""
+    rows: list[dict[str, Any]] = []
+    for result in kg.import_paths(paths, dry_run=True):
+        if result.status == "rejected":
+            rows.append({"source": result.source, "error": result.error})
+            continue
+        rows += [{"source": result.source, **m.as_dict()} for m in result.matches]
+    return rows

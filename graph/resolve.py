@@ -13,11 +13,26 @@ from firmgraph.graph.store import Store
 
 @dataclass(frozen=True)
 class Match:
-    """Why a name was given the IRI it got (kept for review)."""
+    """Why a name was given the IRI it got (kept for review).
+
+    `kind` is "org" or "person"; `merged` is True when the name joined an entity the store already held,
+    False when a new entity was minted (the reason then says which candidates were not merged and why).
+    """
 
     name: str
     iri: str
     reason: str
+    kind: str = "org"
+    merged: bool = True
+
+    def as_dict(self) -> dict[str, str | bool]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "iri": self.iri,
+            "merged": self.merged,
+            "reason": self.reason,
+        }
 
 
 def _literal(text: str) -> str:
@@ -60,7 +75,7 @@ class Resolver:
                 self.matches.append(Match(name, known[key], why))
                 return known[key]
         iri = entity_iri(self.base, "org", opaque_key("org", primary))
-        self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}"))
+        self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}", "org", False))
         return iri
 
     def known_people(self, keys: set[str]) -> dict[str, dict[str, str]]:
@@ -86,9 +101,20 @@ class Resolver:
         for org in orgs:
             if org in known.get(key, {}):
                 iri = known[key][org]
-                self.matches.append(Match(name, iri, f"same name {key!r} at the same organization {org}"))
+                self.matches.append(
+                    Match(name, iri, f"same name {key!r} at the same organization {org}", "person", True)
+                )
                 return iri
-        return entity_iri(self.base, "person", opaque_key("person", key, orgs[0] if orgs else ""))
+        iri = entity_iri(self.base, "person", opaque_key("person", key, orgs[0] if orgs else ""))
+        elsewhere = sorted(known.get(key, {}))
+        why = (
+            f"new person: {key!r} is known only at other organizations ({', '.join(elsewhere)}),"
+            " and people are not merged across firms on a name alone"
+            if elsewhere
+            else f"new person keyed on {key!r} at {orgs[0] if orgs else 'no organization'}"
+        )
+        self.matches.append(Match(name, iri, why, "person", False))
+        return iri
 
 
 def org_keys(name: str, aliases: list[str]) -> set[str]:

@@ -276,7 +276,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         found = _named_by_last_word(m.group(0))
         if found and not _looks_like_person(found[0], people_names):
             key = add(found[0], found[1], strict=False)
-            surface = _strip_descriptor(_trim_leading(m.group(0)))
+            surface = m.group(0).split(None, len(m.group(0).split()) - len(found[0].split()))[-1]
             if key and surface != candidates[key].name:
                 candidates[key].aliases.add(surface)  # "Süddeutschen Zeitung" for "Süddeutsche Zeitung"
     # weak evidence: the subject of a cut ("Pinterest streicht"), or after a preposition ("bei Klarna")
@@ -447,10 +447,24 @@ def _strip_descriptor(name: str) -> str:
     return " ".join(tokens)
 
 
+_LAST_WORDS = ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS
+
+
 def _named_by_last_word(run: str) -> tuple[str, str] | None:
     """A capitalised run whose last word names a kind of organisation ("Gresham Steel", "Verdi Union")."""
+    tokens = run.split()
+    if tokens[-1] not in _LAST_WORDS:
+        return None
+    if tokens[-1] in OUTLET_WORDS:  # "der Süddeutschen Zeitung": adjectives stay, articles go
+        while len(tokens) > 2 and (tokens[0] in NOT_NAMES_LEAD or tokens[0] in _DESCRIPTORS):
+            tokens = tokens[1:]
+        return (
+            (_nominative(" ".join(tokens)), "outlet")
+            if len(tokens) >= 2 and tokens[0] not in NOT_NAMES_LEAD
+            else None
+        )
     tokens = _strip_descriptor(_trim_leading(run)).split()
-    if len(tokens) < 2 or tokens[-1] not in ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS:
+    if len(tokens) < 2 or tokens[-1] not in _LAST_WORDS:
         return None
     if is_common_noun(tokens[0]) or tokens[0] in NOT_NAMES_LEAD:
         return None

@@ -64,6 +64,8 @@ def _clean_person(name: str, orgs: OrgIndex) -> str | None:
         if tok in {"der", "den", "dem", "des"} and (not kept or kept[-1] not in {"von", "van", "de"}):
             break  # "sagte Sabine Roth der Aachener Zeitung"
         kept.append(tok)
+    while kept and re.fullmatch(_PARTICLE, kept[-1]):
+        kept.pop()  # "Oliver Brandl von Verdi"
     if len(kept) < 2 or kept[0] in NOT_NAMES:
         return None
     candidate = " ".join(kept)
