@@ -277,6 +277,9 @@ class EventFinder:
             return
         span = self._span(s)
         near = s.paragraph in self.related_paragraphs or s.paragraph - 1 in self.related_paragraphs
+        if near and event.status == "current" and facets.names_affected(s.text):
+            for value, _a, _b in facets.units(s.text):
+                event.units.setdefault(value, span)
         if near and facets.gives_reasons(s.text) and not facets.is_speculative(s.text):
             for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                 event.reasons.setdefault(label, span)

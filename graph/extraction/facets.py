@@ -56,6 +56,27 @@ _UNIT_PHRASE_RE = re.compile(
     rf"|(?<![\w-])(?P<compound>[\wäöüß]+-?(?:sparte|geschäft|abteilung|bereich|division))(?![\w-])",
     re.I,
 )
+_PLACE = r"[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+_SITE_WORD_DE = (
+    r"Werk|Werke|Standort|Rechenzentrum|Logistikzentrum|Verteilzentrum|Zentrallager|Lager|Zentrale|Konzernzentrale"
+    r"|Niederlassung|Büro|Filiale|Fabrik|Anlage|Hauptsitz|Stammsitz|Produktion|Chlorproduktion|Verwaltung"
+)
+_SITE_WORD_EN = (
+    r"plant|factory|site|works|studio|office|headquarters|distribution cent(?:er|re)|warehouse|mill|hub"
+    r"|support cent(?:er|re)s?|call cent(?:er|re)s?|data cent(?:er|re)s?"
+)
+# "Werk in Eisenach", "Werk Eisenach", "Sparte Antriebstechnik", "its Dayton plant", "design studio in Turin"
+_SITE_RE = re.compile(
+    rf"(?<![\w-])(?:{_SITE_WORD_DE})\s+(?:(?:in|im)\s+)?{_PLACE}(?=[\s,.;:)])"
+    rf"|(?<![\w-])(?:Sparte|Geschäftsbereich|Division|Bereich)\s+{_PLACE}"
+    rf"|(?<![\w-])(?:[a-z]+\s+)?(?:{_SITE_WORD_EN})\s+in\s+{_PLACE}"
+)
+_OWNED_SITE_RE = re.compile(rf"\b(?:its|the|their)\s+(?P<u>{_PLACE}\s+(?:{_SITE_WORD_EN}))\b")
+_AFFECTED_RE = re.compile(
+    r"\b(?:betroffen|trifft|treffen|entfallen auf|entfällt auf|affected|hit hardest|mostly in|mainly in"
+    r"|fall on|falls on|concentrated in|schwerpunkt)\b",
+    re.I,
+)
 _GENERIC_UNIT = re.compile(r"^(?:\w+-)?(?:sparte|abteilung|bereich|geschäft|division|unit|business)$", re.I)
 
 
@@ -153,7 +174,18 @@ def units(text: str) -> list[Hit]:
         }:
             continue
         hits.append((value, m.start(group), m.end(group)))
+    sites = [(m.group(0), m.start()) for m in _SITE_RE.finditer(text)]
+    sites += [(m.group("u"), m.start("u")) for m in _OWNED_SITE_RE.finditer(text)]
+    for value, start in sites:
+        end = start + len(value)
+        if not any(start < e and end > s for _, s, e in hits):
+            hits.append((value, start, end))
     for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
         if not any(m.start() < e and m.end() > s for _, s, e in hits):
             hits.append((m.group(0), m.start(), m.end()))
     return sorted(hits, key=lambda h: h[1])
+
+
+def names_affected(text: str) -> bool:
+    """A sentence that says where the cuts fall ("Betroffen sind vor allem", "mostly in", "fall on")."""
+    return bool(_AFFECTED_RE.search(text))

@@ -258,7 +258,7 @@ UNITS = (
     r"|it-abteilung|backoffice|back-office|mittleres management|konzernzentrale|cloud-sparte|werbegeschäft"
     r"|retail|human resources|recruiting|sales|customer (?:service|support)|engineering|back office"
     r"|middle management|advertising|research and development|r&d|headquarters|manufacturing|supply chain"
-    r"|devices|hardware|gaming"
+    r"|devices|hardware|gaming|filialen|filialnetz|branches|stores|zentralfunktionen|corporate staff"
 )
 UNIT_HEADS = (
     r"sparte|geschäftsbereich|bereich|abteilung|division|unit|business|segment|team|tochter|tochtergesellschaft"
