@@ -280,7 +280,8 @@ class EventFinder:
         if near and event.status == "current" and facets.names_affected(s.text):
             for value, _a, _b in facets.units(s.text):
                 event.units.setdefault(value, span)
-        if near and facets.gives_reasons(s.text) and not facets.is_speculative(s.text):
+        quoted = facets.speaks(s.text) and bool(re.search(r"[„“\"»]", s.text))
+        if near and (facets.gives_reasons(s.text) or quoted) and not facets.is_speculative(s.text):
             for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                 event.reasons.setdefault(label, span)
         if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
@@ -289,6 +290,9 @@ class EventFinder:
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
         )
+        if near and event.status == "current" and sf.costs and "cost" not in event.values:
+            money = sf.costs[0]
+            event.put("cost", (money.low, money.high, money.currency), span)
         if near and event.status == "current" and _CLOSURE_RE.search(s.text):
             for d in sf.dates:
                 if d.deadline and not _GUARANTEE_RE.search(s.text):

@@ -221,4 +221,7 @@ def _is_cost(text: str, money: Money) -> bool:
     a, b = clause_at(text, money.start)
     clause = text[a:b]
     window = text[max(a, money.start - 90) : min(b, money.end + 40)]
-    return bool(_COST_WORDS.search(window)) and not _NOT_COST.search(clause)
+    near = text[max(a, money.start - 50) : min(b, money.end + 12)]
+    return bool(_COST_WORDS.search(window)) and not _NOT_COST.search(
+        near if _COST_WORDS.search(near) else clause
+    )

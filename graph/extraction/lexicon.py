@@ -170,7 +170,8 @@ REASONS: list[tuple[str, str]] = [
            r"|maschinelle\w* lernen|machine learning|large language models?"),
     ("automation", r"automatisierung\w*|automation|automat(?:e|ing|ed)\b|roboter\w*|robots?|robotics"),
     ("efficiency", r"effizienz\w*|efficien\w*|produktivität\w*|productivity|streamlin\w*|schlanker\w*|leaner|agiler"),
-    ("cost", r"(?:betriebs|personal|lohn|fix)?kosten (?:zu )?(?:senken|sparen|reduzieren|drücken)|kostensenkung\w*"
+    ("cost", r"(?:betriebs|personal|lohn|fix)?kosten (?:\w+ ){0,2}(?:senken|sparen|reduzieren|drücken)|kostensenkung\w*"
+             r"|personalkosten|lohnkosten|mieten|(?:wage|labou?r|staff) costs|cost base|kostenbasis"
              r"|kosteneinsparung\w*|kostendruck|hohe\w* kosten|steigende\w* kosten|kosten\w* zu senken"
              r"|(?:cut|cutting|reduce|reducing|lower|lowering|rein in|control|curb)\w* (?:\w+ )?(?:costs?|expenses|spending)"
              r"|cost[- ](?:cutting|reduction|savings?|pressures?)|high(?:er)? costs|rising costs|operating costs"),
@@ -181,14 +182,18 @@ REASONS: list[tuple[str, str]] = [
     ("financial_performance", r"finanziell bedingt|umsatzrückgang\w*|umsatzeinbruch\w*|verlust\w*|rote\w* zahlen"
                               r"|gewinneinbruch\w*|gewinnrückgang\w*|schwache\w* (?:zahlen|ergebnisse|geschäft\w*)"
                               r"|financial performance|revenue (?:decline|drop|shortfall)|declining (?:revenue|sales)"
-                              r"|weak (?:results|revenue|earnings)|losses|falling (?:sales|revenue|profits?)"),
+                              r"|weak (?:results|revenue|earnings)|losses|falling (?:sales|revenue|profits?)"
+                              r"|missed (?:\w+ )?(?:revenue|sales|profit) (?:targets|goals|forecasts)|net loss\w*"
+                              r"|patentablauf\w*|patent expir\w*|umsatzziele? verfehlt"),
     ("overhiring", r"overhir\w*|over-hir\w*|hired too (?:many|quickly|fast)|zu viele\w* (?:leute |mitarbeiter\w* )?eingestellt"
-                   r"|pandemic hiring|pandemie-boom|überbesetzt|overstaffed|over-?expan\w*"),
+                   r"|pandemic hiring|pandemie-boom|überbesetzt|overstaffed|over-?expan\w*|grew too (?:fast|quickly)"
+                   r"|zu schnell gewachsen|jahren des booms|hired (?:too )?aggressively"),
     ("macroeconomic", r"konjunktur\w*|rezession|wirtschaftskrise|wirtschaftliche\w* unsicherheit|wirtschaftsflaute"
                       r"|makroökonom\w*|inflation|zölle\w*|tariffs?|macroeconomic|macro|economic (?:uncertainty|downturn"
                       r"|conditions|environment|slowdown)|recession|economy"),
     ("demand", r"nachfrage\w*|absatzrückgang\w*|absatzkrise|auftragsrückgang\w*|auftragsflaute|demand|weak sales"
-               r"|customer spending|sales slump"),
+               r"|customer spending|consumer spending|sales slump|customers no longer|fewer (?:customers|orders|visitors)"
+               r"|weniger kunden|auftragseingang\w*|(?:e-commerce|order|sales|shipping) volumes|volumes?"),
     ("competition", r"wettbewerb\w*|konkurrenzdruck|konkurrenz\w*|preisdruck|billigimport\w*|competition|competitive\w*"
                     r"|price pressure|cheap imports"),
     ("overcapacity", r"überkapazität\w*|overcapacity|over-capacity|excess capacity"),
