@@ -1,8 +1,7 @@
-"""SIGKILL in the middle of a 1,000-source bulk import into the remote store: no source is half there."""
+"""SIGKILL in the middle of a 1,000-article bulk import into the remote store: no source is half there."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -14,12 +13,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from firmgraph.graph.articles import read_article
 from firmgraph.graph.imports import Importer, RawSource
 from firmgraph.graph.iris import entities_graph_iri
 from firmgraph.graph.kg import ONTOLOGY_GRAPH
 from firmgraph.graph.store import EmbeddedStore, RemoteStore
 from firmgraph.graph.store.remote import RemoteSettings
-from firmgraph.graph.synth import records
+from firmgraph.graph.synth_articles import write_articles
 
 BASE = "https://w3id.org/firmgraph/"
 SOURCES = 1000
@@ -28,7 +28,7 @@ SOURCES = 1000
 def expected_graphs(folder: Path) -> tuple[dict[str, int], set[ox.Quad]]:
     """Each source graph's size, and the entities graph, as a one-by-one import in file order writes them."""
     mirror = EmbeddedStore(None)
-    importer = Importer(mirror, BASE)
+    importer = Importer(mirror, BASE, article_reader=read_article)
     sizes: dict[str, int] = {}
     for path in sorted(folder.iterdir()):
         (batch,) = importer.batches(RawSource(str(path), path.read_bytes()))
@@ -87,20 +87,16 @@ def check_whole(store: RemoteStore, sizes: dict[str, int]) -> int:
 def test_sigkill_mid_import_leaves_every_source_whole_and_resume_completes(
     oxigraph_server: str, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    synthetic = records(SOURCES, seed=11)
-    for i in range(SOURCES):
-        record, _ = next(synthetic)
-        (folder / f"r{i:04}.json").write_text(json.dumps(record))
+    folder = write_articles(tmp_path / "articles", SOURCES, seed=11)
     sizes, entities = expected_graphs(folder)
     assert len(sizes) == SOURCES
+    order = list(sizes)  # file order: bulk commits in this order, so "the nth graph is in" is cheap to poll
     store = RemoteStore.from_url(oxigraph_server, RemoteSettings())
     store.update("DROP ALL")
 
-    # 1. Commits staged in 256 KB pieces; killed while a staging graph is being written.
-    first = start_import(oxigraph_server, folder, batch_bytes=256 * 1024)
-    kill_when(first, lambda: len(source_graph_sizes(store)) >= 150 and bool(store.staging_graphs()))
+    # 1. Commits staged in 32 KB pieces; killed while a staging graph is being written.
+    first = start_import(oxigraph_server, folder, batch_bytes=32 * 1024)
+    kill_when(first, lambda: store.has_graph(order[149]) and bool(store.staging_graphs()))
     after_first = check_whole(store, sizes)
     assert 150 <= after_first < SOURCES
     assert store.named_graphs() == sorted(
@@ -109,7 +105,7 @@ def test_sigkill_mid_import_leaves_every_source_whole_and_resume_completes(
 
     # 2. Resumed with one request per commit, killed again further on.
     second = start_import(oxigraph_server, folder, "--resume")
-    kill_when(second, lambda: len(source_graph_sizes(store)) >= after_first + 150)
+    kill_when(second, lambda: store.has_graph(order[after_first + 149]))
     after_second = check_whole(store, sizes)
     assert after_first + 150 <= after_second < SOURCES
 
