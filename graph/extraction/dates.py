@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "weekday",
         re.compile(
             rf"(?<![\w])(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|last|next|this|diesen)\s+)?"
-            rf"(?P<W>{_WEEKDAY_RE})(?![\w])",
+            rf"(?P<W>{_WEEKDAY_RE})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?![\w])",
             re.I,
         ),
     ),
@@ -92,7 +92,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![\w])(?P<r>heute|today|gestern|yesterday|vorgestern|(?:im\s+)?(?:vergangenen|letzten)\s+(?:jahr|monat)"
             r"|vergangenes jahr|letztes jahr|last (?:year|month)|(?:in\s+)?(?:diesem|dieses)\s+jahr|this year"
-            r"|(?:im\s+)?(?:nächsten|kommenden)\s+jahr|nächstes jahr|next year)(?![\w])",
+            r"|(?:im\s+)?(?:nächsten|kommenden)\s+jahr|nächstes jahr|next year"
+            r"|last week|this week|earlier this week|(?:in\s+)?(?:der\s+)?(?:vergangenen|letzten)\s+woche"
+            r"|vergangene woche|letzte woche|diese woche|(?:in\s+)?dieser\s+woche)(?![\w])",
             re.I,
         ),
     ),
@@ -214,6 +216,11 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, *, deadline: bool, f
             return (ref - timedelta(days=1)).isoformat()
         if r == "vorgestern":
             return (ref - timedelta(days=2)).isoformat()
+        if "week" in r or "woche" in r:  # the month, when the whole week lies in it
+            day = ref - timedelta(days=7) if any(w in r for w in ("last", "vergangen", "letzt")) else ref
+            monday = day - timedelta(days=day.weekday())
+            sunday = monday + timedelta(days=6)
+            return f"{day.year:04d}-{day.month:02d}" if monday.month == sunday.month else None
         if "monat" in r or "month" in r:
             first = ref.replace(day=1) - timedelta(days=1)
             return f"{first.year:04d}-{first.month:02d}"

@@ -237,6 +237,11 @@ class EventFinder:
         key = self._actor(s, s.start + min((p[0] for p in cues.values()), default=0))
         sentence_status = self._status(s, min((p[0] for p in cues.values()), default=0))
         target: Event | None = touched[0] if touched else None
+        if target is None and key is not None and not cues and (announce or channels):
+            # "hatte das Programm am Dienstag in einer Pressemitteilung vorgestellt": the known plan's announcement
+            owner = self._owner_if_unit(key)
+            if owner in self.main and self.main[owner].status == "current":
+                target = self.main[owner]
         if target is None and key is not None and sentence_status == "current" and (cues or announce):
             owner = self._owner_if_unit(key)
             known = owner in self.main
@@ -260,7 +265,7 @@ class EventFinder:
             if d.deadline and not _GUARANTEE_RE.search(s.text):
                 target.put("effective_by", d.value, span)
             elif not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (
-                announce or target.status != "current"
+                announce or channels or target.status != "current"
             ):
                 target.put("announced", d.value, span)
         self._facets(s, target, cues)

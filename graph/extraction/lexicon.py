@@ -133,9 +133,11 @@ WORKFORCE_NOUN = (
     r"|employees|staff|workers|headcount|jobs|positions|roles|vollzeitkräfte|arbeitskräfte"
 )
 ANNOUNCE = (
-    r"verkünd\w*|kündig\w*[^.]{0,80}\ban\b|angekündigt|ankündig\w*|teilt\w*[^.]{0,80}\bmit\b|mitgeteilt|mitteilt\w*|gab\w*[^.]{0,80}"
+    r"verkünd\w*|kündig\w*[^.]{0,120}\ban\b|angekündigt|ankündig\w*|teilt\w*[^.]{0,120}\bmit\b|mitgeteilt|mitteilt\w*"
+    r"|gab\w*[^.]{0,80}"
     r"\bbekannt\b|bekanntgegeben|bekannt gegeben|informiert\w*|meldet\w*|bestätigt\w*|schrieb|schreibt|erklärt\w*"
     r"|sagt\w*|announc\w*|said|says|told|wrote|writes|confirmed|disclosed|informed|unveiled|revealed|notified"
+    r"|vorgestellt|vorgelegt|präsentiert\w*|geht aus\b[^.]{0,120}\bhervor|outlined|detailed"
 )
 SPEECH = (
     r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|schrieb|schreibt|ergänzte|fügte\w*[^.]{0,40}hinzu"
