@@ -28,7 +28,7 @@ from firmgraph.graph.facts import (
     sources,
     value_of,
 )
-from firmgraph.graph.namespaces import FG, RDF, SCHEMA
+from firmgraph.graph.namespaces import FG, RDF, RDFS, SCHEMA
 from firmgraph.graph.store import Store
 
 __all__ = [
@@ -141,13 +141,11 @@ def profile(store: Store, iri: str, base: str) -> Profile:
 
 
 def _title(facts: list[Fact]) -> str | None:
-    for prop in (SCHEMA.name, SCHEMA.headline, RDF.type):
+    """A name, a headline, a label (events: "Amazon: layoff (30,000 jobs)"), else the type."""
+    for prop in (SCHEMA.name, SCHEMA.headline, RDFS.label, RDF.type):
         for fact in facts:
             if fact.prop.iri == str(prop) and fact.values:
                 return fact.values[0].text
-    for fact in facts:
-        if fact.prop.iri.endswith("#label") and fact.values:
-            return fact.values[0].text
     return None
 
 

@@ -37,8 +37,8 @@ class Term:
     kind: str
     labels: dict[str, str] = field(default_factory=dict)
     definitions: dict[str, str] = field(default_factory=dict)
-    links: list[tuple[str, list[str]]] = field(default_factory=list)
-    """(relation, [IRIs]) such as ("subclass of", [...]), ("domain", [...])"""
+    links: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    """(relation, [(IRI, CURIE)]) such as ("subclass of", [...]), ("domain", [...])"""
 
     @property
     def anchor(self) -> str:
@@ -53,6 +53,11 @@ class Vocabulary:
     description: str
     license: str | None
     sections: dict[str, list[Term]]
+
+    @property
+    def anchors(self) -> set[str]:
+        """The anchors of the documented terms (links to them stay on the page)."""
+        return {t.anchor for terms in self.sections.values() for t in terms}
 
 
 def _text(graph: Graph, subject: URIRef, prop: URIRef) -> dict[str, str]:
@@ -70,7 +75,7 @@ def _term(graph: Graph, iri: URIRef, kind: str, relations: tuple[tuple[str, URIR
     if not term.labels:
         term.labels = _text(graph, iri, SKOS.prefLabel)
     for name, prop in relations:
-        targets = sorted(str(o) for o in graph.objects(iri, prop) if isinstance(o, URIRef))
+        targets = sorted((str(o), curie(str(o))) for o in graph.objects(iri, prop) if isinstance(o, URIRef))
         if targets:
             term.links.append((name, targets))
     return term
@@ -89,6 +94,7 @@ _SECTIONS = (
         (("subproperty of", RDFS.subPropertyOf), ("domain", RDFS.domain), ("range", RDFS.range)),
     ),
     ("Annotation properties", OWL.AnnotationProperty, ()),
+    ("Datatypes", RDFS.Datatype, ()),
     ("Concept schemes", SKOS.ConceptScheme, ()),
     ("Concepts", SKOS.Concept, (("in scheme", SKOS.inScheme), ("broader", SKOS.broader))),
 )

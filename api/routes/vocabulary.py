@@ -92,6 +92,7 @@ def _ontology(request: Request, settings: Any) -> Response:
         request,
         settings,
         v=vocabulary,
+        anchors=vocabulary.anchors,
         version=ontology.VERSION,
         context_iri=CONTEXT_IRI,
         context_href=link(CONTEXT_IRI, settings.base_iri),
@@ -160,10 +161,17 @@ async def ontology_version_iri(segment: str, request: Request, settings: AppSett
     "/ns/{scheme}/{name}", methods=["GET", "HEAD"], summary="A concept: 303 to the vocabulary that defines it"
 )
 async def concept(scheme: str, name: str, request: Request) -> Response:
+    """A concept (`…/ns/reason/ai`) or, with an empty name, its scheme (`…/ns/reason/`)."""
     iri = f"{ontology.ONTOLOGY_IRI}/{scheme}/{name}"
     subject = ox.NamedNode(iri)
     if not any(t.subject == subject for t in ontology_triples()):
         raise NotFoundError(f"no concept <{iri}>")
     fmt = _choose(request)
-    target = f"/ontology#{scheme}-{name}" if fmt is HTML else f"/ontology?format={fmt.name}"
+    anchor = f"{scheme}-{name}" if name else iri.replace(":", "-")
+    target = f"/ontology#{anchor}" if fmt is HTML else f"/ontology?format={fmt.name}"
     return RedirectResponse(target, status_code=303, headers=VARY)
+
+
+@router.api_route("/ns/{scheme}/", methods=["GET", "HEAD"], summary="A concept scheme: 303 to the vocabulary")
+async def concept_scheme(scheme: str, request: Request) -> Response:
+    return await concept(scheme, "", request)

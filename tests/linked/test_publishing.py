@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import URIRef
 
 from firmgraph import ontology
 from firmgraph.graph.export import FORMATS, dump_name
@@ -70,6 +71,23 @@ def test_the_ontology_page_documents_every_term(ld_server: Server) -> None:
     assert terms and all(f"<code>{t}</code>" in page.text for t in terms)
     assert ontology.VERSION_IRI in page.text and CONTEXT_IRI in page.text
     assert missing.status_code == 404 and concept.status_code == 404
+
+
+def test_concepts_and_schemes_redirect_to_their_documentation(ld_server: Server) -> None:
+    graph = ontology.load()
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    concept = str(next(graph.subjects(URIRef(RDF_TYPE), URIRef(skos + "Concept"))))
+    scheme = str(next(graph.objects(URIRef(concept), URIRef(skos + "inScheme"))))
+    with client(ld_server) as http:
+        page = http.get("/ontology").text
+        for iri in (concept, scheme):
+            path = "/ns" + iri[len(ontology.ONTOLOGY_IRI) :]
+            html = http.get(path, headers={"Accept": "text/html"})
+            assert html.status_code == 303 and "accept" in html.headers["vary"].lower()
+            anchor = html.headers["location"].split("#", 1)[1]
+            assert f'id="{anchor}"' in page
+            ttl = http.get(path, headers={"Accept": "text/turtle"}, follow_redirects=True)
+            assert ox.NamedNode(iri) in {t.subject for t in ox.parse(ttl.content, ox.RdfFormat.TURTLE)}
 
 
 def test_shapes_as_page_and_turtle(ld_server: Server) -> None:
