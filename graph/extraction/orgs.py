@@ -22,6 +22,7 @@ from firmgraph.graph.extraction.lexicon import (
     PLAN,
     REGION_WORDS,
     UNION_WORDS,
+    role_label,
     words,
 )
 from firmgraph.graph.extraction.names import (
@@ -75,6 +76,7 @@ _BEI_RE = re.compile(rf"(?<![\w-])(?:bei|von|für|gegen|at|for|from)\s+({CAP_WOR
 _OUTLET_RE = re.compile(
     rf"(?:gegenüber\s+(?:de[mnr]|die)\s+(?:[\w-]*(?:portal|magazin|zeitung|blatt|sender|agentur|dienst|medium|"
     rf"nachrichtenseite|website|plattform)\s+)?|told\s+(?:the\s+)?|(?:interview|gespräch)\s+(?:with|mit)\s+(?:the\s+|de[mnr]\s+)?"
+    rf"|(?:sagte|sagt|erklärte|bestätigte|betonte)\s+(?:er|sie)\s+de[mr]\s+"
     rf"|according to\s+(?:the\s+)?|reported by\s+(?:the\s+)?|(?:berichtet\w*|meldet\w*|schreibt|schrieb)\s+(?:die|der|das)\s+"
     rf"|(?:laut|wie)\s+(?:de[mnr]|die|das)\s+(?:[\w-]*(?:portal|magazin|zeitung|blatt|sender|agentur|dienst)\s+))"
     rf"({NAME})"
@@ -258,6 +260,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     ):
         for m in pattern.finditer(text):
             name = _first_name_part(m.group(1))
+            if name and role_label(name.split()[0]):
+                continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
                 add(name, strict=strict)
     for m in _OUTLET_RE.finditer(text):
@@ -297,8 +301,12 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     # a unit or owner named beside a known firm ("Vireo, the electric-vehicle brand of Aldana Motor Group")
     owner_matches = _owner_matches(text)
     for m, owner_group, unit_group in owner_matches:
+        if any(role_label(m.group(g).split()[0]) for g in (owner_group, unit_group)):
+            continue  # "brand CEO Lucas Ferrand": a person
         sides = [
-            _strip_descriptor(_trim_leading(_first_name_part(m.group(g)) or ""))
+            _strip_descriptor(
+                _trim_leading(re.sub(r"-(?:Konzern|Gruppe|Group)\w*$", "", _first_name_part(m.group(g))))
+            )
             for g in (owner_group, unit_group)
         ]
         known = [name_key(x) in candidates for x in sides]
@@ -438,6 +446,9 @@ _COMPOUND_HEAD = re.compile(
 def _strip_descriptor(name: str) -> str:
     """ "Drogeriekette Lindhoff" -> "Lindhoff", "Rival Brookfield Savings" -> "Brookfield Savings"."""
     tokens = name.split()
+    heads = [i for i, t in enumerate(tokens[:-1]) if t[:1].isupper() and _COMPOUND_HEAD.fullmatch(t)]
+    if heads and not re.fullmatch(CONNECTOR_WORDS, tokens[heads[-1] + 1]):
+        tokens = tokens[heads[-1] + 1 :]  # "Stuttgarter Softwarefirma Velatec" -> "Velatec"
     while (
         len(tokens) > 1
         and not re.fullmatch(CONNECTOR_WORDS, tokens[1])
@@ -515,6 +526,8 @@ def _consolidate(text: str, orgs: dict[str, Org]) -> None:
             continue
         if full.parent is None and _is_unit_named(text, full.name):
             continue
+        if full.parent is None and short.parent and short.parent != full.name:
+            full.parent, full.parent_span = short.parent, short.parent_span
         full.aliases |= {short.name, *short.aliases}
         full.outlet_evidence |= short.outlet_evidence
         del orgs[short.key]
