@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.jsonld import JsonLdWriter
 from firmgraph.graph.namespaces import PREFIXES
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import EmbeddedStore, Store
 
 __all__ = ["FORMATS", "DumpFormat", "dump_chunks", "dump_name", "export", "export_to_path", "format_for"]
 
@@ -125,6 +125,8 @@ def export(
     chosen = _resolve(fmt)
     if graph is not None and not store.has_graph(graph):
         raise NotFoundError(f"no graph <{graph}>")
+    if isinstance(store, EmbeddedStore) and _native(chosen, graph):
+        return _dump_natively(store, out, chosen, graph, progress, every)
     counted = _Counted(store.quads(graph), progress, every)
     if chosen.rdf is None:
         JsonLdWriter(out).write(counted)
@@ -133,6 +135,59 @@ def export(
     prefixes = PREFIXES if chosen.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     ox.serialize(stream, out, chosen.rdf, prefixes=prefixes)
     return counted.count
+
+
+def _native(fmt: DumpFormat, graph: str | None) -> bool:
+    """Whether pyoxigraph's own dump writes exactly this file: line formats, graph names kept where needed.
+
+    Its N-Quads dump of one graph drops the graph name, and Turtle, TriG and JSON-LD give no
+    exact count for progress: those take the streaming path through Python.
+    """
+    return (fmt.rdf == ox.RdfFormat.N_QUADS and graph is None) or fmt.rdf == ox.RdfFormat.N_TRIPLES
+
+
+class _Lines:
+    """Passes bytes through, counting lines: one line is one statement in N-Quads and N-Triples."""
+
+    def __init__(self, out: BinaryIO, progress: Progress | None, every: int) -> None:
+        self.out = out
+        self.progress = progress
+        self.every = every
+        self.count = 0
+        self.reported = 0
+
+    def write(self, data: bytes) -> int:
+        self.out.write(data)
+        self.count += data.count(b"\n")
+        if self.progress is not None and self.count - self.reported >= self.every:
+            self.progress(self.count - self.reported)
+            self.reported = self.count
+        return len(data)
+
+    def flush(self) -> None:
+        if self.progress is not None and self.count > self.reported:
+            self.progress(self.count - self.reported)
+            self.reported = self.count
+
+
+def _dump_natively(
+    store: EmbeddedStore,
+    out: BinaryIO,
+    fmt: DumpFormat,
+    graph: str | None,
+    progress: Progress | None,
+    every: int,
+) -> int:
+    """The store's own serializer, graph by graph for N-Triples (the union: every graph's triples)."""
+    sink = _Lines(out, progress, every)
+    if fmt.rdf == ox.RdfFormat.N_QUADS:
+        store.ox.dump(sink, ox.RdfFormat.N_QUADS)
+    else:
+        names = [ox.NamedNode(graph)] if graph else [ox.DefaultGraph(), *store.ox.named_graphs()]
+        for name in names:
+            store.ox.dump(sink, ox.RdfFormat.N_TRIPLES, from_graph=name)
+    sink.flush()
+    return sink.count
 
 
 def export_to_path(
