@@ -77,7 +77,12 @@ async def entity(kind: str, key: str, request: Request, kg: KG, settings: AppSet
     return RedirectResponse(target, status_code=303, headers=VARY)
 
 
-@router.get("/page/{kind}/{key}", response_class=HTMLResponse, summary="The HTML page of an entity")
+@router.api_route(
+    "/page/{kind}/{key}",
+    methods=["GET", "HEAD"],
+    response_class=HTMLResponse,
+    summary="The HTML page of an entity",
+)
 async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSettings) -> HTMLResponse:
     base = settings.base_iri
     iri = _entity(kind, key, base)
@@ -108,8 +113,9 @@ async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSetti
     return HTMLResponse(html, headers={"Link": f'<{iri}>; rel="canonical"'})
 
 
-@router.get(
+@router.api_route(
     "/data/{kind}/{name}",
+    methods=["GET", "HEAD"],
     summary="The description of an entity in one format (.ttl .jsonld .nt .rdf .trig .nq .csv)",
 )
 async def data(kind: str, name: str, kg: KG, settings: AppSettings) -> Response:

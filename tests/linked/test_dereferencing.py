@@ -93,6 +93,16 @@ def test_csv_and_the_format_parameter(ld_server: Server, firm: str) -> None:
     assert ttl.headers["content-type"].startswith("text/turtle")
 
 
+def test_head_answers_like_get(ld_server: Server, firm: str) -> None:
+    with client(ld_server) as http:
+        redirect = http.head(path_of(firm), headers={"Accept": "text/turtle"})
+        document = http.head(redirect.headers["location"])
+        page = http.head(path_of(firm), headers={"Accept": "text/html"}, follow_redirects=True)
+    assert redirect.status_code == 303
+    assert document.status_code == 200 and document.headers["content-type"].startswith("text/turtle")
+    assert page.status_code == 200 and page.content == b""
+
+
 def test_an_unacceptable_format_is_406(ld_server: Server, firm: str) -> None:
     with client(ld_server) as http:
         response = http.get(path_of(firm), headers={"Accept": "image/png"})
