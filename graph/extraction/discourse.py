@@ -28,8 +28,9 @@ _OWNER_BEFORE = re.compile(
     r"(?:\b(?:unit|subsidiary|division|brand|arm|business|affiliate)\s+of|(?:owned|controlled|acquired|bought)\s+by"
     r"|(?i:tochter\w*|sparte|marke|einheit)\s+(?:von|des|der))\s+(?:the\s+)?$"
 )
+_RELATIVE_OWNER = re.compile(r"\bzu (?:der|dem|denen)\b[^,.;]{0,80}$")
 _POSSESSED = re.compile(r"\b(?:its|their|seine[nmrs]?|ihre[nmrs]?)\s+(?:[\w-]+\s+)?$")
-_OWNER_AFTER = re.compile(
+OWNER_AFTER = re.compile(
     r"^(?:['’]s\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|division|brand|arm)\b|-(?:Tochter|Sparte|Marke|Einheit)\w*\s)"
 )
 
@@ -61,9 +62,11 @@ class Discourse:
         if org.kind in {"outlet", "regulator"}:
             return False
         before = self.text[max(0, m.start - 120) : m.start]
+        if _RELATIVE_OWNER.search(before) and re.match(r"[^.;]{0,40}\bgehör", self.text[m.end : m.end + 50]):
+            return False  # "die Ostermann Gruppe, zu der neben Velatec auch Pfeilmann gehört, hatte ..."
         if _POSSESSED.search(before) and m.key != self.primary:
             return False  # "will close its Corvid Games studio": a thing the actor owns
-        if _OWNER_BEFORE.search(before) or _OWNER_AFTER.match(self.text[m.end : m.end + 60]):
+        if _OWNER_BEFORE.search(before) or OWNER_AFTER.match(self.text[m.end : m.end + 60]):
             return False  # "the EV brand of Aldana", "owned by Brightloop", "Ostermann-Tochter Velatec"
         before = _LIST_GLUE.sub("", before)
         return not _COMPARISON_BEFORE.search(before)

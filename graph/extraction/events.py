@@ -143,6 +143,17 @@ class EventFinder:
 
     # ------------------------------------------------------------ helpers
     def _actor(self, s: Sentence, pos: int | None) -> str | None:
+        if not self.discourse.refs.get(s.index):
+            # no firm named or pointed to: the firm of the person who speaks for it ("kündigte Geschäftsführer X an")
+            for person in self.people:
+                org = self.orgs.get(person.org_key)
+                if (
+                    org is not None
+                    and org.kind == "company"
+                    and person.role not in _NOT_SPOKESPEOPLE
+                    and any(s.start <= a < s.end for a, _ in person.mentions)
+                ):
+                    return person.org_key
         key = self.discourse.focus(s, pos)
         org = self.orgs.get(key)
         if org is None or org.kind in {"outlet", "regulator"}:

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from firmgraph.graph.extraction.dates import parse_iso
-from firmgraph.graph.extraction.discourse import Discourse
+from firmgraph.graph.extraction.discourse import OWNER_AFTER, Discourse
 from firmgraph.graph.extraction.events import Event, EventFinder
 from firmgraph.graph.extraction.filings import Filing, find_filings
 from firmgraph.graph.extraction.orgs import OrgIndex, find_orgs
@@ -76,7 +76,11 @@ def _companies(orgs: OrgIndex) -> dict[str, Any]:
 def _primary(orgs: OrgIndex, sentences: list[Sentence], title: str | None) -> str | None:
     companies = _companies(orgs)
     if title and sentences and sentences[0].text.startswith(title[:20]):
-        in_title = [m for m in orgs.in_range(sentences[0].start, sentences[0].end) if m.key in companies]
+        in_title = [
+            m
+            for m in orgs.in_range(sentences[0].start, sentences[0].end)
+            if m.key in companies and not OWNER_AFTER.match(sentences[0].text[m.end - sentences[0].start :])
+        ]  # "Aldana's Vireo brand to cut ...": the brand is the subject
         if in_title:
             return in_title[0].key
     counts = Counter(m.key for m in orgs.mentions if m.key in companies)

@@ -77,6 +77,11 @@ _AFFECTED_RE = re.compile(
     r"|fall on|falls on|concentrated in|schwerpunkt)\b",
     re.I,
 )
+_DENIED_RE = re.compile(
+    r"\b(?:nicht geplant|nicht vorgesehen|keine (?:weiteren )?(?:entlassungen|kündigungen|stellenstreichungen)"
+    r"|no (?:further |more )?(?:layoffs|job cuts)|not (?:planning|planned|expected)|no plans? (?:for|to))\b",
+    re.I,
+)
 _GENERIC_UNIT = re.compile(r"^(?:\w+-)?(?:sparte|abteilung|bereich|geschäft|division|unit|business)$", re.I)
 
 
@@ -85,9 +90,11 @@ def cues(text: str) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     cleaned = _NOT_JOBS.sub(lambda m: " " * len(m.group(0)), text)
     for kind, pattern in _CUES.items():
-        m = pattern.search(cleaned)
-        if m:
+        for m in pattern.finditer(cleaned):
+            if kind == "cut" and _DENIED_RE.search(cleaned[max(0, m.start() - 25) : m.end() + 25]):
+                continue  # "Entlassungen seien nicht geplant", "no layoffs are planned"
             found[kind] = (m.start(), m.end())
+            break
     return found
 
 

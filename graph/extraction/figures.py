@@ -35,7 +35,8 @@ _EMPLOYED_AFTER = re.compile(
     re.I,
 )
 _OF_ITS_BEFORE = re.compile(
-    rf"(?:of its|of their|of the|der|seiner|ihrer|von insgesamt|von|of)\s+(?:(?:total|insgesamt|gesamt)\s+)?{_APPROX_OPT}$",
+    rf"(?:of its|of their|of the|der|seiner|ihrer|von insgesamt|von|of|of [A-Z][\w&-]*['’]s)\s+"
+    rf"(?:(?:total|insgesamt|gesamt)\s+)?{_APPROX_OPT}$",
     re.I,
 )
 _POPULATION_FIRST = re.compile(
