@@ -163,52 +163,63 @@ class FirmNetwork(NetworkView, nx.Graph):  # type: ignore[misc]
 
 
 def _within(focus: str, hops: int, var: str) -> str:
-    if hops == 0:
-        return f"BIND({ox.NamedNode(focus)} AS {var})"
     return f"{ox.NamedNode(focus)} {'/'.join([f'({_STEP})?'] * hops)} {var} ."
+
+
+def _around(focus: str, hops: int, var: str, patterns: list[str]) -> str:
+    """The patterns for each distinct `var` within `hops` of the focus.
+
+    LATERAL (oxigraph, SPARQL 1.2 drafts) evaluates the patterns once per reached node: joined
+    plainly, oxigraph would start some patterns from the whole store and only then join.
+    """
+    union = "\n      UNION ".join(f"{{ {p} }}" for p in patterns)
+    if hops == 0:
+        return f"{{ VALUES {var} {{ {ox.NamedNode(focus)} }} LATERAL {{\n      {union} }} }}"
+    reach = f"{{ SELECT DISTINCT {var} WHERE {{ {_within(focus, hops, var)} }} }}"
+    return f"{{ {reach} LATERAL {{\n      {union} }} }}"
 
 
 def ego_query(focus: str, hops: int, filters: Filters, limit: int) -> str:
     """Edges that start or end within hops-1 of the focus, and the facts of the nodes within hops."""
     direct = ", ".join(DIRECT_EDGES)
-    branches = [
-        f"{{ ?n ?p ?o . FILTER(?p IN ({direct})) BIND(?n AS ?s) }}",
-        f"{{ ?s ?p ?n . FILTER(?p IN ({direct})) BIND(?n AS ?o) }}",
-        "{ ?m org:member ?n ; org:organization ?o . OPTIONAL { ?m org:role ?d } BIND(?n AS ?s) BIND(org:memberOf AS ?p) }",
-        "{ ?m org:organization ?n ; org:member ?s . OPTIONAL { ?m org:role ?d } BIND(?n AS ?o) BIND(org:memberOf AS ?p) }",
-        "{ ?q schema:spokenByCharacter ?n ; schema:isPartOf ?o . OPTIONAL { ?q schema:text ?d } BIND(?n AS ?s) BIND(fg:quotedIn AS ?p) }",
-        "{ ?q schema:isPartOf ?n ; schema:spokenByCharacter ?s . OPTIONAL { ?q schema:text ?d } BIND(?n AS ?o) BIND(fg:quotedIn AS ?p) }",
-        "{ ?q schema:spokenByCharacter ?n ; fg:outlet ?o . BIND(?n AS ?s) BIND(fg:spokeTo AS ?p) }",
-        "{ ?q fg:outlet ?n ; schema:spokenByCharacter ?s . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p) }",
-        "{ ?ev fg:spokesperson ?n ; fg:reportedIn/(schema:mentions|schema:publisher) ?o . ?o a fg:NewsOutlet . BIND(?n AS ?s) BIND(fg:spokeTo AS ?p) }",
-        "{ ?ev fg:reportedIn/(schema:mentions|schema:publisher) ?n ; fg:spokesperson ?s . ?n a fg:NewsOutlet . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p) }",
+    edges = [
+        f"?n ?p ?o . FILTER(?p IN ({direct})) BIND(?n AS ?s)",
+        f"?s ?p ?n . FILTER(?p IN ({direct})) BIND(?n AS ?o)",
+        "?m org:member ?n ; org:organization ?o . OPTIONAL { ?m org:role ?d } BIND(?n AS ?s) BIND(org:memberOf AS ?p)",
+        "?m org:organization ?n ; org:member ?s . OPTIONAL { ?m org:role ?d } BIND(?n AS ?o) BIND(org:memberOf AS ?p)",
+        "?q schema:spokenByCharacter ?n ; schema:isPartOf ?o . OPTIONAL { ?q schema:text ?d } BIND(?n AS ?s) BIND(fg:quotedIn AS ?p)",
+        "?q schema:isPartOf ?n ; schema:spokenByCharacter ?s . OPTIONAL { ?q schema:text ?d } BIND(?n AS ?o) BIND(fg:quotedIn AS ?p)",
+        "?q schema:spokenByCharacter ?n ; fg:outlet ?o . BIND(?n AS ?s) BIND(fg:spokeTo AS ?p)",
+        "?q fg:outlet ?n ; schema:spokenByCharacter ?s . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p)",
+        "?ev fg:spokesperson ?n ; fg:reportedIn/(schema:mentions|schema:publisher) ?o . ?o a fg:NewsOutlet . BIND(?n AS ?s) BIND(fg:spokeTo AS ?p)",
+        "?ev fg:reportedIn/(schema:mentions|schema:publisher) ?n ; fg:spokesperson ?s . ?n a fg:NewsOutlet . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p)",
     ]
+    evidence = '?ann oa:hasTarget/oa:hasSelector/oa:exact ?value . BIND("evidence" AS ?fact)'
     facts = [
-        f"{{ ?node ?fact ?value . FILTER(?fact IN ({', '.join(_FACTS)})) }}",
-        '{ ?node fg:reportedIn/schema:datePublished ?value . BIND("reported" AS ?fact) }',
-        '{ ?node fg:reportedIn/schema:inLanguage ?value . BIND("language" AS ?fact) }',
-        "{ { ?ann oa:hasBody ?node } UNION { ?node fg:figure ?fig . ?ann oa:hasBody ?fig } "
-        '?ann oa:hasTarget/oa:hasSelector/oa:exact ?value . BIND("evidence" AS ?fact) }',
+        f"?node ?fact ?value . FILTER(?fact IN ({', '.join(_FACTS)}))",
+        '?node fg:reportedIn/schema:datePublished ?value . BIND("reported" AS ?fact)',
+        '?node fg:reportedIn/schema:inLanguage ?value . BIND("language" AS ?fact)',
+        f"?ann oa:hasBody ?node . {evidence}",
+        f"?node fg:figure ?fig . ?ann oa:hasBody ?fig . {evidence}",
     ]
     if filters.active:
         classes = _iris(EVENT_CLASSES)
         facts.append(
-            f"{{ ?node a ?cls . FILTER(?cls IN ({classes})) "
-            f'FILTER NOT EXISTS {{ {filters.event_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value) }}'
+            f"?node a ?cls . FILTER(?cls IN ({classes})) "
+            f'FILTER NOT EXISTS {{ {filters.event_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value)'
         )
     if filters.on_articles:
         facts.append(
-            "{ ?node a schema:NewsArticle . "
-            f'FILTER NOT EXISTS {{ {filters.article_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value) }}'
+            "?node a schema:NewsArticle . "
+            f'FILTER NOT EXISTS {{ {filters.article_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value)'
         )
     return (
         sparql_prologue(["fg", "org", "schema", "oa", "rdf", "rdfs"])
-        + "SELECT DISTINCT ?s ?p ?o ?d ?node ?fact ?value WHERE {\n"
-        + f"  {{ {_within(focus, hops - 1, '?n')}\n    "
-        + "\n    UNION ".join(branches)
-        + f"\n  }}\n  UNION\n  {{ {_within(focus, hops, '?node')}\n    "
-        + "\n    UNION ".join(facts)
-        + f"\n  }}\n}}\nLIMIT {int(limit)}\n"
+        + "SELECT DISTINCT ?s ?p ?o ?d ?node ?fact ?value WHERE {\n  "
+        + _around(focus, hops - 1, "?n", edges)
+        + "\n  UNION\n  "
+        + _around(focus, hops, "?node", facts)
+        + f"\n}}\nLIMIT {int(limit)}\n"
     )
 
 
