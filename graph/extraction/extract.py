@@ -124,8 +124,7 @@ def _subjects(
         top = max(counts[k] for k in subjects)
         # a second company is a subject only when the article is about it as much
         subjects |= {k for k in with_events if counts[k] >= max(3, 0.75 * top) and not orgs.orgs[k].parent}
-    elif primary:
-        subjects = {primary}
+    # an article without a restructuring event has no subject (a CFO change, a denied rumour)
     # a unit with its own share of a subject's cut ("Bei der Tochter X fallen 600 Stellen weg") is a subject too
     for e in events:
         owner = orgs.key_of(orgs.orgs[e.org].parent or "")

@@ -141,7 +141,7 @@ ANNOUNCE = (
 )
 SPEECH = (
     r"sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|schrieb|schreibt|ergänzte|fügte\w*[^.]{0,40}hinzu"
-    r"|bezeichnete|nannte|sprach von|warnte|kritisierte|bekräftigte|räumte\w*[^.]{0,40}\bein|zitiert\w*"
+    r"|bezeichnete|nannte|lobte|sprach von|warnte|kritisierte|bekräftigte|räumte\w*[^.]{0,40}\bein|zitiert\w*"
     r"|wies\w*[^.]{0,80}\bzurück|verkündete|so\b|laut|zufolge|said|says|told|added|wrote|writes|explained"
     r"|stressed|noted|called|described|according to|warned|insisted|argued|stated|tweeted|posted"
 )

@@ -571,8 +571,12 @@ def _short_forms(text: str, orgs: dict[str, Org]) -> None:
             or tokens[1] in {"&", "+", "of", "de"}
         ):
             continue
-        if re.search(rf"(?<![\w-]){re.escape(first)}(?!\s+{re.escape(tokens[1])})(?![\w-])", text):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?!\s+{re.escape(tokens[1])})(?![\w-])", text):
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1] not in NOT_NAMES_LEAD:
+                continue  # "Arne Baumann": a person's surname, not the firm's short name
             org.aliases.add(first)
+            break
 
 
 _OWNER_CUE = re.compile(

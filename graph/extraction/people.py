@@ -18,7 +18,7 @@ PERSON = rf"{_TOKEN}(?:[ \u00a0]+(?:[{UPPER}]\.[ \u00a0]+)?(?:{_PARTICLE}[ \u00a
 _ROLE = rf"(?i:(?:[\w]+-)?(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
 _ORG_LINK = r"(?:\s+(?:von|bei|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,40}?))?"
 _BEFORE = re.compile(
-    rf"(?<![\w-])(?P<orgpre>[{UPPER}][\w&.-]*(?:['’]s)?\s+)?(?P<role>{_ROLE})(?:\s*,)?\s+(?P<person>{PERSON})(?![\w-])"
+    rf"(?<![\w-])(?P<orgpre>[{UPPER}][\w&.-]*(?:['’]s)?\s+)?(?P<role>{_ROLE})(?:\s*[,:])?\s+(?P<person>{PERSON})(?![\w-])"
 )
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"

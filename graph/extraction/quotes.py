@@ -161,16 +161,17 @@ def _speaker_in(
         return name, (a, b)
     if people_only:
         return None
+    if re.match(r"^\W*(?:\w+\s+)?(?i:er|sie|he|she)\b", text[start:end]):
+        # "sagte er dem Weserblick": the person named last before the quote
+        before = [(a, p.name, b) for p in people for a, b in p.mentions if start - 600 <= a < start]
+        if before:
+            a, name, b = max(before)
+            return name, (a, b)
     org_hits = [m for m in orgs.in_range(start, end) if orgs.orgs[m.key].kind not in {"outlet", "regulator"}]
     if org_hits:
         m = org_hits[0]
         return orgs.orgs[m.key].name, (m.start, m.end)
     segment = text[start:end]
-    if re.search(r"(?i:\b(?:er|sie|he|she)\b)", segment[:40]):
-        before = [(a, p.name, b) for p in people for a, b in p.mentions if start - 600 <= a < start]
-        if before:
-            a, name, b = max(before)
-            return name, (a, b)
     anaphor = re.search(
         r"(?i:\b(?:der|das|die|the)\s+(?:konzern|unternehmen|firma|company|firm|group)\b)", segment
     )
