@@ -171,7 +171,7 @@ def browser_view(kg: KnowledgeGraph, nodes: int, repeat: int) -> None:
                 t = time.perf_counter()
                 tab.goto(path.as_uri())
                 try:
-                    tab.wait_for_function("window.fgView && window.fgView.settled", timeout=120_000)
+                    tab.wait_for_function("() => window.fgView && window.fgView.settled", timeout=120_000)
                     results[name].append(time.perf_counter() - t)
                 except Exception:
                     results[name].append(float("inf"))

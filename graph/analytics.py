@@ -53,16 +53,17 @@ def components(graph: nx.Graph) -> list[set[str]]:
     return sorted(found, key=lambda c: (-len(c), min(c)))
 
 
-def metrics(graph: nx.Graph, *, seed: int = 7) -> pd.DataFrame:
+def metrics(graph: nx.Graph, *, seed: int = 7, betweenness: bool = True) -> pd.DataFrame:
     """One row per node: label, kind, degree, degree centrality, betweenness, community and component.
 
     Degree counts distinct neighbours. Betweenness is exact up to EXACT_BETWEENNESS_UP_TO nodes
-    and estimated from SAMPLE_SOURCES seeded sources above it.
+    and estimated from SAMPLE_SOURCES seeded sources above it; betweenness=False leaves it NaN
+    (it is the slow one: seconds for thousands of nodes).
     """
     simple = _simple(graph)
     n = simple.number_of_nodes()
     k = None if n <= EXACT_BETWEENNESS_UP_TO else SAMPLE_SOURCES
-    betweenness = nx.betweenness_centrality(simple, k=k, seed=seed if k else None) if n else {}
+    between = nx.betweenness_centrality(simple, k=k, seed=seed if k else None) if n and betweenness else {}
     centrality = nx.degree_centrality(simple) if n > 1 else dict.fromkeys(simple, 0.0)
     community_of = {node: i for i, group in enumerate(communities(simple, seed=seed)) for node in group}
     component_of = {node: i for i, group in enumerate(components(simple)) for node in group}
@@ -73,7 +74,7 @@ def metrics(graph: nx.Graph, *, seed: int = 7) -> pd.DataFrame:
             "kind": graph.nodes[node].get("kind"),
             "degree": simple.degree(node),
             "degree_centrality": centrality[node],
-            "betweenness": betweenness.get(node, 0.0),
+            "betweenness": between.get(node, 0.0 if betweenness else float("nan")),
             "community": community_of[node],
             "component": component_of[node],
         }
@@ -93,16 +94,14 @@ def metrics(graph: nx.Graph, *, seed: int = 7) -> pd.DataFrame:
     return frame.sort_values(["degree", "node"], ascending=[False, True]).reset_index(drop=True)
 
 
-def annotate(graph: nx.Graph, *, seed: int = 7) -> pd.DataFrame:
+def annotate(graph: nx.Graph, *, seed: int = 7, betweenness: bool = True) -> pd.DataFrame:
     """Compute `metrics` and store them as node attributes; returns the metrics."""
-    frame = metrics(graph, seed=seed)
+    frame = metrics(graph, seed=seed, betweenness=betweenness)
     for row in frame.itertuples(index=False):
-        graph.nodes[row.node].update(
-            degree=int(row.degree),
-            betweenness=float(row.betweenness),
-            community=int(row.community),
-            component=int(row.component),
-        )
+        attrs = {"degree": int(row.degree), "community": int(row.community), "component": int(row.component)}
+        if betweenness:
+            attrs["betweenness"] = float(row.betweenness)
+        graph.nodes[row.node].update(attrs)
     return frame
 
 

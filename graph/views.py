@@ -34,9 +34,12 @@ KIND_STYLE: dict[str, tuple[str, str, str]] = {
     "more": ("#eeeeee", "ellipse", "folded nodes"),
 }
 """kind -> (colour, vis shape, legend text)."""
-PHYSICS_UP_TO = 400
+PHYSICS_UP_TO = 150
 """Graphs with more nodes get server-side positions instead of a physics layout."""
 EDGE_LABELS_UP_TO = 1500
+BETWEENNESS_UP_TO = 1000
+"""Views of more nodes show degree and community but not betweenness (seconds to estimate)."""
+ANALYTICS = ("degree", "betweenness", "community", "component")
 MORE = "_more"
 _FACTS = (
     ("event_type", "type"),
@@ -148,9 +151,9 @@ def view_data(
         from firmgraph.graph.analytics import annotate
 
         view = graph.subgraph(keep).copy()
-        annotate(view)
+        annotate(view, betweenness=len(keep) <= BETWEENNESS_UP_TO)
         for n, attrs in view.nodes(data=True):
-            graph.nodes[n].update({k: attrs[k] for k in ("degree", "betweenness", "community", "component")})
+            graph.nodes[n].update({k: attrs[k] for k in ANALYTICS if k in attrs})
     peak = max((graph.nodes[n].get("jobs_cut") or 0 for n in keep), default=0)
     focus = graph.graph.get("focus")
     nodes = []
@@ -228,7 +231,7 @@ def view_data(
         "layout": {"randomSeed": 7, "improvedLayout": len(nodes) <= 100},
         "physics": (
             {"solver": "barnesHut", "barnesHut": {"gravitationalConstant": -5000, "springLength": 110},
-             "stabilization": {"iterations": 400, "fit": True}}
+             "stabilization": {"iterations": 250, "fit": True}}
             if physics else {"enabled": False}
         ),
     }  # fmt: skip
