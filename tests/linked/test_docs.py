@@ -30,7 +30,9 @@ def test_the_doc_has_examples() -> None:
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the examples use curl")
-@pytest.mark.parametrize("line", examples())
+@pytest.mark.parametrize(
+    "line", [pytest.param(x, marks=pytest.mark.slow) if x.startswith("firmgraph ") else x for x in examples()]
+)
 def test_example_runs(line: str, ld_server: Server, linked_store: Path, tmp_path: Path) -> None:
     key = entity(ld_server, FIRM).rsplit("/", 1)[-1]
     env = {

@@ -14,6 +14,8 @@ import pytest
 from firmgraph.graph.iris import entities_graph_iri
 from tests.linked.conftest import BASE
 
+pytestmark = pytest.mark.slow  # each test starts the CLI in a new process (several seconds of imports)
+
 
 def firmgraph(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).parent / "firmgraph"
