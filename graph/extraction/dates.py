@@ -101,6 +101,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# a cheap first look: no digit, month, weekday or relative word means no date to find
+_HINT = re.compile(
+    rf"\d|(?<![\w])(?:{MONTH_RE}|{_WEEKDAY_RE})|heute|today|gestern|yesterday|woche|week|jahr|year|monat|month"
+    rf"|quartal|quarter",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date phrase: its span, the ISO value and whether it states a deadline ("bis", "by")."""
@@ -128,6 +136,8 @@ def find_dates(text: str, ref: date | None, *, future: bool = False) -> list[Dat
     """Dates in `text` (a sentence); `ref` is the article date, `future` the sentence's tense."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not _HINT.search(text):
+        return found
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and m.end() > s for s, e in taken):

@@ -140,6 +140,7 @@ class EventFinder:
         self.events: list[Event] = []
         self.main: dict[str, Event] = {}
         self.related_paragraphs: set[int] = set()
+        self._sentence_facets: dict[int, tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]] = {}
 
     # ------------------------------------------------------------ helpers
     def _actor(self, s: Sentence, pos: int | None) -> str | None:
@@ -185,6 +186,14 @@ class EventFinder:
             self.main[key] = event
         return event
 
+    def _facets_of(self, s: Sentence) -> tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]:
+        """Cues, announcement and channels of a sentence, computed once per document walk."""
+        found = self._sentence_facets.get(s.index)
+        if found is None:
+            found = (facets.cues(s.text), facets.announces(s.text), facets.channels(s.text))
+            self._sentence_facets[s.index] = found
+        return found
+
     def _span(self, s: Sentence) -> tuple[int, int]:
         return s.start, s.end
 
@@ -198,9 +207,7 @@ class EventFinder:
         return self.events
 
     def _sentence(self, s: Sentence) -> None:
-        cues = facets.cues(s.text)
-        announce = facets.announces(s.text)
-        channels = facets.channels(s.text)
+        cues, announce, channels = self._facets_of(s)
         if not cues and not channels:
             self._side_facts(s, announce)
             return
@@ -384,10 +391,9 @@ class EventFinder:
 
     # ------------------------------------------------------------ who announced
     def _speakers(self, s: Sentence) -> None:
-        if not facets.announces(s.text) and not facets.speaks(s.text):
+        cues, announce, channels = self._facets_of(s)
+        if not announce and not facets.speaks(s.text):
             return
-        cues = facets.cues(s.text)
-        channels = facets.channels(s.text)
         for person in self.people:
             for a, _b in person.mentions:
                 if not (s.start <= a < s.end):
