@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,3 +44,30 @@ def test_output_has_the_record_keys() -> None:
     )
     assert set(record) == {"article", "organizations", "people", "events", "filings", "quotes"}
     assert set(record["article"]) == {"title", "date", "language", "publisher"}
+
+
+def test_extract_command_writes_one_json_per_article(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from firmgraph.api.cli import app
+
+    corpus = Path(__file__).parents[1] / "corpus" / "articles"
+    pages = [corpus / "solvana-2026-03-04.de.txt", corpus / "kestrel-bank-2026-02-12.en.html"]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = tmp_path / "pred"
+    result = CliRunner().invoke(
+        app, ["extract", *map(str, pages), str(empty), "--out", str(out), "--no-evidence"]
+    )
+    assert result.exit_code == 1, result.output  # the empty file is reported, the others are written
+    assert sorted(p.name for p in out.iterdir()) == [
+        "kestrel-bank-2026-02-12.en.json",
+        "solvana-2026-03-04.de.json",
+    ]
+    record = json.loads((out / "kestrel-bank-2026-02-12.en.json").read_text())
+    assert record["article"]["publisher"] == "Harbor Street Journal"
+    assert "evidence" not in json.dumps(record)
+    unknown = CliRunner().invoke(app, ["extract", str(pages[0]), "--out", str(out), "--extractor", "nope"])
+    assert unknown.exit_code == 1 and "unknown extractor" in unknown.output
