@@ -46,6 +46,7 @@ _PAST_ANNOUNCED_RE = re.compile(
     r"|\b(?:kündigte|verkündete|announced|said)\b[^.;]{0,40}\b(?:last|vergangenen|im)\s",
     re.I,
 )
+_SAVINGS_BEFORE = re.compile(r"(?:\bsav\w*|einspar\w*|\bspar\w*)[^.;,]{0,50}$", re.I)
 _SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
 _NOT_SPOKESPEOPLE = {"Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist"}
 _CLOSURE_RE = re.compile(
@@ -163,10 +164,10 @@ class EventFinder:
 
     def _owner_if_unit(self, key: str | None) -> str | None:
         org = self.orgs.get(key)
-        if org is not None and org.parent:
+        if org is not None and org.parent and key not in self.main:
             parent = self.orgs.key_of(org.parent)
-            if parent and (parent in self.main or key not in self.main):
-                return parent if parent in self.main else key
+            if parent and parent in self.main:
+                return parent  # a unit without an event of its own: its facts go to its owner's plan
         return key
 
     def _status(self, s: Sentence, pos: int) -> str:
@@ -280,6 +281,8 @@ class EventFinder:
             money = sf.costs[0]
             target.put("cost", (money.low, money.high, money.currency), span)
         for d in sf.dates:
+            if d.deadline and _SAVINGS_BEFORE.search(s.text[max(0, d.start - 60) : d.start]):
+                continue  # "saving $1.2 billion by 2028" is the savings goal, not the deadline of the cuts
             if d.deadline and not _GUARANTEE_RE.search(s.text):
                 target.put("effective_by", d.value, span)
             elif not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (

@@ -78,7 +78,7 @@ _AFFECTED_RE = re.compile(
     re.I,
 )
 _DENIED_RE = re.compile(
-    r"\b(?:nicht geplant|nicht vorgesehen|keine (?:weiteren )?(?:entlassungen|kündigungen|stellenstreichungen)"
+    r"\b(?:(?:derzeit |vorerst |aktuell )?nicht geplant|nicht vorgesehen|keine (?:weiteren )?(?:entlassungen|kündigungen|stellenstreichungen)"
     r"|no (?:further |more )?(?:layoffs|job cuts)|not (?:planning|planned|expected)|no plans? (?:for|to))\b",
     re.I,
 )
@@ -91,7 +91,7 @@ def cues(text: str) -> dict[str, tuple[int, int]]:
     cleaned = _NOT_JOBS.sub(lambda m: " " * len(m.group(0)), text)
     for kind, pattern in _CUES.items():
         for m in pattern.finditer(cleaned):
-            if kind == "cut" and _DENIED_RE.search(cleaned[max(0, m.start() - 25) : m.end() + 25]):
+            if kind == "cut" and _DENIED_RE.search(cleaned[max(0, m.start() - 25) : m.end() + 45]):
                 continue  # "Entlassungen seien nicht geplant", "no layoffs are planned"
             found[kind] = (m.start(), m.end())
             break
