@@ -58,7 +58,7 @@ def run(kg: KnowledgeGraph, paths: list[Path], **options: object) -> list[Import
 
 
 def test_bulk_import_writes_what_one_by_one_import_writes(tmp_path: Path, settings: Settings) -> None:
-    folder = write_records(tmp_path / "src", (r for r, _ in records(12, seed=5)))
+    folder = write_records(tmp_path / "src", (r for r, _ in records(6, seed=5)))  # 18 sources: 2 windows
     shutil.copytree(SAMPLES, folder / "samples")
     with (
         KnowledgeGraph.open(tmp_path / "one", settings=settings) as one,
@@ -140,7 +140,7 @@ def test_bulk_import_into_the_remote_store(oxigraph_server: str, tmp_path: Path,
     with KnowledgeGraph.open(oxigraph_server, settings=settings) as remote:
         remote.store.update("DROP ALL")
         remote.ensure_ontology()
-        folder = write_records(tmp_path / "src", (r for r, _ in records(8, seed=4)))
+        folder = write_records(tmp_path / "src", (r for r, _ in records(4, seed=4)))
         results = run(remote, [folder, SAMPLES], workers=2, commit_size=4)
         assert {r.status for r in results} == {"imported"}
         with KnowledgeGraph.open(tmp_path / "one", settings=settings) as one:
