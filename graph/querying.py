@@ -10,8 +10,9 @@ runs one stays busy until the query ends. So queries run in worker processes:
   deleted once no worker uses them. An in-memory store is copied into an on-disk checkpoint.
 - A worker past the time limit is SIGKILLed and replaced, so its CPU is free at once.
 - Spare workers are kept idle, so a simple query never waits behind slow ones; a query that has
-  run longer than `nice_after` seconds is moved to the lowest CPU priority (and its worker is
-  retired afterwards where the server may not raise its priority again: unprivileged).
+  run longer than `nice_after` seconds while other queries run is moved to the lowest CPU
+  priority (and its worker is retired afterwards where the server may not raise its priority
+  again: unprivileged). A query running alone keeps its full share of the CPU.
 - Workers fork from a server process that has imported pyoxigraph once (multiprocessing's
   forkserver), so a new worker costs milliseconds, not an interpreter start.
 
@@ -245,8 +246,8 @@ class WorkerPool:
         timeout: seconds a query may take (waiting for a worker included).
         spares: idle workers kept ready beyond the busy ones.
         max_workers: the most workers at once; beyond, queries wait for one to come free.
-        nice_after: seconds after which a running query gets the lowest CPU priority; while
-            queries wait for a worker, `busy_nice_after` instead.
+        nice_after: seconds after which a running query gets the lowest CPU priority when other
+            queries run too; while queries wait for a worker, `busy_nice_after` instead.
         memory_limit: bytes of heap a worker may use (its query dies beyond); None: no limit.
     """
 
@@ -272,6 +273,7 @@ class WorkerPool:
         self._live: dict[int, _Worker] = {}
         self._starting = 0
         self._waiting = 0
+        self._running = 0
         self._failures = 0
         self._broken: str | None = None
         self._closed = False
@@ -293,6 +295,8 @@ class WorkerPool:
         path = self.snapshots.path()
         worker = self._acquire(deadline, limit)
         reniced = healthy = False
+        with self._cond:
+            self._running += 1
         try:
             worker.snapshot = path
             worker.conn.send((job, path))
@@ -305,6 +309,8 @@ class WorkerPool:
                 ) from e
             healthy = True
         finally:
+            with self._cond:
+                self._running -= 1
             self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
         if status == "ok":
             return payload  # type: ignore[no-any-return]
@@ -353,16 +359,14 @@ class WorkerPool:
                 raise QueryTimeoutError(
                     f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
                 )
-            renice_at = self.busy_nice_after if self._waiting else self.nice_after
-            if not reniced and now - started >= renice_at:
-                worker.lower_priority()
-                reniced = True
-            # short slices while a priority change may still be due, so waiting queries are noticed
-            step = (
-                deadline - now
-                if reniced
-                else min(deadline - now, max(renice_at - (now - started), 0.0), 0.05)
-            )
+            if not reniced:
+                renice_at = self.busy_nice_after if self._waiting else self.nice_after
+                # only when other queries compete: alone, a long query keeps its full share of the CPU
+                if now - started >= renice_at and (self._waiting or self._running > 1):
+                    worker.lower_priority()
+                    reniced = True
+            # short slices until then, so newly arriving queries are noticed
+            step = deadline - now if reniced else min(deadline - now, 0.05)
             if worker.conn.poll(step):
                 return reniced
 
