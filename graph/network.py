@@ -162,12 +162,29 @@ class FirmNetwork(NetworkView, nx.Graph):  # type: ignore[misc]
 # -- ego networks ---------------------------------------------------------------------------------
 
 
+def _not_hub(var: str, focus: str, n: int) -> str:
+    """Outlets and regulators are reached but not passed through (unless they are the focus): through
+    them every article of an outlet would be two hops from every other."""
+    return (
+        f"FILTER({var} = {ox.NamedNode(focus)} || NOT EXISTS {{ {var} a ?hub{n} "
+        f"FILTER(?hub{n} IN (fg:NewsOutlet, fg:Regulator)) }})"
+    )
+
+
 def _within(focus: str, hops: int, var: str) -> str:
-    return f"{ox.NamedNode(focus)} {'/'.join([f'({_STEP})?'] * hops)} {var} ."
+    """`var` within `hops` of the focus, never through a hub."""
+    steps, previous = [], str(ox.NamedNode(focus))
+    for i in range(1, hops + 1):
+        node = var if i == hops else f"?h{i}"
+        steps.append(f"{previous} ({_STEP})? {node} .")
+        if i < hops:
+            steps.append(_not_hub(node, focus, i))
+        previous = node
+    return " ".join(steps)
 
 
-def _around(focus: str, hops: int, var: str, patterns: list[str]) -> str:
-    """The patterns for each distinct `var` within `hops` of the focus.
+def _around(focus: str, hops: int, var: str, patterns: list[str], *, hubs: bool = True) -> str:
+    """The patterns for each distinct `var` within `hops` of the focus (hubs=False: hubs left out).
 
     LATERAL (oxigraph, SPARQL 1.2 drafts) evaluates the patterns once per reached node: joined
     plainly, oxigraph would start some patterns from the whole store and only then join.
@@ -175,7 +192,8 @@ def _around(focus: str, hops: int, var: str, patterns: list[str]) -> str:
     union = "\n      UNION ".join(f"{{ {p} }}" for p in patterns)
     if hops == 0:
         return f"{{ VALUES {var} {{ {ox.NamedNode(focus)} }} LATERAL {{\n      {union} }} }}"
-    reach = f"{{ SELECT DISTINCT {var} WHERE {{ {_within(focus, hops, var)} }} }}"
+    reached = _within(focus, hops, var) + ("" if hubs else " " + _not_hub(var, focus, 0))
+    reach = f"{{ SELECT DISTINCT {var} WHERE {{ {reached} }} }}"
     return f"{{ {reach} LATERAL {{\n      {union} }} }}"
 
 
@@ -195,7 +213,13 @@ def ego_query(focus: str, hops: int, filters: Filters, limit: int) -> str:
         "?ev fg:reportedIn/(schema:mentions|schema:publisher) ?n ; fg:spokesperson ?s . ?n a fg:NewsOutlet . BIND(?n AS ?o) BIND(fg:spokeTo AS ?p)",
     ]
     evidence = '?ann oa:hasTarget/oa:hasSelector/oa:exact ?value . BIND("evidence" AS ?fact)'
+    outlet = "?o a ?hubClass . FILTER(?hubClass IN (fg:NewsOutlet, fg:Regulator)) BIND(?node AS ?s)"
     facts = [
+        # the edges from the farthest nodes to hubs, which are not passed through
+        f"?node ?p ?o . FILTER(?p IN (schema:mentions, schema:publisher, fg:regulator)) {outlet}",
+        f"?q schema:spokenByCharacter ?node ; fg:outlet ?o . {outlet} BIND(fg:spokeTo AS ?p)",
+        "?ev fg:spokesperson ?node ; fg:reportedIn/(schema:mentions|schema:publisher) ?o . "
+        f"{outlet} BIND(fg:spokeTo AS ?p)",
         f"?node ?fact ?value . FILTER(?fact IN ({', '.join(_FACTS)}))",
         '?node fg:reportedIn/schema:datePublished ?value . BIND("reported" AS ?fact)',
         '?node fg:reportedIn/schema:inLanguage ?value . BIND("language" AS ?fact)',
@@ -216,7 +240,7 @@ def ego_query(focus: str, hops: int, filters: Filters, limit: int) -> str:
     return (
         sparql_prologue(["fg", "org", "schema", "oa", "rdf", "rdfs"])
         + "SELECT DISTINCT ?s ?p ?o ?d ?node ?fact ?value WHERE {\n  "
-        + _around(focus, hops - 1, "?n", edges)
+        + _around(focus, hops - 1, "?n", edges, hubs=False)
         + "\n  UNION\n  "
         + _around(focus, hops, "?node", facts)
         + f"\n}}\nLIMIT {int(limit)}\n"
@@ -242,14 +266,12 @@ def ego_network(
     rows = 0
     for row in run(ego_query(focus, hops, filters, limit)):
         rows += 1
-        node = row["node"]
-        if node is not None:
-            if isinstance(node, ox.NamedNode):
-                _add_fact(facts[node.value], row["fact"], row["value"])
-            continue
-        s, p, o = row["s"], row["p"], row["o"]
-        if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode) and p is not None:
-            edges.append((s.value, _local(p.value), o.value, _detail(row["d"])))
+        s, p, o, node = row["s"], row["p"], row["o"], row["node"]
+        if p is not None:
+            if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
+                edges.append((s.value, _local(p.value), o.value, _detail(row["d"])))
+        elif isinstance(node, ox.NamedNode):
+            _add_fact(facts[node.value], row["fact"], row["value"])
     if focus not in facts and not any(focus in (s, o) for s, _, o, _ in edges):
         raise NotFoundError(f"{focus} is not in the graph")
     graph = EgoNetwork(focus=focus, hops=hops, link=None, truncated=rows >= limit)

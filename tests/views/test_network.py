@@ -146,3 +146,19 @@ def test_parameters_are_checked(samples: KnowledgeGraph) -> None:
         samples.network(link="friends")
     with pytest.raises(InputError):
         samples.network()
+
+
+def test_outlets_are_reached_but_not_passed_through(samples: KnowledgeGraph) -> None:
+    """Through an outlet every article of it would be two hops from every other."""
+    verge = iri_of(samples, "The Verge")
+    article = iri_of(samples, HEADLINE, "schema:headline")
+    around_outlet = samples.network(verge, hops=2)  # the focus itself is expanded
+    assert article in around_outlet and "Tessa Chen" in labels(around_outlet)
+    two_hops = samples.network(article, hops=2)
+    assert verge in two_hops and two_hops.nodes[verge]["distance"] == 1
+    # Tessa Chen (two hops) spoke to The Verge: the edge to the outlet is there, from her side
+    assert ("Tessa Chen", "The Verge") in edges(two_hops, "spokeTo")
+    # nothing is reached only through The Verge
+    without = samples.network(article, hops=2)
+    without.remove_node(verge)
+    assert nx.is_connected(without.to_undirected())
