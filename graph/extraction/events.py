@@ -241,6 +241,14 @@ class EventFinder:
                     if self._owner_if_unit(key) != key:
                         continue  # "die Tochter X mit rund 400 Beschäftigten": the unit's size, not the owner's
                     event = self._main(key, s)
+                main = self.main.get(key)
+                if event is None and status == "aggregate" and main is not None:
+                    # "Damit fällt etwa jede achte Stelle weg": the share of the plan just stated
+                    stated = main.values.get(fig.field)
+                    if stated is not None and abs(stated - fig.value) <= 0.02 * max(stated, 1):
+                        continue
+                    if stated is None:
+                        event = main
                 if event is None:
                     if status == "current":
                         event = self._main(self._owner_if_unit(key) or key, s)

@@ -35,8 +35,8 @@ _EMPLOYED_AFTER = re.compile(
     re.I,
 )
 _OF_ITS_BEFORE = re.compile(
-    rf"(?:of its|of their|of the|der|seiner|ihrer|von insgesamt|von|of|of [A-Z][\w&-]*['’]s)\s+"
-    rf"(?:(?:total|insgesamt|gesamt)\s+)?{_APPROX_OPT}$",
+    rf"(?:of its|of their|of the|der|seiner|ihrer|von insgesamt|von|of|of (?:the )?[\w&-]+['’]s)\s+"
+    rf"(?:(?:total|insgesamt|gesamt|zuletzt|derzeit|aktuell|current)\s+)?{_APPROX_OPT}$",
     re.I,
 )
 _POPULATION_FIRST = re.compile(
@@ -50,6 +50,12 @@ _SHARE_AFTER = re.compile(
     rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
     rf"(?:[\w-]+['’]s\s+)?(?:(?:gesamten|globalen|weltweiten|weltweit|eigenen|total|global|entire|overall|worldwide"
     rf"|corporate|current)\s+)?[\w-]*(?:{WORKFORCE_NOUN})",
+    re.I,
+)
+# "one in six store employees", "jede zehnte Stelle", "zwölf Prozent der zuletzt 92.000 Beschäftigten",
+# "a third of the site's 4,100-strong workforce": the staff noun within a few words, no clause break
+_SHARE_NEAR_AFTER = re.compile(
+    rf"^(?:[^,.;:!?]|(?<=\d)[.,](?=\d)){{0,45}}?(?<![\w-])(?:{WORKFORCE_NOUN}|stelle|job|position|role)(?![\w])",
     re.I,
 )
 _SHARE_BEFORE = re.compile(rf"(?:{WORKFORCE_NOUN})\s+(?:\w+\s+){{0,2}}(?:um|by)\s+{_APPROX_OPT}$", re.I)
@@ -132,7 +138,7 @@ def sentence_figures(
             near = text[max(0, q.start - 25) : q.end + 25]
             if _PART_NEAR.search(near) and not _SHARE_AFTER.match(after):
                 continue  # "knapp zwei Drittel davon": a share of the cut, not of the workforce
-            if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+            if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before) or _SHARE_NEAR_AFTER.match(after):
                 figures.append(Figure("workforce_share_percent", q.value, q.approx, q.start, q.end))
             continue
         if q.value != int(q.value) or q.value < 1:
@@ -181,6 +187,9 @@ def sentence_figures(
             used.add(i + 1)
             continue
         job = _JOB_AFTER.match(after)
+        if re.match(r"^-strong\b", after):  # "its 4,100-strong workforce"
+            figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
+            continue
         if (
             (_HEADCOUNT_BEFORE.search(before) and _HEADCOUNT_NOUN_AFTER.match(after))
             or _EMPLOYED_AFTER.match(after)
