@@ -13,7 +13,8 @@ N-Triples for CONSTRUCT):
 (b) throughput: 8 concurrent clients for a few seconds per query, answers per second.
 
 Stores are cached in bench-results/endpoint-cache/ (restore + `oxigraph load`), so reruns start
-quickly; results go to bench-results/endpoint.txt and endpoint.json.
+quickly; results go to bench-results/endpoint.txt and endpoint.json. BENCH_ENDPOINT_RDFLIB=0
+leaves rdflib-endpoint out (its load takes minutes).
 """
 
 from __future__ import annotations
@@ -410,6 +411,7 @@ def run(scale: str) -> None:
         print(line, flush=True)
         lines.append(line)
 
+    with_rdflib = os.environ.get("BENCH_ENDPOINT_RDFLIB", "1") != "0"
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers on the way out
     fg_store, ox_store, dump, quads = prepare(firms)
     with ExitStack() as stack:
@@ -419,30 +421,33 @@ def run(scale: str) -> None:
         stack.callback(lambda: _stop(firmgraph.process))
         oxigraph = start_oxigraph(ox_store)
         stack.callback(lambda: _stop(oxigraph.process))
-        started = time.monotonic()
-        rdflib_ep = start_rdflib(dump, log, rdflib_timeout)
-        rdflib_ep.runs = rdflib_runs
-        say(f"{quads:,} quads; rdflib-endpoint loaded them in {time.monotonic() - started:.0f} s")
-        stack.callback(lambda: _stop_tree(rdflib_ep.process))
-        endpoints = [firmgraph, oxigraph, rdflib_ep]
+        endpoints = [firmgraph, oxigraph]
+        if with_rdflib:
+            started = time.monotonic()
+            rdflib_ep = start_rdflib(dump, log, rdflib_timeout)
+            rdflib_ep.runs = rdflib_runs
+            stack.callback(lambda: _stop_tree(rdflib_ep.process))
+            endpoints.append(rdflib_ep)
+            say(f"{quads:,} quads; rdflib-endpoint loaded them in {time.monotonic() - started:.0f} s")
         named = queries(firmgraph.url)
 
         say(
             f"\n(a) latency, median of {runs} runs ({rdflib_runs} for rdflib-endpoint, limit {rdflib_timeout:g} s), ms;"
         )
         say("    ratio = peer / firmgraph (above 1: firmgraph is faster)")
-        say(
-            f"{'query':44} {'firmgraph':>9} {'oxigraph':>9} {'rdflib':>9}  {'ox/fg':>9} {'rdflib/fg':>9}  {'answer':>7}"
-        )
+        peers = [e.name.split("-")[0] for e in endpoints[1:]]
+        columns = "".join(f"{e.name.split('-')[0]:>10}" for e in endpoints)
+        say(f"{'query':44}{columns}  " + " ".join(f"{p[:6] + '/fg':>9}" for p in peers) + f"  {'answer':>7}")
         lat = latency(endpoints, named, runs, say)
 
         mix = ["lookup by name", "GROUP BY firm", "cookbook: announced-by-and-via", "CONSTRUCT events"]
         say(f"\n(b) throughput, 8 concurrent clients for {window:g} s, answers/s; ratio = firmgraph / peer")
-        say(f"{'query':44} {'firmgraph':>9} {'oxigraph':>9} {'rdflib':>9}  {'fg/ox':>9} {'fg/rdflib':>9}")
+        say(f"{'query':44}{columns}  " + " ".join(f"{'fg/' + p[:6]:>9}" for p in peers))
         thr = throughput(endpoints, {k: named[k] for k in mix}, window, say)
 
-    (results / "endpoint.txt").write_text("\n".join(lines) + "\n")
-    (results / "endpoint.json").write_text(
+    name = "endpoint" if with_rdflib else "endpoint-without-rdflib"
+    (results / f"{name}.txt").write_text("\n".join(lines) + "\n")
+    (results / f"{name}.json").write_text(
         json.dumps({"quads": quads, "runs": runs, "latency": lat, "throughput": thr}, indent=1, default=str)
     )
 
