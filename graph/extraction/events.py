@@ -51,7 +51,7 @@ _SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
 _NOT_SPOKESPEOPLE = {"Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist"}
 _CLOSURE_RE = re.compile(
     r"\b(?:eingestellt|geschlossen|schließen|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
-    r"|wound down|finished)\b",
+    r"|wound down|finished|aufgegeben|stillzulegen|closing)\b",
     re.I,
 )
 CHANNEL_RANK = {
@@ -348,8 +348,9 @@ class EventFinder:
                     target.reasons.setdefault(label, span)
         for label, _, _ in facets.methods(s.text):
             target.methods.setdefault(label, span)
-        if target.status == "current" and any(
-            k in cues for k in ("cut", "neutral", "anaphor", "plan", "freeze", "soft")
+        if target.status == "current" and (
+            any(k in cues for k in ("cut", "neutral", "anaphor", "plan", "freeze", "soft"))
+            or _CLOSURE_RE.search(s.text)
         ):
             subsidiaries = [
                 m

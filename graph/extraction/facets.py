@@ -166,8 +166,18 @@ def channels(text: str) -> list[Hit]:
 
 
 def units(text: str) -> list[Hit]:
-    """Business units named in the sentence ("Einzelhandel", "its cloud division", "Cloud-Sparte")."""
+    """Business units and sites named in the sentence ("Einzelhandel", "its cloud division", "Werk in Eisenach")."""
     hits: list[Hit] = []
+
+    def add(value: str, start: int, end: int) -> None:
+        if not any(start < e and end > s for _, s, e in hits):
+            hits.append((value, start, end))
+
+    for m in _OWNED_SITE_RE.finditer(text):  # "its Halcombe works", "the Zaragoza plant"
+        add(m.group("u"), m.start("u"), m.end("u"))
+    for m in _SITE_RE.finditer(text):
+        value = re.sub(r"^(?:its|their|the)\s+", "", m.group(0))
+        add(value, m.end() - len(value), m.end())
     for m in _UNIT_PHRASE_RE.finditer(text):
         group = "unit" if m.group("unit") else "compound"
         value = m.group(group)
@@ -180,16 +190,9 @@ def units(text: str) -> list[Hit]:
             "gesamten",
         }:
             continue
-        hits.append((value, m.start(group), m.end(group)))
-    sites = [(m.group(0), m.start()) for m in _SITE_RE.finditer(text)]
-    sites += [(m.group("u"), m.start("u")) for m in _OWNED_SITE_RE.finditer(text)]
-    for value, start in sites:
-        end = start + len(value)
-        if not any(start < e and end > s for _, s, e in hits):
-            hits.append((value, start, end))
+        add(value, m.start(group), m.end(group))
     for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
-        if not any(m.start() < e and m.end() > s for _, s, e in hits):
-            hits.append((m.group(0), m.start(), m.end()))
+        add(m.group(0), m.start(), m.end())
     return sorted(hits, key=lambda h: h[1])
 
 
