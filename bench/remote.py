@@ -1,14 +1,21 @@
-"""The remote store against the embedded one, and firmgraph's remote client against plain HTTP.
+"""The remote store against the embedded one, and queries through firmgraph against plain HTTP.
 
-(a) bulk import of 1,000 record sources (validated, 2 workers): embedded vs `oxigraph serve`;
-(b) trusted restore of ~1M quads of synthetic records: embedded vs `oxigraph serve`;
-(c) query latency on that 1M store: firmgraph's RemoteStore (parsed results) vs a bare httpx POST
-    to `oxigraph serve` (bytes only), with in-process pyoxigraph for reference.
+(a) validated bulk import of 1,000 synthetic articles (extraction and SHACL in 2 workers): embedded
+    store vs `oxigraph serve`, each run into an empty store, runs interleaved;
+(b) ~1M quads of synthetic records restored (trusted bulk load, no SHACL): embedded vs `oxigraph serve`;
+(c) query latency on that 1M store, all interleaved: a bare httpx POST straight to `oxigraph serve`
+    (bytes only, the reference), firmgraph's RemoteStore (Python API, parsed results), and a
+    `firmgraph serve` endpoint whose store is the same `oxigraph serve` (bytes only), with
+    in-process pyoxigraph on the embedded copy for scale.
+
+Medians of repeated runs (the machine is shared and noisy); ratios are of medians. Results go
+to bench-results/remote.txt and remote.json.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -16,7 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -26,62 +33,67 @@ from bench.imports import FIRMS_PER_MILLION
 from firmgraph.graph.bulk import bulk_import
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import records, write_synthetic
+from firmgraph.graph.synth import write_synthetic
+from firmgraph.graph.synth_articles import write_articles
 
+REPO = Path(__file__).resolve().parent.parent
+FG = "https://w3id.org/firmgraph/ns#"
 QUERIES = {
     "ASK one triple": "ASK { ?s a <https://schema.org/NewsArticle> }",
-    "lookup by name": 'SELECT ?o WHERE { ?o <https://w3id.org/firmgraph/ns#nameKey> "reuters" }',
-    "events of a firm": """SELECT ?e ?n WHERE { ?o <https://w3id.org/firmgraph/ns#nameKey> "reuters" .
-        ?d <https://schema.org/mentions> ?o . ?e <https://w3id.org/firmgraph/ns#reportedIn> ?d ;
-        <https://w3id.org/firmgraph/ns#jobsCut> ?n } LIMIT 50""",
-    "1,000 rows": "SELECT ?e ?n WHERE { ?e <https://w3id.org/firmgraph/ns#jobsCut> ?n } LIMIT 1000",
-    "COUNT events": "SELECT (COUNT(?e) AS ?n) WHERE { ?e <https://w3id.org/firmgraph/ns#organization> ?o }",
-    "CONSTRUCT 500": "CONSTRUCT { ?e ?p ?o } WHERE { ?e a <https://w3id.org/firmgraph/ns#Layoff> ; ?p ?o } LIMIT 500",
+    "lookup by name": f'SELECT ?o WHERE {{ ?o <{FG}nameKey> "reuters" }}',
+    "events of a firm": f"""SELECT ?e ?n WHERE {{ ?o <{FG}nameKey> "reuters" .
+        ?d <https://schema.org/mentions> ?o . ?e <{FG}reportedIn> ?d ; <{FG}jobsCut> ?n }} LIMIT 50""",
+    "1,000 rows": f"SELECT ?e ?n WHERE {{ ?e <{FG}jobsCut> ?n }} LIMIT 1000",
+    "COUNT events": f"SELECT (COUNT(?e) AS ?n) WHERE {{ ?e <{FG}organization> ?o }}",
+    "CONSTRUCT 500": f"CONSTRUCT {{ ?e ?p ?o }} WHERE {{ ?e a <{FG}Layoff> ; ?p ?o }} LIMIT 500",
 }
+ACCEPT = "text/tab-separated-values, application/sparql-results+json;q=0.9, application/n-triples;q=0.8"
+"""What every HTTP client here asks for: the formats RemoteStore asks oxigraph serve for."""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited with {process.returncode}")
+        try:
+            httpx.get(url + "/", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{url} did not answer within {seconds:g} s")
 
 
 @contextmanager
-def oxigraph_serve(folder: Path) -> Iterator[str]:
-    """`oxigraph serve` on disk with the union default graph, on a free port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    binary = Path(sys.executable).parent / "oxigraph"
-    process = subprocess.Popen(
-        [
-            str(binary),
-            "serve",
-            "--location",
-            str(folder),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+def _server(command: list[str], url: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
-        for _ in range(300):
-            try:
-                httpx.get(url + "/", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
+        _wait(url, process)
         yield url
     finally:
         process.terminate()
         process.wait(30)
 
 
-def _sources(folder: Path, n: int) -> Path:
-    out = folder / "sources"
-    out.mkdir()
-    synthetic = records(n, seed=21)
-    for i in range(n):
-        record, _ = next(synthetic)
-        (out / f"r{i:05}.json").write_text(json.dumps(record))
-    return out
+def oxigraph_serve(folder: Path) -> AbstractContextManager[str]:
+    """`oxigraph serve` on disk with the union default graph, on a free port."""
+    port = _free_port()
+    binary = Path(sys.executable).parent / "oxigraph"
+    command = [str(binary), "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"]
+    return _server([*command, "--union-default-graph"], f"http://127.0.0.1:{port}")
+
+
+def firmgraph_serve(store: str) -> AbstractContextManager[str]:
+    """`firmgraph serve` over a store (here: the remote one), on a free port."""
+    port = _free_port()
+    command = [sys.executable, "-m", "firmgraph.api.cli", "--store", store, "serve", "--port", str(port)]
+    return _server(command, f"http://127.0.0.1:{port}", env=dict(os.environ))
 
 
 def _consume(result: object) -> object:
@@ -94,85 +106,131 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - t
 
 
-def imports(folder: Path, url: str, n: int) -> None:
-    sources = _sources(folder, n)
+class Report:
+    """Lines printed as they come and kept for bench-results/remote.txt; numbers for remote.json."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.numbers: dict[str, object] = {}
+
+    def say(self, line: str) -> None:
+        print(line, flush=True)
+        self.lines.append(line)
+
+
+def imports(folder: Path, url: str, n: int, repeat: int, report: Report) -> None:
+    sources = write_articles(folder / "articles", n, seed=21)
     settings = Settings(store="unused")
     with KnowledgeGraph.open(folder / "warm-up", settings=settings) as kg:  # disk cache, imports, bytecode
         bulk_import(
             kg.store, sorted(sources.iterdir())[:20], base=settings.base_iri, max_bytes=10**7, workers=2
         )
-    seconds: dict[str, float] = {}
-    for name, location in (("embedded", str(folder / "import-embedded")), ("remote", url)):
-        with KnowledgeGraph.open(location, settings=settings) as kg:
-            seconds[name] = _timed(
-                lambda kg=kg: bulk_import(  # type: ignore[misc]
-                    kg.store, [sources], base=settings.base_iri, max_bytes=10**7, workers=2
-                )
-            )
-            triples = kg.store.count()
-    print(f"(a) bulk import of {n:,} record sources ({triples:,} quads), 2 workers")
-    print(f"    {'store':10} {'seconds':>8} {'sources/s':>10}")
-    for name, s in seconds.items():
-        print(f"    {name:10} {s:8.1f} {n / s:10.1f}")
-    print(f"    remote / embedded throughput: {seconds['embedded'] / seconds['remote']:.2f}x")
+    seconds: dict[str, list[float]] = {"embedded": [], "remote": []}
+    quads: dict[str, int] = {}
+    for run in range(repeat):
+        for name in ("embedded", "remote"):
+            location = url if name == "remote" else str(folder / f"import-embedded-{run}")
+            with KnowledgeGraph.open(location, settings=settings) as kg:
+                if name == "remote":
+                    kg.store.update("DROP ALL")
+                    kg.ensure_ontology()
+                started = time.perf_counter()
+                summary = bulk_import(kg.store, [sources], base=settings.base_iri, max_bytes=10**7, workers=2)
+                seconds[name].append(time.perf_counter() - started)
+                assert summary.imported == n, summary
+                quads[name] = kg.store.count()
+    _table(report, f"(a) validated bulk import of {n:,} synthetic articles, 2 workers", "sources", n, seconds)
+    report.say(f"    quads stored: embedded {quads['embedded']:,}, remote {quads['remote']:,}")
+    report.numbers["import"] = {"articles": n, "seconds": seconds, "quads": quads}
 
 
-def restores(folder: Path, url: str, firms: int) -> None:
+def restores(folder: Path, url: str, firms: int, repeat: int, report: Report) -> None:
     dump = folder / "synth.nq"
     quads = write_synthetic(dump, firms=firms, seed=7, base=Settings().base_iri)
     settings = Settings(store="unused")
-    seconds: dict[str, float] = {}
-    for name, location in (("embedded", str(folder / "restore-embedded")), ("remote", url)):
-        with KnowledgeGraph.open(location, settings=settings) as kg:
-            kg.store.update("DROP ALL")
-            kg.ensure_ontology()
-            seconds[name] = _timed(lambda kg=kg: kg.restore(dump))  # type: ignore[misc]
-    print(f"(b) restore of {quads:,} quads")
-    print(f"    {'store':10} {'seconds':>8} {'quads/s':>10}")
-    for name, s in seconds.items():
-        print(f"    {name:10} {s:8.1f} {quads / s:10,.0f}")
-    print(f"    remote / embedded throughput: {seconds['embedded'] / seconds['remote']:.2f}x")
+    seconds: dict[str, list[float]] = {"embedded": [], "remote": []}
+    for run in range(repeat):
+        for name in ("embedded", "remote"):
+            location = url if name == "remote" else str(folder / f"restore-embedded-{run}")
+            with KnowledgeGraph.open(location, settings=settings) as kg:
+                kg.store.update("DROP ALL")
+                kg.ensure_ontology()
+                seconds[name].append(_timed(lambda kg=kg: kg.restore(dump)))  # type: ignore[misc]
+    _table(report, f"(b) restore of {quads:,} quads of synthetic records (no SHACL)", "quads", quads, seconds)
+    report.numbers["restore"] = {"quads": quads, "seconds": seconds}
 
 
-def latencies(folder: Path, url: str, repeat: int) -> None:
+def _table(report: Report, title: str, unit: str, n: int, seconds: dict[str, list[float]]) -> None:
+    runs = len(seconds["embedded"])
+    report.say(f"{title}; median of {runs} run(s)")
+    report.say(f"    {'store':10} {'seconds':>8} {unit + '/s':>11}   all runs (s)")
+    medians = {name: statistics.median(times) for name, times in seconds.items()}
+    for name, times in seconds.items():
+        every = " ".join(f"{t:.1f}" for t in times)
+        report.say(f"    {name:10} {medians[name]:8.1f} {n / medians[name]:11,.1f}   {every}")
+    report.say(f"    remote / embedded throughput: {medians['embedded'] / medians['remote']:.2f}x")
+
+
+def latencies(folder: Path, url: str, repeat: int, report: Report) -> None:
     settings = Settings(store="unused")
-    print(f"(c) query latency on the restored store, median of {repeat} (ms)")
-    print(f"    {'query':18} {'pyoxigraph':>10} {'direct':>8} {'firmgraph':>9} {'fg/direct':>9}")
+    embedded = folder / "restore-embedded-0"
     with (
-        KnowledgeGraph.open(folder / "restore-embedded", settings=settings) as local,
+        KnowledgeGraph.open(embedded, settings=settings) as local,
         KnowledgeGraph.open(url, settings=settings) as remote,
-        httpx.Client() as client,
+        firmgraph_serve(url) as endpoint,
+        httpx.Client(timeout=120) as client,
     ):
+
+        def post(target: str, sparql: str) -> None:
+            client.post(target, data={"query": sparql}, headers={"Accept": ACCEPT}).raise_for_status()
+
+        labels = ["direct", "firmgraph API", "firmgraph serve", "pyoxigraph"]
+        report.say(f"(c) query latency on the restored store, median of {repeat} interleaved runs (ms)")
+        report.say(
+            "    direct: POST to oxigraph serve; firmgraph API: RemoteStore.query with parsed results;"
+        )
+        report.say(
+            "    firmgraph serve: its /sparql endpoint over the same oxigraph serve; pyoxigraph: in-process"
+        )
+        header = " ".join(f"{label:>15}" for label in labels)
+        report.say(f"    {'query':18} {header} {'API/direct':>10} {'serve/direct':>12}")
+        rows = {}
         for name, sparql in QUERIES.items():
-            accept = (
-                "application/n-triples" if sparql.startswith("CONSTRUCT") else "text/tab-separated-values"
-            )
-
-            def direct(sparql: str = sparql, accept: str = accept) -> None:
-                client.post(
-                    url + "/query", data={"query": sparql}, headers={"Accept": accept}
-                ).raise_for_status()
-
-            runs = {
-                "pyoxigraph": lambda sparql=sparql: _consume(local.query(sparql)),
-                "direct": direct,
-                "firmgraph": lambda sparql=sparql: _consume(remote.query(sparql)),
+            runs: dict[str, Callable[[], object]] = {
+                "direct": lambda sparql=sparql: post(url + "/query", sparql),  # type: ignore[misc]
+                "firmgraph API": lambda sparql=sparql: _consume(remote.query(sparql)),  # type: ignore[misc]
+                "firmgraph serve": lambda sparql=sparql: post(endpoint + "/sparql", sparql),  # type: ignore[misc]
+                "pyoxigraph": lambda sparql=sparql: _consume(local.query(sparql)),  # type: ignore[misc]
             }
-            medians = {}
-            for label, fn in runs.items():
+            times: dict[str, list[float]] = {label: [] for label in labels}
+            for fn in runs.values():
                 fn()  # warm
-                medians[label] = 1000 * statistics.median(_timed(fn) for _ in range(repeat))
-            print(
-                f"    {name:18} {medians['pyoxigraph']:10.2f} {medians['direct']:8.2f} {medians['firmgraph']:9.2f}"
-                f" {medians['firmgraph'] / medians['direct']:8.2f}x"
+            for _ in range(repeat):
+                for label, fn in runs.items():
+                    times[label].append(_timed(fn))
+            ms = {label: 1000 * statistics.median(t) for label, t in times.items()}
+            rows[name] = ms
+            cells = " ".join(f"{ms[label]:15.2f}" for label in labels)
+            report.say(
+                f"    {name:18} {cells} {ms['firmgraph API'] / ms['direct']:9.2f}x"
+                f" {ms['firmgraph serve'] / ms['direct']:11.2f}x"
             )
+        report.numbers["latency_ms"] = rows
 
 
 def run(scale: str) -> None:
     small = scale == "small"
-    with tempfile.TemporaryDirectory(prefix="fg-bench-remote-") as tmp:
-        folder = Path(tmp)
-        with oxigraph_serve(folder / "server") as url:
-            imports(folder, url, 100 if small else 1000)
-            restores(folder, url, 100 if small else FIRMS_PER_MILLION)
-            latencies(folder, url, 5 if small else 31)
+    report = Report()
+    try:
+        with tempfile.TemporaryDirectory(prefix="fg-bench-remote-") as tmp:
+            folder = Path(tmp)
+            with oxigraph_serve(folder / "server") as url:
+                imports(folder, url, 100 if small else 1000, 1 if small else 3, report)
+                restores(folder, url, 100 if small else FIRMS_PER_MILLION, 1 if small else 3, report)
+                latencies(folder, url, 5 if small else 31, report)
+    finally:  # keep what was measured, even when a later part fails
+        out = REPO / "bench-results"
+        out.mkdir(exist_ok=True)
+        suffix = "-small" if small else ""
+        (out / f"remote{suffix}.txt").write_text("\n".join(report.lines) + "\n", encoding="utf-8")
+        (out / f"remote{suffix}.json").write_text(json.dumps(report.numbers, indent=1), encoding="utf-8")
