@@ -43,6 +43,9 @@ _GUARANTEE_RE = re.compile(
 # "hatte bereits im Oktober angekündigt, ... abzubauen": the plan is future, the month is past
 _PAST_ANNOUNCED_RE = re.compile(
     r"\b(?:hatte|hatten|had)\b[^.;]{0,60}\b(?:angekündigt|bekanntgegeben|mitgeteilt|announced|said|verkündet)\b"
+    r"|\b(?:angekündigt|bekanntgegeben|mitgeteilt|verkündet)\s+(?:hatte|hatten|hat|haben)\b"
+    r"|\bannounced\b[^.;]{0,60}\bin (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b"
     r"|\b(?:kündigte|verkündete|announced|said)\b[^.;]{0,40}\b(?:last|vergangenen|im)\s",
     re.I,
 )

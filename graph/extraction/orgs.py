@@ -129,7 +129,11 @@ _OWNER_PATTERNS = [
         2,
         1,
     ),
-    (re.compile(rf"({NAME})['’]s\s+(?:[\w-]+\s+)?(?:unit|subsidiary|division|arm|brand)\s+({NAME})"), 1, 2),
+    (
+        re.compile(rf"({NAME})['’]s\s+(?:[\w.-]+\s+)?(?:unit|subsidiary|division|arm|brand),?\s+({NAME})"),
+        1,
+        2,
+    ),
     (re.compile(rf"({NAME}),?\s+(?:die|das|der)\s+zu\s+({NAME})\s+gehör"), 2, 1),
     (
         re.compile(
@@ -464,9 +468,11 @@ _LAST_WORDS = ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS
 def _named_by_last_word(run: str) -> tuple[str, str] | None:
     """A capitalised run whose last word names a kind of organisation ("Gresham Steel", "Verdi Union")."""
     tokens = run.split()
-    if tokens[-1] not in _LAST_WORDS:
-        return None
-    if tokens[-1] in OUTLET_WORDS:  # "der Süddeutschen Zeitung": adjectives stay, articles go
+    if tokens[-1] not in _LAST_WORDS and tokens[-1].rsplit("-", 1)[-1] not in OUTLET_WORDS:
+        return None  # "Gresham Steel", "Süddeutsche Zeitung", "Kölner Stadt-Anzeiger"
+    if (
+        tokens[-1].rsplit("-", 1)[-1] in OUTLET_WORDS
+    ):  # "der Süddeutschen Zeitung": adjectives stay, articles go
         while len(tokens) > 2 and (tokens[0] in NOT_NAMES_LEAD or tokens[0] in _DESCRIPTORS):
             tokens = tokens[1:]
         return (
