@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from firmgraph.graph.extraction.lexicon import ORG_HEAD_DE, ORG_HEAD_EN
-from firmgraph.graph.extraction.orgs import Mention, OrgIndex
+from firmgraph.graph.extraction.orgbase import Mention
+from firmgraph.graph.extraction.orgs import OrgIndex
 from firmgraph.graph.extraction.text import Sentence
 
 _ANAPHOR = re.compile(
