@@ -115,10 +115,6 @@ _FACTS = [
     "fg:workforceShare",
     "fg:form",
 ]
-_TOP_FIRM = (
-    "FILTER NOT EXISTS {{ {v} org:subOrganizationOf ?up{n} }} "
-    "FILTER NOT EXISTS {{ {v} a ?outlet{n} FILTER(?outlet{n} IN (fg:NewsOutlet, fg:Regulator)) }}"
-)
 
 
 # -- the graphs -----------------------------------------------------------------------------------
@@ -367,42 +363,51 @@ def _event_day(e: str) -> str:
 
 
 def firms_query(link: str, filters: Filters, limit: int) -> str:
-    """Rows of three kinds: links (firm, via), events (firm, jobs, day) for sizes, and firm names."""
-    top = _TOP_FIRM.format(v="?firm", n=1)
-    roll_up = f"?x org:subOrganizationOf* ?firm . {top}"
-    must_have_event = ""
-    if link == "shared-people" and filters.active:
-        must_have_event = f"FILTER EXISTS {{ ?fe fg:organization/org:subOrganizationOf* ?firm . {filters.event_pattern('?fe')} }}"
-    elif link == "co-mention" and filters.on_events:
-        must_have_event = (
-            "FILTER EXISTS { ?fe fg:organization/org:subOrganizationOf* ?firm . "
-            f"{filters.event_pattern('?fe', dates=False, articles=False)} }}"
-        )
+    """Rows of three kinds: links (org, via), events (org, jobs, day, passing the filters), and
+    organizations (name, parent, hub class). Units are rolled up to their firm in Python: done in
+    SPARQL (`org:subOrganizationOf*` and NOT EXISTS per row) it took ten times longer."""
     if link == "shared-people":
-        links = (
-            f"?via a schema:Person ; org:memberOf ?x . {roll_up} OPTIONAL {{ ?via schema:name ?viaLabel }}"
-        )
+        links = "?via a schema:Person ; org:memberOf ?x . OPTIONAL { ?via schema:name ?viaLabel }"
     elif link == "co-mention":
-        article = filters.article_pattern("?via")
         links = (
-            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {article} {roll_up} "
+            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {filters.article_pattern('?via')} "
             "OPTIONAL { ?via schema:headline ?viaLabel }"
         )
     else:
         links = (
-            f"?via fg:organization ?x ; fg:reason ?reason . {roll_up} {_event_day('?via')} "
+            f"?via fg:organization ?x ; fg:reason ?reason . {_event_day('?via')} "
             f"FILTER(BOUND(?day)) {filters.event_pattern('?via')}"
         )
-    sized = f"FILTER EXISTS {{ {filters.event_pattern('?via')} }}" if filters.active else ""
+    passes = ""
+    if filters.active:
+        passes = (
+            f"BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
+            f"BIND(EXISTS {{ {filters.event_pattern('?via', dates=False, articles=False) or '?via a ?any'} }} AS ?passType)"
+        )
     return (
         sparql_prologue(["fg", "org", "schema"])
-        + "SELECT ?kind ?firm ?via ?viaLabel ?reason ?day ?jobs WHERE {\n"
-        + f'  {{ {links} {must_have_event} BIND("link" AS ?kind) }}\n'
-        + f"  UNION {{ ?via fg:organization ?x ; fg:jobsCut ?jobs . {roll_up} "
-        + f'FILTER NOT EXISTS {{ ?via fg:aggregateOf ?part }} {_event_day("?via")} {sized} BIND("event" AS ?kind) }}\n'
-        + f'  UNION {{ ?firm a org:Organization ; schema:name ?viaLabel . {top} BIND("name" AS ?kind) }}\n'
+        + "SELECT ?kind ?x ?via ?viaLabel ?reason ?day ?jobs ?pass ?passType ?parent ?hub WHERE {\n"
+        + f'  {{ {links} BIND("link" AS ?kind) }}\n'
+        + "  UNION { ?via fg:organization ?x . FILTER NOT EXISTS { ?via fg:aggregateOf ?part } "
+        + f'OPTIONAL {{ ?via fg:jobsCut ?jobs }} {_event_day("?via")} {passes} BIND("event" AS ?kind) }}\n'
+        + "  UNION { ?x a ?class . FILTER(?class IN (org:Organization, org:OrganizationalUnit)) "
+        + "OPTIONAL { ?x schema:name ?viaLabel } OPTIONAL { ?x org:subOrganizationOf ?parent } "
+        + 'OPTIONAL { ?x a ?hub FILTER(?hub IN (fg:NewsOutlet, fg:Regulator)) } BIND("org" AS ?kind) }\n'
         + f"}}\nLIMIT {int(limit)}\n"
     )
+
+
+def _tops(parents: dict[str, str], hubs: set[str], orgs: set[str]) -> dict[str, str]:
+    """Each organization's top firm (following org:subOrganizationOf); outlets and regulators have none."""
+    tops: dict[str, str] = {}
+    for org in orgs:
+        top, seen = org, {org}
+        while top in parents and parents[top] not in seen:
+            top = parents[top]
+            seen.add(top)
+        if top not in hubs and org not in hubs:
+            tops[org] = top
+    return tops
 
 
 def firm_network(
@@ -417,46 +422,81 @@ def firm_network(
 
     shared-people: a person is a member of both (weight: people); co-mention: both are named in
     the same article (weight: articles); wave: both had events with the same stated reason within
-    `window_days` (weight: pairs of events). Only firms with a link are nodes.
+    `window_days` (weight: pairs of events). Only firms with a link are nodes. With filters,
+    shared people only link firms with an event that passes them; co-mentions firms with an event
+    of the type, reason and size asked for.
     """
     if link not in LINKS:
         raise InputError(f"link must be one of {', '.join(LINKS)}, not {str(link)[:40]!r}")
     filters = filters or Filters()
     window = parse_window(window_days)
     names: dict[str, str] = {}
-    groups: dict[str, set[str]] = defaultdict(set)
-    via_labels: dict[str, str] = {}
-    dated: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
+    parents: dict[str, str] = {}
+    hubs: set[str] = set()
+    links: list[tuple[str, str, Any, Any]] = []
+    event_rows: list[tuple[str, str, date | None, int | None, bool, bool]] = []
     rows = 0
     for row in run(firms_query(link, filters, limit)):
         rows += 1
-        kind, firm, via = row["kind"].value, row["firm"], row["via"]
-        if not isinstance(firm, ox.NamedNode):
+        kind, x, via = row["kind"].value, row["x"], row["via"]
+        if not isinstance(x, ox.NamedNode):
             continue
-        if kind == "name":
-            names.setdefault(firm.value, row["viaLabel"].value)
-        elif kind == "event":
-            events[firm.value][via.value] = (_day(row["day"]), int(row["jobs"].value))
-        elif link == "wave":
-            day = _day(row["day"])
-            if day is not None:
-                dated[row["reason"].value].append((day.toordinal(), firm.value, via.value))
-        else:
-            groups[via.value].add(firm.value)
+        if kind == "org":
             if row["viaLabel"] is not None:
-                via_labels[via.value] = row["viaLabel"].value
+                names.setdefault(x.value, row["viaLabel"].value)
+            if isinstance(row["parent"], ox.NamedNode):
+                parents.setdefault(x.value, row["parent"].value)
+            if row["hub"] is not None:
+                hubs.add(x.value)
+            names.setdefault(x.value, "")
+        elif kind == "event":
+            jobs = int(row["jobs"].value) if row["jobs"] is not None else None
+            passed = [row[v] is None or row[v].value == "true" for v in ("pass", "passType")]
+            event_rows.append((x.value, via.value, _day(row["day"]), jobs, *passed))
+        else:
+            links.append((x.value, via.value, row["viaLabel"] or row["reason"], row["day"]))
+    tops = _tops(parents, hubs, set(names))
+    events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
+    passing: dict[str, set[str]] = {"full": set(), "type": set()}
+    for org, event, day, jobs, full, typed in event_rows:
+        firm = tops.get(org)
+        if firm is None:
+            continue
+        if full and jobs is not None:
+            events[firm][event] = (day, jobs)
+        if full:
+            passing["full"].add(firm)
+        if typed:
+            passing["type"].add(firm)
+    allowed: set[str] | None = None
+    if link == "shared-people" and filters.active:
+        allowed = passing["full"]
+    elif link == "co-mention" and filters.on_events:
+        allowed = passing["type"]
     graph = FirmNetwork(focus=None, link=link, window_days=window, truncated=rows >= limit)
     if link == "wave":
+        dated: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for org, event, reason, day_term in links:
+            day = _day(day_term)
+            if org in tops and day is not None:
+                dated[reason.value].append((day.toordinal(), tops[org], event))
         _wave_links(graph, dated, window)
     else:
+        groups: dict[str, set[str]] = defaultdict(set)
+        labels: dict[str, str] = {}
+        for org, via, label, _ in links:
+            firm = tops.get(org)
+            if firm is not None and (allowed is None or firm in allowed):
+                groups[via].add(firm)
+                if label is not None:
+                    labels[via] = label.value
         for via, firms in groups.items():
             for a, b in combinations(sorted(firms), 2):
-                _link(graph, a, b, via_labels.get(via, via))
+                _link(graph, a, b, labels.get(via, via))
     from firmgraph.graph.timeline import total_jobs
 
     for firm in graph:
-        attrs = {"iri": firm, "kind": "firm", "label": names.get(firm, _local(firm))}
+        attrs = {"iri": firm, "kind": "firm", "label": names.get(firm) or _local(firm)}
         if events.get(firm):
             attrs["jobs_cut"] = total_jobs(list(events[firm].values()))
             attrs["events"] = len(events[firm])
