@@ -186,11 +186,12 @@ def latencies(folder: Path, url: str, repeat: int, report: Report) -> None:
 
         labels = ["direct", "firmgraph API", "firmgraph serve", "pyoxigraph"]
         report.say(f"(c) query latency on the restored store, median of {repeat} interleaved runs (ms)")
+        report.say("    direct: POST to oxigraph serve (bytes); firmgraph API: RemoteStore.query (parsed);")
         report.say(
-            "    direct: POST to oxigraph serve; firmgraph API: RemoteStore.query with parsed results;"
+            "    firmgraph serve: its /sparql over the same oxigraph serve (bytes); pyoxigraph: in-process;"
         )
         report.say(
-            "    firmgraph serve: its /sparql endpoint over the same oxigraph serve; pyoxigraph: in-process"
+            "    every HTTP client asks for the same formats (TSV, else JSON; N-Triples for CONSTRUCT)"
         )
         header = " ".join(f"{label:>15}" for label in labels)
         report.say(f"    {'query':18} {header} {'API/direct':>10} {'serve/direct':>12}")
