@@ -431,9 +431,10 @@ def run(scale: str) -> None:
             say(f"{quads:,} quads; rdflib-endpoint loaded them in {time.monotonic() - started:.0f} s")
         named = queries(firmgraph.url)
 
-        say(
-            f"\n(a) latency, median of {runs} runs ({rdflib_runs} for rdflib-endpoint, limit {rdflib_timeout:g} s), ms;"
+        rdflib_note = (
+            f" ({rdflib_runs} for rdflib-endpoint, limit {rdflib_timeout:g} s)" if with_rdflib else ""
         )
+        say(f"\n(a) latency, median of {runs} runs{rdflib_note}, ms;")
         say("    ratio = peer / firmgraph (above 1: firmgraph is faster)")
         peers = [e.name.split("-")[0] for e in endpoints[1:]]
         columns = "".join(f"{e.name.split('-')[0]:>10}" for e in endpoints)
