@@ -367,7 +367,8 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     organizations (name, parent, hub class). Units are rolled up to their firm in Python: done in
     SPARQL (`org:subOrganizationOf*` and NOT EXISTS per row) it took ten times longer."""
     if link == "shared-people":
-        links = "?via a schema:Person ; org:memberOf ?x . OPTIONAL { ?via schema:name ?viaLabel }"
+        # org:memberOf has people as its domain: no type check (every joined pattern costs)
+        links = "?via org:memberOf ?x . OPTIONAL { ?via schema:name ?viaLabel }"
     elif link == "co-mention":
         links = (
             f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {filters.article_pattern('?via')} "
@@ -390,7 +391,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
         + f'  {{ {links} BIND("link" AS ?kind) }}\n'
         + "  UNION { ?via fg:organization ?x . FILTER NOT EXISTS { ?via fg:aggregateOf ?part } "
         + f'OPTIONAL {{ ?via fg:jobsCut ?jobs }} {_event_day("?via")} {passes} BIND("event" AS ?kind) }}\n'
-        + "  UNION { ?x a ?class . FILTER(?class IN (org:Organization, org:OrganizationalUnit)) "
+        + "  UNION { VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class . "
         + "OPTIONAL { ?x schema:name ?viaLabel } OPTIONAL { ?x org:subOrganizationOf ?parent } "
         + 'OPTIONAL { ?x a ?hub FILTER(?hub IN (fg:NewsOutlet, fg:Regulator)) } BIND("org" AS ?kind) }\n'
         + f"}}\nLIMIT {int(limit)}\n"
