@@ -27,7 +27,8 @@ import networkx as nx
 
 from firmgraph.graph.filters import Filters
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.network import ego_network, ego_query, firm_network
+from firmgraph.graph.network import ego_network, ego_query
+from firmgraph.graph.projections import firm_network
 from firmgraph.graph.querying import QueryJob, open_engine
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.synth import write_synthetic
