@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -46,8 +48,27 @@ def _status_kb(field: str, pid: int | str = "self") -> int:
     raise KeyError(field)
 
 
+class _AnonPeak:
+    """Samples RssAnon (heap, not the store's memory-mapped files) every 10 ms in a thread; keeps the peak."""
+
+    def __init__(self) -> None:
+        self.peak = _status_kb("RssAnon")
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.stop.wait(0.01):
+            self.peak = max(self.peak, _status_kb("RssAnon"))
+
+    def done(self) -> int:
+        self.stop.set()
+        self.thread.join()
+        return max(self.peak, _status_kb("RssAnon"))
+
+
 def child(peer: str, fmt_name: str, store_path: str, out: str) -> dict[str, float]:
-    """One dump in this (fresh) process: seconds, quads, baseline and peak RSS in kB."""
+    """One dump in this (fresh) process: seconds, quads, baseline and peak RSS in kB (all, and anonymous)."""
     fmt = FORMATS[fmt_name]
     if peer == "oxigraph CLI":
         binary = Path(sys.executable).parent / "oxigraph"
@@ -69,12 +90,14 @@ def child(peer: str, fmt_name: str, store_path: str, out: str) -> dict[str, floa
     if peer == "firmgraph":
         store = open_store(store_path)
         before = _status_kb("VmRSS")
+        anon_before, anon = _status_kb("RssAnon"), _AnonPeak()
         t = time.perf_counter()
         export_to_path(store, out, fmt)
         seconds = time.perf_counter() - t
     else:
         raw = ox.Store(store_path)
         before = _status_kb("VmRSS")
+        anon_before, anon = _status_kb("RssAnon"), _AnonPeak()
         t = time.perf_counter()
         with open(out, "wb") as f:
             if fmt.quads:
@@ -83,7 +106,13 @@ def child(peer: str, fmt_name: str, store_path: str, out: str) -> dict[str, floa
                 ox.serialize((q.triple for q in raw), f, fmt.rdf)
         seconds = time.perf_counter() - t
     peak = _status_kb("VmHWM")
-    return {"seconds": seconds, "baseline_kb": float(before), "peak_kb": float(peak)}
+    anon_grew = anon.done() - anon_before
+    return {
+        "seconds": seconds,
+        "baseline_kb": float(before),
+        "peak_kb": float(peak),
+        "anon_kb": float(anon_grew),
+    }
 
 
 def _measure(peer: str, fmt: str, store: Path, folder: Path) -> dict[str, float]:
@@ -114,15 +143,16 @@ def _store(folder: Path, firms: int) -> tuple[Path, int]:
 
 def run(scale: str) -> None:
     small = scale == "small"
-    repeat = 1 if small else 3
+    repeat = int(os.environ.get("BENCH_REPEAT", 1 if small else 3))
     sizes = [10, 100] if small else [FIRMS_PER_MILLION // 10, FIRMS_PER_MILLION]
+    formats = os.environ.get("BENCH_FORMATS", ",".join(FORMATS)).split(",")
     report: dict[str, object] = {"repeat": repeat, "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="fg-bench-export-") as tmp:
         folder = Path(tmp)
         for firms in sizes:
             store, quads = _store(folder, firms)
             results: dict[str, dict[str, list[dict[str, float]]]] = {}
-            for fmt in FORMATS:
+            for fmt in formats:
                 for _ in range(repeat):  # interleaved, so noise hits every peer alike
                     for peer in PEERS:
                         if peer == "oxigraph CLI" and not FORMATS[fmt].quads:
@@ -134,7 +164,8 @@ def run(scale: str) -> None:
             _print(quads, results, repeat)
     out = REPO / "bench-results"
     out.mkdir(exist_ok=True)
-    (out / "export.json").write_text(json.dumps(report, indent=1))
+    suffix = "" if formats == list(FORMATS) else "-" + "-".join(formats)
+    (out / f"export{suffix}.json").write_text(json.dumps(report, indent=1))
     _print_flatness(report)
 
 
@@ -174,7 +205,13 @@ def _print_flatness(report: dict[str, object]) -> None:
         for peer in large_results[fmt]:
             a = statistics.median(r["peak_kb"] - r["baseline_kb"] for r in small_results[fmt][peer]) / 1024
             b = statistics.median(r["peak_kb"] - r["baseline_kb"] for r in large_results[fmt][peer]) / 1024
-            print(f"    {fmt:9} {peer:13} {a:8.0f} {b:8.0f}")
+            anon = [
+                statistics.median(r.get("anon_kb", float("nan")) for r in res[fmt][peer]) / 1024
+                for res in (small_results, large_results)
+            ]
+            print(
+                f"    {fmt:9} {peer:13} {a:8.0f} {b:8.0f}   anonymous (heap): {anon[0]:6.1f} {anon[1]:6.1f}"
+            )
 
 
 if __name__ == "__main__":
