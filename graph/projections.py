@@ -46,22 +46,36 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
             f"?via fg:organization ?x ; fg:reason ?reason . {_event_day('?via')} "
             f"FILTER(BOUND(?day)) {filters.event_pattern('?via')}"
         )
-    passes = ""
     if filters.active:
         passes = (
             f"BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
             f"BIND(EXISTS {{ {filters.event_pattern('?via', dates=False, articles=False) or '?via a ?any'} }} AS ?passType)"
         )
+        events = f"?via fg:organization ?x . {passes}"
+    else:
+        events = "?via fg:organization ?x ."
+    # one simple pattern per branch, put together in Python: oxigraph answers a single basic graph
+    # pattern fast, and OPTIONALs and NOT EXISTS on every row slowly
+    branches = {
+        "link": links,
+        "event": events,
+        "jobs": "?via fg:jobsCut ?jobs .",
+        "announced": "?via fg:announced ?day .",
+        "published": "?via fg:reportedIn/schema:datePublished ?day .",
+        "aggregate": "?via fg:aggregateOf ?part .",
+        "org": "VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class .",
+        "name": "VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class ; schema:name ?viaLabel .",
+        "parent": "?x org:subOrganizationOf ?parent .",
+        "hub": "VALUES ?hub { fg:NewsOutlet fg:Regulator } ?x a ?hub .",
+    }
+    union = "\n  UNION ".join(
+        f'{{ {pattern} BIND("{kind}" AS ?kind) }}' for kind, pattern in branches.items()
+    )
     return (
         sparql_prologue(["fg", "org", "schema"])
-        + "SELECT ?kind ?x ?via ?viaLabel ?reason ?day ?jobs ?pass ?passType ?parent ?hub WHERE {\n"
-        + f'  {{ {links} BIND("link" AS ?kind) }}\n'
-        + "  UNION { ?via fg:organization ?x . FILTER NOT EXISTS { ?via fg:aggregateOf ?part } "
-        + f'OPTIONAL {{ ?via fg:jobsCut ?jobs }} {_event_day("?via")} {passes} BIND("event" AS ?kind) }}\n'
-        + "  UNION { VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class . "
-        + "OPTIONAL { ?x schema:name ?viaLabel } OPTIONAL { ?x org:subOrganizationOf ?parent } "
-        + 'OPTIONAL { ?x a ?hub FILTER(?hub IN (fg:NewsOutlet, fg:Regulator)) } BIND("org" AS ?kind) }\n'
-        + f"}}\nLIMIT {int(limit)}\n"
+        + "SELECT ?kind ?x ?via ?viaLabel ?reason ?day ?jobs ?pass ?passType ?parent ?hub WHERE {\n  "
+        + union
+        + f"\n}}\nLIMIT {int(limit)}\n"
     )
 
 
@@ -104,25 +118,43 @@ def firm_network(
     links: list[tuple[str, str, Any, Any]] = []
     event_rows: list[tuple[str, str, date | None, int | None, bool, bool]] = []
     rows = 0
+    jobs: dict[str, int] = {}
+    announced: dict[str, date] = {}
+    published: dict[str, date] = {}
+    aggregates: set[str] = set()
     for row in run(firms_query(link, filters, limit)):
         rows += 1
         kind, x, via = row["kind"].value, row["x"], row["via"]
-        if not isinstance(x, ox.NamedNode):
+        if kind == "jobs":
+            jobs[via.value] = int(row["jobs"].value)
+        elif kind in ("announced", "published"):
+            day = _day(row["day"])
+            into = announced if kind == "announced" else published
+            if day is not None and (via.value not in into or day < into[via.value]):
+                into[via.value] = day
+        elif kind == "aggregate":
+            aggregates.add(via.value)
+        elif not isinstance(x, ox.NamedNode):
             continue
-        if kind == "org":
-            if row["viaLabel"] is not None:
-                names.setdefault(x.value, row["viaLabel"].value)
-            if isinstance(row["parent"], ox.NamedNode):
-                parents.setdefault(x.value, row["parent"].value)
-            if row["hub"] is not None:
-                hubs.add(x.value)
+        elif kind == "org":
             names.setdefault(x.value, "")
+        elif kind == "name":
+            if not names.get(x.value):
+                names[x.value] = row["viaLabel"].value
+        elif kind == "parent" and isinstance(row["parent"], ox.NamedNode):
+            parents.setdefault(x.value, row["parent"].value)
+        elif kind == "hub":
+            hubs.add(x.value)
         elif kind == "event":
-            jobs = int(row["jobs"].value) if row["jobs"] is not None else None
             passed = [row[v] is None or row[v].value == "true" for v in ("pass", "passType")]
-            event_rows.append((x.value, via.value, _day(row["day"]), jobs, *passed))
-        else:
+            event_rows.append((x.value, via.value, None, None, *passed))
+        elif kind == "link":
             links.append((x.value, via.value, row["viaLabel"] or row["reason"], row["day"]))
+    event_rows = [
+        (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
+        for org, e, _, _, full, typed in event_rows
+        if e not in aggregates
+    ]
     tops = _tops(parents, hubs, set(names))
     events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
     passing: dict[str, set[str]] = {"full": set(), "type": set()}
