@@ -78,6 +78,7 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
         redoc_url=None,
     )
     app.dependency_overrides[get_settings] = lambda: settings
+    app.state.settings = settings  # for routes that read it without a dependency (/sparql)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         # reads from any listed origin; writes need an Authorization header, which is not allowed

@@ -17,10 +17,13 @@ runs one stays busy until the query ends. So queries run in worker processes:
   forkserver), so a new worker costs milliseconds, not an interpreter start.
 
 Results are serialised in the worker by pyoxigraph's own writers and cross the pipe as bytes.
+`execute_async` waits for them on the event loop (a reader on the worker's pipe), so a query that
+finds an idle worker costs no thread hop; only a query that must wait for a worker waits in a thread.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import multiprocessing as mp
 import multiprocessing.connection
@@ -31,6 +34,7 @@ import signal
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -135,6 +139,7 @@ class Snapshots:
         self.current: str | None = None
         self.stale = True
         self._lock = threading.Lock()
+        self._kept: frozenset[str | None] = frozenset()
 
     def path(self) -> str:
         """The newest checkpoint (taken now if the store changed since the last one)."""
@@ -166,7 +171,10 @@ class Snapshots:
     def discard_unused(self, in_use: set[str]) -> None:
         """Delete checkpoints that are neither current nor open in a worker."""
         with self._lock:
-            keep = in_use | {self.current}
+            keep = frozenset(in_use | {self.current})
+            if keep == self._kept:
+                return  # nothing changed since the last look: no directory listing per query
+            self._kept = keep
             for child in self.root.iterdir():
                 if str(child) not in keep:
                     shutil.rmtree(child, ignore_errors=True)
@@ -278,6 +286,8 @@ class WorkerPool:
         self._broken: str | None = None
         self._closed = False
         self._cond = threading.Condition()
+        self._waiters = ThreadPoolExecutor(max_workers=64, thread_name_prefix="firmgraph-query-wait")
+        """Threads in which async queries wait for a worker when none is idle."""
         self._spawner = threading.Thread(target=self._spawn_loop, name="firmgraph-query-workers", daemon=True)
         self._spawner.start()
         with self._cond:
@@ -312,11 +322,39 @@ class WorkerPool:
             with self._cond:
                 self._running -= 1
             self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
-        if status == "ok":
-            return payload  # type: ignore[no-any-return]
-        if status == "syntax":
-            raise query_error(SyntaxError(payload))
-        raise query_error(OSError(payload))
+        return _unpack(status, payload)
+
+    async def execute_async(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """`execute` for the event loop: the answer is awaited on the worker's pipe, not in a thread."""
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        if self.snapshots.stale:
+            path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
+        else:
+            path = self.snapshots.path()
+        worker = self._try_acquire()
+        if worker is None:  # all busy: wait for one in a thread (rare; the pool keeps spares)
+            worker = await self._acquire_async(deadline, limit)
+        reniced = healthy = False
+        with self._cond:
+            self._running += 1
+        try:
+            worker.snapshot = path
+            worker.conn.send((job, path))
+            reniced = await self._wait_async(worker, deadline, limit)
+            try:
+                status, payload = worker.conn.recv()
+            except (EOFError, OSError) as e:
+                raise QueryTimeoutError(
+                    "the query was stopped: it needed more memory than a query may use"
+                ) from e
+            healthy = True
+        finally:
+            # a cancelled wait (the client left) kills the worker, and with it the query
+            with self._cond:
+                self._running -= 1
+            self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
+        return _unpack(status, payload)
 
     def refresh(self) -> None:
         self.snapshots.mark_stale()
@@ -331,6 +369,7 @@ class WorkerPool:
         for worker in workers:
             worker.kill()
         self._spawner.join(timeout=5)
+        self._waiters.shutdown(wait=False)
         self.snapshots.close()
 
     def stats(self) -> dict[str, int]:
@@ -369,6 +408,60 @@ class WorkerPool:
             step = deadline - now if reniced else min(deadline - now, 0.05)
             if worker.conn.poll(step):
                 return reniced
+
+    async def _wait_async(self, worker: _Worker, deadline: float, limit: float) -> bool:
+        """`_wait` on the event loop: a reader on the worker's pipe wakes the query up."""
+        loop = asyncio.get_running_loop()
+        answered = loop.create_future()
+        fd = worker.conn.fileno()
+        loop.add_reader(fd, lambda: answered.done() or answered.set_result(None))
+        try:
+            started = time.monotonic()
+            reniced = False
+            while not answered.done():
+                now = time.monotonic()
+                if now >= deadline:
+                    raise QueryTimeoutError(
+                        f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
+                    )
+                if not reniced:
+                    renice_at = self.busy_nice_after if self._waiting else self.nice_after
+                    if now - started >= renice_at and (self._waiting or self._running > 1):
+                        worker.lower_priority()
+                        reniced = True
+                step = deadline - now if reniced else min(deadline - now, 0.05)
+                await asyncio.wait((answered,), timeout=step)
+            return reniced
+        finally:
+            loop.remove_reader(fd)
+            answered.cancel()
+            # uvloop leaves a watched descriptor non-blocking; recv must wait for all of a long answer
+            with contextlib.suppress(OSError):
+                os.set_blocking(fd, True)
+
+    async def _acquire_async(self, deadline: float, limit: float) -> _Worker:
+        """`_acquire` in a waiting thread; a worker it finds after the caller gave up goes back."""
+        waiting = self._waiters.submit(self._acquire, deadline, limit)
+        try:
+            return await asyncio.wrap_future(waiting)
+        except asyncio.CancelledError:
+            waiting.add_done_callback(
+                lambda f: (
+                    None
+                    if f.cancelled() or f.exception() is not None
+                    else self._release(f.result(), keep=True)
+                )
+            )
+            raise
+
+    def _try_acquire(self) -> _Worker | None:
+        """An idle worker at once, or None (without waiting)."""
+        with self._cond:
+            if self._closed or not self._idle or self._waiting:
+                return None  # queries already waiting for a worker go first
+            worker = self._idle.pop()
+            self._cond.notify_all()  # the spawner tops the spares up
+            return worker
 
     def _acquire(self, deadline: float, limit: float) -> _Worker:
         with self._cond:
@@ -482,6 +575,15 @@ class WorkerPool:
                 self._broken = reason
                 self._cond.notify_all()
         time.sleep(0.1)
+
+
+def _unpack(status: str, payload: Any) -> QueryOutcome:
+    """A worker's answer: the outcome, or the error it reports."""
+    if status == "ok":
+        return payload  # type: ignore[no-any-return]
+    if status == "syntax":
+        raise query_error(SyntaxError(payload))
+    raise query_error(OSError(payload))
 
 
 # -- stores without checkpoints ---------------------------------------------------------------

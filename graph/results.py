@@ -89,7 +89,8 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
     kwargs: dict[str, Any] = {}
     if job.default_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
-    elif job.union_default_graph and not uses_dataset_clause(job.text):
+    elif job.union_default_graph and not ("FROM" in job.text.upper() and uses_dataset_clause(job.text)):
+        # (the substring test spares the token scan of queries that cannot name a dataset)
         kwargs["use_default_graph_as_union"] = True
     if job.named_graphs is not None:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
