@@ -30,7 +30,7 @@ from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.iris import KINDS
 from firmgraph.graph.jsonld import to_jsonld
 from firmgraph.graph.namespaces import PREFIXES
-from firmgraph.graph.profiles import profile
+from firmgraph.graph.profiles import linked_from, profile
 
 __all__ = ["ENTITY_FORMATS", "HTML", "link", "rdf_body", "router", "serialize"]
 
@@ -95,8 +95,6 @@ async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSetti
     )
     linked: list[Any] = []
     if name == "entity_generic.html":
-        from firmgraph.graph.profiles import linked_from
-
         linked = await run_in_threadpool(linked_from, kg.store, iri)
     html = templates.get_template(name).render(
         request=request,

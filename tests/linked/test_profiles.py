@@ -13,7 +13,8 @@ from firmgraph.graph.describe import describe
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.facts import Fact, Ref, Source, Value, select
 from firmgraph.graph.namespaces import FG, OA, SCHEMA
-from firmgraph.graph.profiles import EventReport, compare, profile
+from firmgraph.graph.profiles import profile
+from firmgraph.graph.reports import EventReport, compare
 from firmgraph.graph.store import Store, open_store
 from tests.linked.conftest import BASE
 
