@@ -33,6 +33,8 @@ class Cell:
     """iri, literal, bnode or triple"""
     href: str | None = None
     title: str | None = None
+    network: str | None = None
+    """the network view around this entity (dataset IRIs only)"""
 
 
 @dataclass
@@ -45,6 +47,11 @@ class Table:
     rows: list[list[Cell | None]] = field(default_factory=list)
     boolean: bool | None = None
     truncated: bool = False
+
+    @property
+    def network(self) -> str | None:
+        """The network view around the first entity of this dataset in the result, if any."""
+        return next((c.network for row in self.rows for c in row if c is not None and c.network), None)
 
 
 def compact(iri: str) -> str:
@@ -61,8 +68,10 @@ def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None, base
         return None
     if isinstance(term, ox.NamedNode):
         iri = term.value
-        href = "/" + iri[len(base) :] if iri.startswith(base) else iri
-        return Cell(compact(iri), "iri", href=href, title=iri)
+        if iri.startswith(base):
+            network = "/views/network?" + urlencode({"focus": iri}) if iri.startswith(base + "id/") else None
+            return Cell(compact(iri), "iri", href="/" + iri[len(base) :], title=iri, network=network)
+        return Cell(compact(iri), "iri", href=iri, title=iri)
     if isinstance(term, ox.BlankNode):
         return Cell(f"_:{term.value}", "bnode")
     if isinstance(term, ox.Literal):

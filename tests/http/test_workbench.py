@@ -169,3 +169,46 @@ def test_open_a_saved_query_fill_its_form_and_submit(page, server: Server) -> No
     page.get_by_role("link", name="Open in the editor").click()
     page.wait_for_selector("#result-table")
     assert "Beth Galetti" in page.locator("#result-table").inner_text()
+
+
+# -- from results to network views --------------------------------------------------------------
+
+FIRMS = (
+    "PREFIX schema: <https://schema.org/>\nPREFIX org: <http://www.w3.org/ns/org#>\n"
+    'SELECT ?org ?name WHERE { ?org a org:FormalOrganization ; schema:name ?name FILTER (?name IN ("Pinterest", "Amazon")) }'
+    "\nORDER BY ?name"
+)
+
+
+def test_entity_iris_in_a_result_link_to_their_network_view(server: Server) -> None:
+    page = httpx.get(server.url + "/?" + urlencode({"query": FIRMS}), headers=HTML).text
+    orgs = [row["org"] for row in server.select(FIRMS)]
+    links = [h.replace("&amp;", "&") for h in re.findall(r'class="network-link" href="([^"]+)"', page)]
+    assert links == ["/views/network?" + urlencode({"focus": o}) for o in orgs] and len(orgs) == 2
+    first = re.search(r'class="open-network" href="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert first.replace("&amp;", "&") == links[0]
+    view = server.get(links[1])
+    assert view.status_code == 200 and "Pinterest" in view.text
+    # a result without entities of this dataset offers no network
+    plain = httpx.get(
+        server.url + "/?" + urlencode({"query": "SELECT ?x WHERE { VALUES ?x { 1 } }"}), headers=HTML
+    )
+    assert "network-link" not in plain.text and "open-network" not in plain.text
+
+
+FOCUS = "() => window.fgView && window.fgView.settled && network.body.data.nodes.get().filter(n => n.borderWidth === 3).map(n => n.id)"
+
+
+@pytest.mark.browser
+def test_open_a_result_as_a_network(page, server: Server) -> None:  # type: ignore[no-untyped-def]
+    orgs = [row["org"] for row in server.select(FIRMS)]
+    page.goto(server.url + "/?" + urlencode({"query": FIRMS}))
+    page.get_by_role("link", name="Open as network").click()
+    page.wait_for_function(FOCUS, timeout=30_000)
+    assert page.evaluate(FOCUS) == [orgs[0]] and urlsplit(page.url).path == "/views/network"
+    page.go_back()
+    page.locator("#result-table tbody tr").nth(1).locator("a.network-link").click()
+    page.wait_for_function(FOCUS, timeout=30_000)
+    assert page.evaluate(FOCUS) == [orgs[1]]
+    labels = page.evaluate("network.body.data.nodes.get().map(n => n.label).join('|')")
+    assert "Pinterest" in labels and "Tessa Chen" in labels
