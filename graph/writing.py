@@ -23,7 +23,7 @@ default graph.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -46,6 +46,7 @@ from firmgraph.graph.sparql import (
     tokens,
 )
 from firmgraph.graph.store import EmbeddedStore, Store
+from firmgraph.graph.store.base import data_block
 from firmgraph.graph.validation import ValidationReport, validate
 
 __all__ = ["GuardedWriter", "WriteResult", "refuse_remote_calls"]
@@ -126,9 +127,9 @@ class _Delta:
     def statements(self) -> list[str]:
         out = []
         if self.deletes:
-            out.append("DELETE DATA {\n" + _quads_text(self.deletes) + "\n}")
+            out.append(data_block("DELETE", self.deletes))
         if self.inserts:
-            out.append("INSERT DATA {\n" + _quads_text(self.inserts) + "\n}")
+            out.append(data_block("INSERT", self.inserts))
         return out
 
     def apply(self, state: State) -> State:
@@ -147,18 +148,6 @@ class _GraphOp:
 
     def apply(self, state: State) -> State:
         return self.simulate(state)
-
-
-def _quads_text(quads: Iterable[ox.Quad]) -> str:
-    by_graph: dict[str, list[str]] = {}
-    for q in quads:
-        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-        by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
-    parts = []
-    for g, lines in by_graph.items():
-        body = "\n".join(lines)
-        parts.append(f"GRAPH {g} {{\n{body}\n}}" if g else body)
-    return "\n".join(parts)
 
 
 class GuardedWriter:
@@ -310,7 +299,7 @@ class GuardedWriter:
             if graph:
                 statements.append(f"CREATE SILENT GRAPH <{graph}>")
             if quads:
-                statements.append("INSERT DATA {\n" + _quads_text(quads) + "\n}")
+                statements.append(data_block("INSERT", quads))
             self.store.update(" ;\n".join(statements))
             self.engine.refresh()
         return WriteResult(inserted=len(quads), created=not existed, report=report)
@@ -327,7 +316,7 @@ class GuardedWriter:
                 raise ShapeViolationError(graph or "default graph", report)
             statements = [f"CREATE SILENT GRAPH <{graph}>"] if graph else []
             if quads:
-                statements.append("INSERT DATA {\n" + _quads_text(quads) + "\n}")
+                statements.append(data_block("INSERT", quads))
             if statements:
                 self.store.update(" ;\n".join(statements))
                 self.engine.refresh()

@@ -83,8 +83,8 @@ class Store(ABC):
         self.close()
 
 
-def insert_data(quads: Iterable[ox.Quad]) -> str:
-    """SPARQL `INSERT DATA` text for quads (named graphs kept)."""
+def data_block(operation: str, quads: Iterable[ox.Quad]) -> str:
+    """SPARQL `INSERT DATA` or `DELETE DATA` text for quads (named graphs kept)."""
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
@@ -93,7 +93,7 @@ def insert_data(quads: Iterable[ox.Quad]) -> str:
     for g, lines in by_graph.items():
         body = "\n".join(lines)
         parts.append(f"GRAPH {g} {{\n{body}\n}}" if g else body)
-    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+    return f"{operation} DATA {{\n" + "\n".join(parts) + "\n}"
 
 
 def commit_update(commit: Commit) -> str:
@@ -104,5 +104,5 @@ def commit_update(commit: Commit) -> str:
         name = ox.NamedNode(g)
         quads.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in graph_quads)
     if quads:
-        ops.append(insert_data(quads))
+        ops.append(data_block("INSERT", quads))
     return " ;\n".join(ops)

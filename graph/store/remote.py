@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
-from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, insert_data
+from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, data_block
 
 STAGING = "urn:firmgraph:staging:"
 """Prefix of staging graphs (one per staged commit: `{STAGING}{unix ms}-{uuid}`)."""
@@ -348,7 +348,7 @@ class RemoteStore(Store):
         parsed = ox.parse(data, fmt)
         quads = (ox.Quad(q.subject, q.predicate, q.object, target) if target else q for q in parsed)
         for chunk in _chunks(quads, self.batch_bytes):
-            self._update(insert_data(chunk), idempotent=not any(_has_blank(q) for q in chunk))
+            self._update(data_block("INSERT", chunk), idempotent=not any(_has_blank(q) for q in chunk))
 
     def close(self) -> None:
         self.client.close()
