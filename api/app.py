@@ -91,6 +91,8 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
             allow_headers=["Accept", "Content-Type"],
             expose_headers=["X-Firmgraph-Truncated", "X-Firmgraph-Rows"],
         )
+    # outermost: queries skip the routing and middleware stack (cross-origin ones take the long way)
+    app.add_middleware(sparql.QueryFastPath)
     app.add_exception_handler(FirmgraphError, errors.firmgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(NotAcceptable, errors.not_acceptable)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]

@@ -460,7 +460,8 @@ class WorkerPool:
             if self._closed or not self._idle or self._waiting:
                 return None  # queries already waiting for a worker go first
             worker = self._idle.pop()
-            self._cond.notify_all()  # the spawner tops the spares up
+            if self._wanted(self._starting) > 0:
+                self._cond.notify_all()  # the spawner tops the spares up (else no thread wakes)
             return worker
 
     def _acquire(self, deadline: float, limit: float) -> _Worker:
@@ -495,7 +496,9 @@ class WorkerPool:
             else:
                 self._live.pop(worker.pid, None)
             in_use = {w.snapshot for w in self._live.values() if w.snapshot}
-            self._cond.notify_all()
+            # wake waiting queries and the spawner only when they have something to do
+            if self._waiting or not keep or self._closed or self._wanted(self._starting) > 0:
+                self._cond.notify_all()
         self.snapshots.discard_unused(in_use)  # type: ignore[arg-type]
 
     def _wanted(self, starting: int) -> int:
