@@ -148,8 +148,9 @@ class KnowledgeGraph:
     def network(self, focus: str | None = None, **options: Any) -> Any:
         """The ego network of `focus` or, with link=..., firms linked by it: a networkx graph with
         .to_pyvis(), .to_html() and .show(). Options as for `firmgraph.graph.network.network`."""
-        from firmgraph.graph.network import network
+        from firmgraph.graph.network import network, speaks_lateral
 
+        options.setdefault("lateral", speaks_lateral(self.store))
         return network(self.query, focus, base_iri=self.settings.base_iri, **options)
 
     @property

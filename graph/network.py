@@ -175,22 +175,38 @@ def _within(focus: str, hops: int, var: str) -> str:
     return " ".join(steps)
 
 
-def _around(focus: str, hops: int, var: str, patterns: list[str], *, hubs: bool = True) -> str:
+def _around(
+    focus: str, hops: int, var: str, patterns: list[str], *, hubs: bool = True, lateral: bool = True
+) -> str:
     """The patterns for each distinct `var` within `hops` of the focus (hubs=False: hubs left out).
 
     LATERAL (oxigraph, SPARQL 1.2 drafts) evaluates the patterns once per reached node: joined
-    plainly, oxigraph would start some patterns from the whole store and only then join.
+    plainly, oxigraph would start some patterns from the whole store and only then join. With
+    lateral=False the reached nodes and the patterns are joined plainly (SPARQL 1.1, any store).
     """
     union = "\n      UNION ".join(f"{{ {p} }}" for p in patterns)
+    join = "LATERAL " if lateral else ""
     if hops == 0:
-        return f"{{ VALUES {var} {{ {ox.NamedNode(focus)} }} LATERAL {{\n      {union} }} }}"
+        return f"{{ VALUES {var} {{ {ox.NamedNode(focus)} }} {join}{{\n      {union} }} }}"
     reached = _within(focus, hops, var) + ("" if hubs else " " + _not_hub(var, focus, 0))
     reach = f"{{ SELECT DISTINCT {var} WHERE {{ {reached} }} }}"
-    return f"{{ {reach} LATERAL {{\n      {union} }} }}"
+    return f"{{ {reach} {join}{{\n      {union} }} }}"
 
 
-def ego_query(focus: str, hops: int, filters: Filters, limit: int) -> str:
-    """Edges that start or end within hops-1 of the focus, and the facts of the nodes within hops."""
+def speaks_lateral(store: object) -> bool:
+    """Whether a store runs oxigraph's LATERAL: the embedded store and a remote oxigraph server do;
+    any other remote SPARQL 1.1 store gets the plain queries."""
+    from firmgraph.graph.store.embedded import EmbeddedStore
+    from firmgraph.graph.store.remote import LAYOUTS, RemoteStore
+
+    if isinstance(store, EmbeddedStore):
+        return True
+    return isinstance(store, RemoteStore) and store.layout == LAYOUTS["oxigraph"]
+
+
+def ego_query(focus: str, hops: int, filters: Filters, limit: int, *, lateral: bool = True) -> str:
+    """Edges that start or end within hops-1 of the focus, and the facts of the nodes within hops
+    (lateral=False: plain SPARQL 1.1, for stores without oxigraph's LATERAL)."""
     direct = ", ".join(DIRECT_EDGES)
     edges = [
         f"?n ?p ?o . FILTER(?p IN ({direct})) BIND(?n AS ?s)",
@@ -232,9 +248,9 @@ def ego_query(focus: str, hops: int, filters: Filters, limit: int) -> str:
     return (
         sparql_prologue(["fg", "org", "schema", "oa", "rdf", "rdfs"])
         + "SELECT DISTINCT ?s ?p ?o ?d ?node ?fact ?value WHERE {\n  "
-        + _around(focus, hops - 1, "?n", edges, hubs=False)
+        + _around(focus, hops - 1, "?n", edges, hubs=False, lateral=lateral)
         + "\n  UNION\n  "
-        + _around(focus, hops, "?node", facts)
+        + _around(focus, hops, "?node", facts, lateral=lateral)
         + f"\n}}\nLIMIT {int(limit)}\n"
     )
 
@@ -246,6 +262,7 @@ def ego_network(
     filters: Filters | None = None,
     *,
     limit: int = EGO_ROW_LIMIT,
+    lateral: bool = True,
 ) -> EgoNetwork:
     """The entities within `hops` of `focus` (firm, person, event, article...) and the relations between them.
 
@@ -256,7 +273,7 @@ def ego_network(
     facts: dict[str, dict[str, Any]] = defaultdict(dict)
     edges: list[tuple[str, str, str, Any]] = []
     rows = 0
-    for row in run(ego_query(focus, hops, filters, limit)):
+    for row in run(ego_query(focus, hops, filters, limit, lateral=lateral)):
         rows += 1
         s, p, o, node = row["s"], row["p"], row["o"], row["node"]
         if p is not None:
@@ -359,18 +376,20 @@ def network(
     link: str | None = None,
     window_days: int | str | None = 30,
     base_iri: str | None = None,
+    lateral: bool = True,
     **filters: Any,
 ) -> EgoNetwork | FirmNetwork:
     """The ego network of `focus`, or the firm-firm projection by `link` (one of them must be given).
 
     filters: start, end, reason, event_type, min_jobs, language, source (as for `Filters.parse`).
-    base_iri is kept on the graph, so its views link entities to their pages.
+    base_iri is kept on the graph, so its views link entities to their pages. lateral=False: plain
+    SPARQL 1.1 ego queries, for stores without oxigraph's LATERAL (see `speaks_lateral`).
     """
     if (focus is None) == (link is None):
         raise InputError("give either a focus entity (an ego network) or a link (firms linked by it)")
     parsed = Filters.parse(**filters)
     if focus is not None:
-        graph: EgoNetwork | FirmNetwork = ego_network(run, focus, hops, parsed)
+        graph: EgoNetwork | FirmNetwork = ego_network(run, focus, hops, parsed, lateral=lateral)
     else:
         from firmgraph.graph.projections import firm_network
 

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from firmgraph.api.deps import AppSettings, Engine
 from firmgraph.graph.filters import EVENT_TYPES, Filters, parse_cap, parse_window
-from firmgraph.graph.network import LINKS, network
+from firmgraph.graph.network import LINKS, network, speaks_lateral
 from firmgraph.graph.querying import QueryEngine, QueryJob
 from firmgraph.graph.timeline import firm_timeline
 from firmgraph.graph.views import render_network
@@ -118,7 +118,10 @@ async def network_view(request: Request, engine: Engine, settings: AppSettings) 
     Filters.parse(**options)  # a bad filter is a 400 before any query runs
 
     def build() -> str:
-        graph = network(_runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, **options)
+        lateral = speaks_lateral(request.app.state.kg.store)
+        graph = network(
+            _runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, lateral=lateral, **options
+        )
         first = [
             _field("focus", "focus", focus, size=40),
             _select("hops", "hops", str(graph.graph["hops"]), ((str(h), str(h)) for h in range(1, 5))),

@@ -163,3 +163,54 @@ def test_outlets_are_reached_but_not_passed_through(samples: KnowledgeGraph) -> 
     without = samples.network(article, hops=2)
     without.remove_node(verge)
     assert nx.is_connected(without.to_undirected())
+
+
+def _content(graph: nx.MultiDiGraph) -> tuple[list, list]:
+    """Nodes and edges with their attributes, lists sorted (row order may differ between plans)."""
+
+    def plain(attrs: dict) -> dict:
+        return {k: sorted(map(str, v)) if isinstance(v, list) else v for k, v in attrs.items()}
+
+    nodes = sorted((n, plain(a)) for n, a in graph.nodes(data=True))
+    links = sorted((u, v, k, plain(a)) for u, v, k, a in graph.edges(keys=True, data=True))
+    return nodes, links  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("name", "prop", "hops", "filters"),
+    [
+        (HEADLINE, "schema:headline", 2, {}),
+        ("Amazon", "schema:name", 1, {}),
+        ("Amazon", "schema:name", 3, {"min_jobs": "15000"}),
+        ("Tessa Chen", "schema:name", 2, {"language": ["de"]}),
+    ],
+)
+def test_plain_sparql_fallback_gives_the_same_graph(  # type: ignore[no-untyped-def]
+    samples: KnowledgeGraph, name, prop, hops, filters
+) -> None:
+    """Stores without oxigraph's LATERAL get a plain SPARQL 1.1 join: same graph, other query."""
+    from firmgraph.graph.filters import Filters
+    from firmgraph.graph.network import ego_network, ego_query, speaks_lateral
+
+    focus = iri_of(samples, name, prop)
+    assert speaks_lateral(samples.store)
+    plain = ego_query(focus, hops, Filters.parse(**filters), 1000, lateral=False)
+    assert "LATERAL" not in plain and "LATERAL" in ego_query(focus, hops, Filters.parse(**filters), 1000)
+    lateral = samples.network(focus, hops=hops, **filters)
+    fallback = samples.network(focus, hops=hops, lateral=False, **filters)
+    assert lateral.number_of_edges() > 0 and _content(fallback) == _content(lateral)
+    assert _content(
+        ego_network(samples.query, focus, hops, Filters.parse(**filters), lateral=False)
+    ) == _content(lateral)
+
+
+def test_which_stores_get_lateral() -> None:
+    from firmgraph.graph.network import speaks_lateral
+    from firmgraph.graph.store.remote import LAYOUTS, RemoteStore
+
+    for layout, expected in (("oxigraph", True), ("fuseki", False), ("sparql", False), ("firmgraph", False)):
+        store = RemoteStore("http://127.0.0.1:9/q", "http://127.0.0.1:9/u", layout=LAYOUTS[layout])
+        try:
+            assert speaks_lateral(store) is expected, layout
+        finally:
+            store.close()
