@@ -377,13 +377,15 @@ def network(
     window_days: int | str | None = 30,
     base_iri: str | None = None,
     lateral: bool = True,
+    max_links: int | None = None,
     **filters: Any,
 ) -> EgoNetwork | FirmNetwork:
     """The ego network of `focus`, or the firm-firm projection by `link` (one of them must be given).
 
     filters: start, end, reason, event_type, min_jobs, language, source (as for `Filters.parse`).
     base_iri is kept on the graph, so its views link entities to their pages. lateral=False: plain
-    SPARQL 1.1 ego queries, for stores without oxigraph's LATERAL (see `speaks_lateral`).
+    SPARQL 1.1 ego queries, for stores without oxigraph's LATERAL (see `speaks_lateral`). max_links:
+    at most this many wave links (the heaviest; default `projections.WAVE_LINKS`).
     """
     if (focus is None) == (link is None):
         raise InputError("give either a focus entity (an ego network) or a link (firms linked by it)")
@@ -393,6 +395,7 @@ def network(
     else:
         from firmgraph.graph.projections import firm_network
 
-        graph = firm_network(run, str(link), parsed, window_days=window_days)
+        extra = {} if max_links is None else {"max_links": max_links}
+        graph = firm_network(run, str(link), parsed, window_days=window_days, **extra)
     graph.graph["base_iri"] = base_iri
     return graph

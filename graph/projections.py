@@ -12,6 +12,7 @@ from itertools import combinations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import InputError
@@ -20,6 +21,36 @@ from firmgraph.graph.namespaces import sparql_prologue
 from firmgraph.graph.network import FIRM_ROW_LIMIT, LINKS, FirmNetwork, Runner
 
 __all__ = ["firm_network", "firms_query"]
+
+
+ORG_CLASSES = "org:Organization org:OrganizationalUnit"
+WAVE_LINKS = 20_000
+"""At most this many links in a wave projection (the heaviest): random dates make millions."""
+WAVE_CHUNK = 4096
+"""Events per numpy block when counting wave pairs (bounds the memory a wide window needs)."""
+LABEL_CHUNK = 2000
+"""IRIs per labels query (VALUES)."""
+
+
+def labels_query(iris: list[str]) -> str:
+    """Names of organizations and people, headlines of articles, for these IRIs."""
+    values = " ".join(str(ox.NamedNode(i)) for i in iris)
+    return (
+        sparql_prologue(["schema"])
+        + f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x schema:name|schema:headline ?label }}"
+    )
+
+
+def _labels(run: Runner, iris: set[str]) -> dict[str, str]:
+    """Labels in small second queries (on every row of the big one, an OPTIONAL label costs twice)."""
+    found: dict[str, str] = {}
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), LABEL_CHUNK):
+        for row in run(labels_query(ordered[start : start + LABEL_CHUNK])):
+            iri, label = row["x"].value, row["label"].value
+            if iri not in found or label < found[iri]:
+                found[iri] = label
+    return found
 
 
 def _event_day(e: str) -> str:
@@ -35,11 +66,10 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     SPARQL (`org:subOrganizationOf*` and NOT EXISTS per row) it took ten times longer."""
     if link == "shared-people":
         # org:memberOf has people as its domain: no type check (every joined pattern costs)
-        links = "?via org:memberOf ?x . OPTIONAL { ?via schema:name ?viaLabel }"
+        links = "?via org:memberOf ?x ."
     elif link == "co-mention":
         links = (
-            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {filters.article_pattern('?via')} "
-            "OPTIONAL { ?via schema:headline ?viaLabel }"
+            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {filters.article_pattern('?via')}"
         )
     else:
         links = (
@@ -63,8 +93,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
         "announced": "?via fg:announced ?day .",
         "published": "?via fg:reportedIn/schema:datePublished ?day .",
         "aggregate": "?via fg:aggregateOf ?part .",
-        "org": "VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class .",
-        "name": "VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class ; schema:name ?viaLabel .",
+        "org": f"VALUES ?class {{ {ORG_CLASSES} }} ?x a ?class .",
         "parent": "?x org:subOrganizationOf ?parent .",
         "hub": "VALUES ?hub { fg:NewsOutlet fg:Regulator } ?x a ?hub .",
     }
@@ -73,7 +102,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     )
     return (
         sparql_prologue(["fg", "org", "schema"])
-        + "SELECT ?kind ?x ?via ?viaLabel ?reason ?day ?jobs ?pass ?passType ?parent ?hub WHERE {\n  "
+        + "SELECT ?kind ?x ?via ?reason ?day ?jobs ?pass ?passType ?parent ?hub WHERE {\n  "
         + union
         + f"\n}}\nLIMIT {int(limit)}\n"
     )
@@ -99,12 +128,14 @@ def firm_network(
     *,
     window_days: int | str | None = 30,
     limit: int = FIRM_ROW_LIMIT,
+    max_links: int = WAVE_LINKS,
 ) -> FirmNetwork:
     """Firms (units rolled up to their parent; outlets and regulators left out) linked by `link`.
 
     shared-people: a person is a member of both (weight: people); co-mention: both are named in
     the same article (weight: articles); wave: both had events with the same stated reason within
-    `window_days` (weight: pairs of events). Only firms with a link are nodes. With filters,
+    `window_days` (weight: pairs of events; only the `max_links` heaviest links are kept, and
+    graph.graph["links_dropped"] counts the rest). Only firms with a link are nodes. With filters,
     shared people only link firms with an event that passes them; co-mentions firms with an event
     of the type, reason and size asked for.
     """
@@ -112,7 +143,7 @@ def firm_network(
         raise InputError(f"link must be one of {', '.join(LINKS)}, not {str(link)[:40]!r}")
     filters = filters or Filters()
     window = parse_window(window_days)
-    names: dict[str, str] = {}
+    orgs: set[str] = set()
     parents: dict[str, str] = {}
     hubs: set[str] = set()
     links: list[tuple[str, str, Any, Any]] = []
@@ -137,10 +168,7 @@ def firm_network(
         elif not isinstance(x, ox.NamedNode):
             continue
         elif kind == "org":
-            names.setdefault(x.value, "")
-        elif kind == "name":
-            if not names.get(x.value):
-                names[x.value] = row["viaLabel"].value
+            orgs.add(x.value)
         elif kind == "parent" and isinstance(row["parent"], ox.NamedNode):
             parents.setdefault(x.value, row["parent"].value)
         elif kind == "hub":
@@ -149,13 +177,13 @@ def firm_network(
             passed = [row[v] is None or row[v].value == "true" for v in ("pass", "passType")]
             event_rows.append((x.value, via.value, None, None, *passed))
         elif kind == "link":
-            links.append((x.value, via.value, row["viaLabel"] or row["reason"], row["day"]))
+            links.append((x.value, via.value, row["reason"], row["day"]))
     event_rows = [
         (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
         for org, e, _, _, full, typed in event_rows
         if e not in aggregates
     ]
-    tops = _tops(parents, hubs, set(names))
+    tops = _tops(parents, hubs, orgs)
     events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
     passing: dict[str, set[str]] = {"full": set(), "type": set()}
     for org, event, day, jobs, full, typed in event_rows:
@@ -180,21 +208,23 @@ def firm_network(
             day = _day(day_term)
             if org in tops and day is not None:
                 dated[reason.value].append((day.toordinal(), tops[org], event))
-        _wave_links(graph, dated, window)
+        _wave_links(graph, dated, window, max_links)
     else:
         groups: dict[str, set[str]] = defaultdict(set)
-        labels: dict[str, str] = {}
-        for org, via, label, _ in links:
+        for org, via, _, _ in links:
             firm = tops.get(org)
             if firm is not None and (allowed is None or firm in allowed):
                 groups[via].add(firm)
-                if label is not None:
-                    labels[via] = label.value
         for via, firms in groups.items():
             for a, b in combinations(sorted(firms), 2):
-                _link(graph, a, b, labels.get(via, via))
+                _link(graph, a, b, via)
     from firmgraph.graph.timeline import total_jobs
 
+    examples = {v for _, _, d in graph.edges(data=True) for v in d["via"]} if link != "wave" else set()
+    names = _labels(run, set(graph) | examples)
+    if examples:
+        for _, _, data in graph.edges(data=True):
+            data["via"] = [names.get(v, v) for v in data["via"]]
     for firm in graph:
         attrs = {"iri": firm, "kind": "firm", "label": names.get(firm) or _local(firm)}
         if events.get(firm):
@@ -216,18 +246,49 @@ def _link(graph: nx.Graph, a: str, b: str, via: str, reason: str | None = None) 
         data["reasons"].append(reason)
 
 
-def _wave_links(graph: nx.Graph, dated: dict[str, list[tuple[int, str, str]]], window: int) -> None:
-    """Pairs of events of different firms, same reason, at most `window` days apart (a sweep per reason)."""
-    for reason, items in dated.items():
-        items.sort()
-        label = _local(reason)
-        for i, (day, firm, _) in enumerate(items):
-            for later, other, _ in items[i + 1 :]:
-                if later - day > window:
-                    break
-                if other != firm:
-                    a, b = sorted((firm, other))
-                    _link(graph, a, b, label, label)
+def _wave_links(
+    graph: nx.Graph, dated: dict[str, list[tuple[int, str, str]]], window: int, max_links: int
+) -> None:
+    """Pairs of events of different firms, same reason, at most `window` days apart, counted per pair
+    of firms with numpy (a sweep per reason over sorted days); the `max_links` heaviest pairs become
+    edges (ties: the firms' IRIs), and graph.graph["links_dropped"] says how many were left out."""
+    firms = sorted({firm for items in dated.values() for _, firm, _ in items})
+    reasons = sorted(dated)
+    n, r = len(firms), max(len(reasons), 1)
+    index = {firm: i for i, firm in enumerate(firms)}
+    codes: list[np.ndarray] = []
+    counts: list[np.ndarray] = []
+    for k, reason in enumerate(reasons):
+        items = sorted(dated[reason])
+        days = np.fromiter((d for d, _, _ in items), dtype=np.int64, count=len(items))
+        ids = np.fromiter((index[f] for _, f, _ in items), dtype=np.int64, count=len(items))
+        ends = np.searchsorted(days, days + window, side="right")
+        for lo in range(0, len(items), WAVE_CHUNK):
+            first_i = np.arange(lo, min(lo + WAVE_CHUNK, len(items)))
+            per = ends[first_i] - first_i - 1
+            first = np.repeat(first_i, per)
+            second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(per) - per, per)
+            a, b = ids[first], ids[second]
+            keep = a != b
+            code = (np.minimum(a, b)[keep] * n + np.maximum(a, b)[keep]) * r + k
+            unique, count = np.unique(code, return_counts=True)
+            codes.append(unique)
+            counts.append(count)
+    if not codes:
+        return
+    pair_reason, inverse = np.unique(np.concatenate(codes), return_inverse=True)
+    weight_of = np.bincount(inverse, weights=np.concatenate(counts)).astype(np.int64)
+    pairs, pair_inverse = np.unique(pair_reason // r, return_inverse=True)
+    weights = np.bincount(pair_inverse, weights=weight_of).astype(np.int64)
+    kept = np.lexsort((pairs, -weights))[:max_links]  # heaviest first, then by firm order
+    graph.graph["links_dropped"] = int(len(pairs) - len(kept))
+    chosen = set(pairs[kept].tolist())
+    for code, reason_k in zip((pair_reason // r).tolist(), (pair_reason % r).tolist(), strict=True):
+        if code in chosen:
+            label = _local(reasons[reason_k])
+            _link(graph, firms[code // n], firms[code % n], label, label)
+    for code, weight in zip(pairs[kept].tolist(), weights[kept].tolist(), strict=True):
+        graph[firms[code // n]][firms[code % n]]["weight"] = weight
 
 
 def _day(term: Any) -> date | None:

@@ -214,3 +214,35 @@ def test_which_stores_get_lateral() -> None:
             assert speaks_lateral(store) is expected, layout
         finally:
             store.close()
+
+
+def test_wave_links_count_every_pair_in_the_window_and_keep_the_heaviest() -> None:
+    """The numpy sweep against the definition, on random events: same pairs, weights and reasons."""
+    import random
+    from itertools import combinations
+
+    from firmgraph.graph.projections import _wave_links
+
+    rng = random.Random(5)
+    firms = [f"{BASE}id/org/f{i}" for i in range(40)]
+    reasons = [f"{BASE}reason/r{i}" for i in range(3)]
+    events = [(rng.randrange(0, 400), rng.choice(firms), f"e{i}", rng.choice(reasons)) for i in range(600)]
+    window = 12
+    expected: dict[tuple[str, str], list] = {}
+    for (d1, f1, _, r1), (d2, f2, _, r2) in combinations(events, 2):
+        if r1 == r2 and f1 != f2 and abs(d1 - d2) <= window:
+            entry = expected.setdefault(tuple(sorted((f1, f2))), [0, set()])  # type: ignore[arg-type]
+            entry[0] += 1
+            entry[1].add(r1.rsplit("/", 1)[1])
+    dated: dict[str, list[tuple[int, str, str]]] = {}
+    for day, firm, event, reason in events:
+        dated.setdefault(reason, []).append((day, firm, event))
+    for cap in (10**6, 25):
+        graph = FirmNetwork(focus=None, link="wave", window_days=window, truncated=False)
+        _wave_links(graph, {k: list(v) for k, v in dated.items()}, window, cap)
+        got = {tuple(sorted((u, v))): [d["weight"], set(d["reasons"])] for u, v, d in graph.edges(data=True)}
+        if cap > len(expected):
+            assert got == expected and graph.graph["links_dropped"] == 0 and len(got) > 100
+        else:
+            heaviest = sorted(expected.items(), key=lambda item: (-item[1][0], item[0]))[:cap]
+            assert got == dict(heaviest) and graph.graph["links_dropped"] == len(expected) - cap
