@@ -62,18 +62,21 @@ def _event_day(e: str) -> str:
 
 def firms_query(link: str, filters: Filters, limit: int) -> str:
     """Rows of three kinds: links (org, via), events (org, jobs, day, passing the filters), and
-    organizations (name, parent, hub class). Units are rolled up to their firm in Python: done in
+    organizations (parent, hub class); names come after, for the firms shown (`labels_query`). Units are rolled up to their firm in Python: done in
     SPARQL (`org:subOrganizationOf*` and NOT EXISTS per row) it took ten times longer."""
+    # the organization's type is checked on the link and event rows (a join oxigraph does cheaply)
+    # rather than fetched for every organization: each row read into Python costs more than it
+    typed = f"VALUES ?class {{ {ORG_CLASSES} }} ?x a ?class ."
     if link == "shared-people":
-        # org:memberOf has people as its domain: no type check (every joined pattern costs)
-        links = "?via org:memberOf ?x ."
+        links = f"?via org:memberOf ?x . {typed}"
     elif link == "co-mention":
         links = (
-            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {filters.article_pattern('?via')}"
+            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {typed} "
+            f"{filters.article_pattern('?via')}"
         )
     else:
         links = (
-            f"?via fg:organization ?x ; fg:reason ?reason . {_event_day('?via')} "
+            f"?via fg:organization ?x ; fg:reason ?reason . {typed} {_event_day('?via')} "
             f"FILTER(BOUND(?day)) {filters.event_pattern('?via')}"
         )
     if filters.active:
@@ -81,9 +84,9 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
             f"BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
             f"BIND(EXISTS {{ {filters.event_pattern('?via', dates=False, articles=False) or '?via a ?any'} }} AS ?passType)"
         )
-        events = f"?via fg:organization ?x . {passes}"
+        events = f"?via fg:organization ?x . {typed} {passes}"
     else:
-        events = "?via fg:organization ?x ."
+        events = f"?via fg:organization ?x . {typed}"
     # one simple pattern per branch, put together in Python: oxigraph answers a single basic graph
     # pattern fast, and OPTIONALs and NOT EXISTS on every row slowly
     branches = {
@@ -91,9 +94,9 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
         "event": events,
         "jobs": "?via fg:jobsCut ?jobs .",
         "announced": "?via fg:announced ?day .",
-        "published": "?via fg:reportedIn/schema:datePublished ?day .",
+        # the publication day stands in only for events without an announcement day
+        "published": "?via fg:reportedIn/schema:datePublished ?day . FILTER NOT EXISTS { ?via fg:announced ?a }",
         "aggregate": "?via fg:aggregateOf ?part .",
-        "org": f"VALUES ?class {{ {ORG_CLASSES} }} ?x a ?class .",
         "parent": "?x org:subOrganizationOf ?parent .",
         "hub": "VALUES ?hub { fg:NewsOutlet fg:Regulator } ?x a ?hub .",
     }
@@ -146,7 +149,7 @@ def firm_network(
     orgs: set[str] = set()
     parents: dict[str, str] = {}
     hubs: set[str] = set()
-    links: list[tuple[str, str, Any, Any]] = []
+    links: set[tuple[str, str, Any, Any]] = set()  # a set: an organization with both classes is read twice
     event_rows: list[tuple[str, str, date | None, int | None, bool, bool]] = []
     rows = 0
     jobs: dict[str, int] = {}
@@ -167,8 +170,6 @@ def firm_network(
             aggregates.add(via.value)
         elif not isinstance(x, ox.NamedNode):
             continue
-        elif kind == "org":
-            orgs.add(x.value)
         elif kind == "parent" and isinstance(row["parent"], ox.NamedNode):
             parents.setdefault(x.value, row["parent"].value)
         elif kind == "hub":
@@ -176,8 +177,10 @@ def firm_network(
         elif kind == "event":
             passed = [row[v] is None or row[v].value == "true" for v in ("pass", "passType")]
             event_rows.append((x.value, via.value, None, None, *passed))
+            orgs.add(x.value)
         elif kind == "link":
-            links.append((x.value, via.value, row["reason"], row["day"]))
+            links.add((x.value, via.value, row["reason"], row["day"]))
+            orgs.add(x.value)
     event_rows = [
         (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
         for org, e, _, _, full, typed in event_rows
