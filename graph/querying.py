@@ -57,6 +57,10 @@ __all__ = [
 ]
 
 
+LARGE_ANSWER = 1 << 20
+"""Bytes past which an answer is announced first, so the server can read it in a thread."""
+
+
 class QueryEngine(Protocol):
     """Runs queries within a time limit."""
 
@@ -77,7 +81,10 @@ class QueryEngine(Protocol):
 
 
 def _worker_main(conn: Connection, memory_limit: int | None) -> None:
-    """A worker's loop: ('open', path) -> ('ready',); (job, path) -> ('ok', outcome) or an error."""
+    """A worker's loop: (None, path) -> ('ready',); (job, path) -> ('ok', outcome) or an error.
+
+    An outcome over LARGE_ANSWER bytes is announced first with ('large', size).
+    """
     _die_with_parent()
     if memory_limit:
         import resource
@@ -100,7 +107,10 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
             if job is None:
                 conn.send(("ready", None))
                 continue
-            conn.send(("ok", run_job(store, job)))  # type: ignore[arg-type]
+            outcome = run_job(store, job)  # type: ignore[arg-type]
+            if len(outcome.body) > LARGE_ANSWER:
+                conn.send(("large", len(outcome.body)))  # the server reads this one off its event loop
+            conn.send(("ok", outcome))
         except SyntaxError as e:
             conn.send(("syntax", str(e)))
         except (OSError, ValueError, TypeError, QueryError) as e:
@@ -313,6 +323,8 @@ class WorkerPool:
             reniced = self._wait(worker, deadline, limit)
             try:
                 status, payload = worker.conn.recv()
+                if status == "large":
+                    status, payload = worker.conn.recv()
             except (EOFError, OSError) as e:
                 raise QueryTimeoutError(
                     "the query was stopped: it needed more memory than a query may use"
@@ -344,6 +356,9 @@ class WorkerPool:
             reniced = await self._wait_async(worker, deadline, limit)
             try:
                 status, payload = worker.conn.recv()
+                if status == "large":  # megabytes: read in a thread, the event loop serves others meanwhile
+                    loop = asyncio.get_running_loop()
+                    status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
             except (EOFError, OSError) as e:
                 raise QueryTimeoutError(
                     "the query was stopped: it needed more memory than a query may use"
