@@ -53,13 +53,6 @@ def _labels(run: Runner, iris: set[str]) -> dict[str, str]:
     return found
 
 
-def _event_day(e: str) -> str:
-    return (
-        f"OPTIONAL {{ {e} fg:announced ?ann }} OPTIONAL {{ {e} fg:reportedIn/schema:datePublished ?pub }} "
-        "BIND(SUBSTR(STR(COALESCE(?ann, ?pub)), 1, 10) AS ?day)"
-    )
-
-
 def firms_query(link: str, filters: Filters, limit: int) -> str:
     """Rows of three kinds: links (org, via), events (org, jobs, day, passing the filters), and
     organizations (parent, hub class); names come after, for the firms shown (`labels_query`). Units are rolled up to their firm in Python: done in
@@ -75,10 +68,8 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
             f"{filters.article_pattern('?via')}"
         )
     else:
-        links = (
-            f"?via fg:organization ?x ; fg:reason ?reason . {typed} {_event_day('?via')} "
-            f"FILTER(BOUND(?day)) {filters.event_pattern('?via')}"
-        )
+        # the events' organizations, days and filters come from the event rows
+        links = "?via fg:reason ?reason ."
     if filters.active:
         passes = (
             f"BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
@@ -156,6 +147,7 @@ def firm_network(
     announced: dict[str, date] = {}
     published: dict[str, date] = {}
     aggregates: set[str] = set()
+    reasons_of: dict[str, set[str]] = defaultdict(set)
     for row in run(firms_query(link, filters, limit)):
         rows += 1
         kind, x, via = row["kind"].value, row["x"], row["via"]
@@ -168,6 +160,8 @@ def firm_network(
                 into[via.value] = day
         elif kind == "aggregate":
             aggregates.add(via.value)
+        elif kind == "link" and link == "wave":
+            reasons_of[via.value].add(row["reason"].value)
         elif not isinstance(x, ox.NamedNode):
             continue
         elif kind == "parent" and isinstance(row["parent"], ox.NamedNode):
@@ -181,11 +175,13 @@ def firm_network(
         elif kind == "link":
             links.add((x.value, via.value, row["reason"], row["day"]))
             orgs.add(x.value)
-    event_rows = [
-        (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
-        for org, e, _, _, full, typed in event_rows
-        if e not in aggregates
-    ]
+    event_rows = list(  # once each: an organization with both classes is read twice
+        dict.fromkeys(
+            (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
+            for org, e, _, _, full, typed in event_rows
+            if e not in aggregates
+        )
+    )
     tops = _tops(parents, hubs, orgs)
     events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
     passing: dict[str, set[str]] = {"full": set(), "type": set()}
@@ -207,10 +203,10 @@ def firm_network(
     graph = FirmNetwork(focus=None, link=link, window_days=window, truncated=rows >= limit)
     if link == "wave":
         dated: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for org, event, reason, day_term in links:
-            day = _day(day_term)
-            if org in tops and day is not None:
-                dated[reason.value].append((day.toordinal(), tops[org], event))
+        for org, event, day, _, full, _ in event_rows:
+            if full and org in tops and day is not None:
+                for reason in reasons_of.get(event, ()):
+                    dated[reason].append((day.toordinal(), tops[org], event))
         _wave_links(graph, dated, window, max_links)
     else:
         groups: dict[str, set[str]] = defaultdict(set)
