@@ -14,7 +14,7 @@ from firmgraph.graph.pages import iframe
 from firmgraph.graph.timeline import firm_timeline
 from firmgraph.graph.views import MORE
 from tests.http.conftest import Server
-from tests.views.conftest import iri_of
+from tests.views.conftest import BASE, iri_of
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +144,17 @@ def test_a_view_in_a_notebook_frame(browser, samples: KnowledgeGraph) -> None:  
     expect_same(frame.evaluate(COUNTS), graph)
     context.close()
     assert outside == []
+
+
+FOCUSED = """() => window.fgView && window.fgView.settled
+  && network.body.data.nodes.get().filter(n => n.borderWidth === 3).map(n => n.id)"""
+
+
+def test_entity_pages_open_their_network_view(page, views_server: Server, samples: KnowledgeGraph) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Amazon", "Tessa Chen"):
+        entity = iri_of(samples, name)
+        page.goto(views_server.url + "/" + entity.removeprefix(BASE))
+        page.locator("a.network-link").first.click()
+        page.wait_for_function(FOCUSED, timeout=30_000)
+        assert urlsplit(page.url).path == "/views/network" and page.evaluate(FOCUSED) == [entity]
+        expect_same(drawn(page), samples.network(entity, hops=2))
