@@ -23,7 +23,6 @@ from firmgraph.graph.network import FIRM_ROW_LIMIT, LINKS, FirmNetwork, Runner
 __all__ = ["firm_network", "firms_query"]
 
 
-ORG_CLASSES = "org:Organization org:OrganizationalUnit"
 WAVE_LINKS = 20_000
 """At most this many links in a wave projection (the heaviest): random dates make millions."""
 WAVE_CHUNK = 4096
@@ -59,7 +58,8 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     SPARQL (`org:subOrganizationOf*` and NOT EXISTS per row) it took ten times longer."""
     # the organization's type is checked on the link and event rows (a join oxigraph does cheaply)
     # rather than fetched for every organization: each row read into Python costs more than it
-    typed = f"VALUES ?class {{ {ORG_CLASSES} }} ?x a ?class ."
+    # (a lookup per row with FILTER IN: faster than joining a VALUES list of the classes)
+    typed = "?x a ?class . FILTER(?class IN (org:Organization, org:OrganizationalUnit))"
     if link == "shared-people":
         links = f"?via org:memberOf ?x . {typed}"
     elif link == "co-mention":
