@@ -82,6 +82,13 @@ def parse_cap(value: int | str | None, default: int = 500) -> int:
     return _parse_int(value, "cap", 1, MAX_CAP, default)
 
 
+def parse_max_links(value: int | str | None) -> int | None:
+    """At most this many links in a wave projection (1-1,000,000; None: the default)."""
+    if value is None or value == "":
+        return None
+    return _parse_int(value, "links", 1, 1_000_000, 0)
+
+
 def parse_window(value: int | str | None) -> int:
     """Days between events of one wave (0-3660, default 30)."""
     return _parse_int(value, "window", 0, 3660, 30)

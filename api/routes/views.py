@@ -18,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from firmgraph.api.deps import AppSettings, Engine
-from firmgraph.graph.filters import EVENT_TYPES, Filters, parse_cap, parse_window
+from firmgraph.graph.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
 from firmgraph.graph.network import LINKS, network, speaks_lateral
 from firmgraph.graph.querying import QueryEngine, QueryJob
 from firmgraph.graph.timeline import firm_timeline
@@ -136,18 +136,28 @@ async def network_view(request: Request, engine: Engine, settings: AppSettings) 
     "/firms", response_class=HTMLResponse, summary="Firms linked by shared people, co-mention or waves"
 )
 async def firms_view(request: Request, engine: Engine, settings: AppSettings) -> Response:
-    """Firm-firm projection by `link` (shared-people, co-mention, wave; `window` days for waves)."""
+    """Firm-firm projection by `link` (shared-people, co-mention, wave; `window` days for waves, at
+    most `links` wave links, the heaviest)."""
     params = _params(request)
     link, window = _one(params, "link") or "co-mention", _one(params, "window")
     cap = parse_cap(_one(params, "cap"))
+    max_links = parse_max_links(_one(params, "links"))
     options = _filter_options(params)
     Filters.parse(**options)
 
     def build() -> str:
-        graph = network(_runner(engine), link=link, window_days=window, base_iri=settings.base_iri, **options)
+        graph = network(
+            _runner(engine),
+            link=link,
+            window_days=window,
+            base_iri=settings.base_iri,
+            max_links=max_links,
+            **options,
+        )
         first = [
             _select("link", "link", link, ((name, name) for name in LINKS)),
             _field("window (days)", "window", str(graph.graph["window_days"]), kind="number", size=4),
+            _field("max. wave links", "links", _one(params, "links"), kind="number", size=6),
             _field("cap", "cap", str(cap), kind="number", size=5),
         ]
         return render_network(graph, controls=_controls("firms", params, first), cap=cap, link_base="/")

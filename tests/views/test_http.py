@@ -40,6 +40,12 @@ def test_views_answer_with_the_graph(views_server: Server, samples: KnowledgeGra
     assert external_references(response.text) == []
     firms = get(views_server, "/views/firms", link="wave")
     assert view_nodes(firms) == set(samples.network(link="wave"))
+    widest = get(views_server, "/views/firms", link="wave", window="3660", links="1")
+    capped = samples.network(link="wave", window_days=3660, max_links=1)
+    assert capped.number_of_edges() == 1 and capped.graph["links_dropped"] == 0  # the samples have one wave
+    assert (
+        view_nodes(widest) == set(capped) and 'name="links" type="number" size="6" value="1"' in widest.text
+    )
     amazon = iri_of(samples, "Amazon")
     timeline = get(views_server, "/views/timeline", firm=amazon)
     assert timeline.status_code == 200 and timeline.text.count('class="event-row"') == 4
@@ -61,6 +67,8 @@ def test_bad_parameters_are_400_and_unknown_entities_404(
         ("/views/network", {}),
         ("/views/firms", {"link": "cousins"}),
         ("/views/firms", {"link": "wave", "window": "99999"}),
+        ("/views/firms", {"link": "wave", "links": "0"}),
+        ("/views/firms", {"link": "wave", "links": "x"}),
         ("/views/firms", {"link": "co-mention", "from": "2026-02-30"}),
         ("/views/timeline", {"min_jobs": "many"}),
     ]
