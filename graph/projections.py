@@ -85,8 +85,6 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
         "event": events,
         "jobs": "?via fg:jobsCut ?jobs .",
         "announced": "?via fg:announced ?day .",
-        # the publication day stands in only for events without an announcement day
-        "published": "?via fg:reportedIn/schema:datePublished ?day . FILTER NOT EXISTS { ?via fg:announced ?a }",
         "aggregate": "?via fg:aggregateOf ?part .",
         "parent": "?x org:subOrganizationOf ?parent .",
         "hub": "VALUES ?hub { fg:NewsOutlet fg:Regulator } ?x a ?hub .",
@@ -145,7 +143,6 @@ def firm_network(
     rows = 0
     jobs: dict[str, int] = {}
     announced: dict[str, date] = {}
-    published: dict[str, date] = {}
     aggregates: set[str] = set()
     reasons_of: dict[str, set[str]] = defaultdict(set)
     for row in run(firms_query(link, filters, limit)):
@@ -153,11 +150,8 @@ def firm_network(
         kind, x, via = row["kind"].value, row["x"], row["via"]
         if kind == "jobs":
             jobs[via.value] = int(row["jobs"].value)
-        elif kind in ("announced", "published"):
-            day = _day(row["day"])
-            into = announced if kind == "announced" else published
-            if day is not None and (via.value not in into or day < into[via.value]):
-                into[via.value] = day
+        elif kind == "announced":
+            _earliest(announced, via.value, row["day"])
         elif kind == "aggregate":
             aggregates.add(via.value)
         elif kind == "link" and link == "wave":
@@ -175,6 +169,8 @@ def firm_network(
         elif kind == "link":
             links.add((x.value, via.value, row["reason"], row["day"]))
             orgs.add(x.value)
+    # the publication day stands in for events without an announcement day (a second, small query)
+    published = _published(run, {e for _, e, *_ in event_rows if e not in announced})
     event_rows = list(  # once each: an organization with both classes is read twice
         dict.fromkeys(
             (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
@@ -288,6 +284,26 @@ def _wave_links(
             _link(graph, firms[code // n], firms[code % n], label, label)
     for code, weight in zip(pairs[kept].tolist(), weights[kept].tolist(), strict=True):
         graph[firms[code // n]][firms[code % n]]["weight"] = weight
+
+
+def _earliest(into: dict[str, date], key: str, term: Any) -> None:
+    day = _day(term)
+    if day is not None and (key not in into or day < into[key]):
+        into[key] = day
+
+
+def _published(run: Runner, events: set[str]) -> dict[str, date]:
+    """The earliest publication day of the reports of each event."""
+    found: dict[str, date] = {}
+    ordered = sorted(events)
+    for start in range(0, len(ordered), LABEL_CHUNK):
+        values = " ".join(str(ox.NamedNode(e)) for e in ordered[start : start + LABEL_CHUNK])
+        query = sparql_prologue(["fg", "schema"]) + (
+            f"SELECT ?via ?day WHERE {{ VALUES ?via {{ {values} }} ?via fg:reportedIn/schema:datePublished ?day }}"
+        )
+        for row in run(query):
+            _earliest(found, row["via"].value, row["day"])
+    return found
 
 
 def _day(term: Any) -> date | None:
