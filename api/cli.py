@@ -429,9 +429,12 @@ def view(
     ] = None,
     source: Annotated[list[str] | None, typer.Option("--source", help="Outlet (IRI or name)")] = None,
     cap: Annotated[str, typer.Option("--cap", help="At most this many nodes (1-5000)")] = "500",
+    links: Annotated[
+        str | None, typer.Option("--links", help="At most this many wave links, the heaviest (default 20000)")
+    ] = None,
 ) -> None:
     """Write a network view (--focus IRI or --link ...) or a timeline (--timeline) as one offline file."""
-    from firmgraph.graph.filters import Filters, parse_cap, parse_window
+    from firmgraph.graph.filters import Filters, parse_cap, parse_max_links, parse_window
     from firmgraph.graph.timeline import firm_timeline
 
     filters = dict(start=start, end=end, reason=reason, event_type=event_type, min_jobs=min_jobs)
@@ -447,7 +450,8 @@ def view(
             return
         if out.suffix.lower() not in (".html", ".htm"):
             raise InputError("a network view is written as .html")
-        graph = kg.network(focus, hops=hops, link=link, window_days=window, **filters)
+        max_links = parse_max_links(links)
+        graph = kg.network(focus, hops=hops, link=link, window_days=window, max_links=max_links, **filters)
         out.write_text(graph.to_html(cap=parse_cap(cap)), encoding="utf-8")
         typer.echo(f"wrote {out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     except FirmgraphError as e:

@@ -146,12 +146,15 @@ def test_cli_writes_offline_views(cli_store: Path, samples: KnowledgeGraph, tmp_
     assert f"{expected.number_of_nodes()} nodes" in done.stdout
     page = out.read_text()
     assert external_references(page) == [] and "Amazon Web Services" in page and "14,000 jobs" not in page
-    done = firmgraph(cli_store, "view", "--link", "wave", "--window", "3", "-o", str(tmp_path / "waves.html"))
+    waves = str(tmp_path / "waves.html")
+    done = firmgraph(cli_store, "view", "--link", "wave", "--window", "3", "--links", "5", "-o", waves)
     assert done.returncode == 0 and "2 nodes, 1 edges" in done.stdout, done.stdout + done.stderr
     done = firmgraph(cli_store, "view", "--timeline", "--firm", amazon, "-o", str(tmp_path / "amazon.svg"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "amazon.svg").read_text().count('class="event"') == 3
     failed = firmgraph(cli_store, "view", "--focus", amazon, "--hops", "9", "-o", str(out))
     assert failed.returncode == 1 and "hops must be between 1 and 4" in failed.stderr
+    failed = firmgraph(cli_store, "view", "--link", "wave", "--links", "0", "-o", str(out))
+    assert failed.returncode == 1 and "links must be between 1 and" in failed.stderr
     missing = firmgraph(cli_store, "view", "--focus", quote(amazon + "-x", safe=":/"), "-o", str(out))
     assert missing.returncode == 1 and "not in the graph" in missing.stderr
