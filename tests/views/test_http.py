@@ -158,3 +158,25 @@ def test_cli_writes_offline_views(cli_store: Path, samples: KnowledgeGraph, tmp_
     assert failed.returncode == 1 and "links must be between 1 and" in failed.stderr
     missing = firmgraph(cli_store, "view", "--focus", quote(amazon + "-x", safe=":/"), "-o", str(out))
     assert missing.returncode == 1 and "not in the graph" in missing.stderr
+
+
+def test_a_remote_sparql_store_gets_the_plain_queries(
+    views_server: Server, samples: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store reached over SPARQL 1.1 only (here: a firmgraph server) gets no LATERAL, and the same graphs."""
+    from firmgraph.graph.network import speaks_lateral
+    from firmgraph.graph.settings import Settings
+    from firmgraph.graph.store.remote import get_remote_settings
+
+    monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)
+    get_remote_settings.cache_clear()
+    try:
+        with KnowledgeGraph.open(views_server.url + "#firmgraph", settings=Settings(base_iri=BASE)) as remote:
+            assert not speaks_lateral(remote.store)
+            for name, hops in (("Amazon", 2), ("Tessa Chen", 3)):
+                focus = iri_of(samples, name)
+                far, near = remote.network(focus, hops=hops), samples.network(focus, hops=hops)
+                assert set(far.edges(keys=True)) == set(near.edges(keys=True)) and far.number_of_edges() > 0
+                assert dict(far.nodes(data="label")) == dict(near.nodes(data="label"))
+    finally:
+        get_remote_settings.cache_clear()
