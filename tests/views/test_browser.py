@@ -146,13 +146,18 @@ def test_a_view_in_a_notebook_frame(browser, samples: KnowledgeGraph) -> None:  
     assert outside == []
 
 
+HEADLINE = "Pinterest opfert Jobs für KI"
 FOCUSED = """() => window.fgView && window.fgView.settled
   && network.body.data.nodes.get().filter(n => n.borderWidth === 3).map(n => n.id)"""
 
 
 def test_entity_pages_open_their_network_view(page, views_server: Server, samples: KnowledgeGraph) -> None:  # type: ignore[no-untyped-def]
-    for name in ("Amazon", "Tessa Chen"):
-        entity = iri_of(samples, name)
+    for name, prop in (
+        ("Amazon", "schema:name"),
+        ("Tessa Chen", "schema:name"),
+        (HEADLINE, "schema:headline"),
+    ):
+        entity = iri_of(samples, name, prop)
         page.goto(views_server.url + "/" + entity.removeprefix(BASE))
         page.locator("a.network-link").first.click()
         page.wait_for_function(FOCUSED, timeout=30_000)
