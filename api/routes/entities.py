@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 from typing import Any
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
@@ -106,7 +107,7 @@ async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSetti
         alternates=[(f.media_type, f"/data/{kind}/{key}.{f.extension}") for f in GRAPH_FORMATS],
         linked=linked,
         link=lambda i: link(i, base),
-        network=f"/views/network?focus={iri}",
+        network="/views/network?" + urlencode({"focus": iri}),
     )
     return HTMLResponse(html, headers={"Link": f'<{iri}>; rel="canonical"'})
 
