@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from firmgraph.graph.version import __version__
 from tests.conftest import SAMPLES
 
 
@@ -86,3 +87,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_malformed_query_exits_1_with_the_parser_message(tmp_path: Path) -> None:
     done = firmgraph(tmp_path / "s", "query", "SELECT ?x WHERE { ?x }")
     assert done.returncode == 1 and "malformed query" in done.stderr
+
+
+def test_version_needs_no_command(tmp_path: Path) -> None:
+    done = firmgraph(tmp_path / "store", "--version")
+    assert (done.returncode, done.stdout.strip()) == (0, __version__), done.stderr
+    assert not (tmp_path / "store").exists()
