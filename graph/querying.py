@@ -59,6 +59,7 @@ __all__ = [
 
 LARGE_ANSWER = 1 << 20
 """Bytes past which an answer is announced first, so the server can read it in a thread."""
+_OUT_OF_MEMORY = "the query was stopped: it needed more memory than a query may use"
 
 
 class QueryEngine(Protocol):
@@ -206,6 +207,11 @@ class _Worker:
     def pid(self) -> int:
         return int(self.process.pid)
 
+    def start(self, job: QueryJob, snapshot: str) -> None:
+        """Hand the worker a query over the given checkpoint."""
+        self.snapshot = snapshot
+        self.conn.send((job, snapshot))
+
     def lower_priority(self) -> None:
         """Lowest CPU priority for every thread of the worker (setpriority acts per thread on Linux)."""
         try:
@@ -318,22 +324,17 @@ class WorkerPool:
         with self._cond:
             self._running += 1
         try:
-            worker.snapshot = path
-            worker.conn.send((job, path))
+            worker.start(job, path)
             reniced = self._wait(worker, deadline, limit)
             try:
                 status, payload = worker.conn.recv()
                 if status == "large":
                     status, payload = worker.conn.recv()
             except (EOFError, OSError) as e:
-                raise QueryTimeoutError(
-                    "the query was stopped: it needed more memory than a query may use"
-                ) from e
+                raise QueryTimeoutError(_OUT_OF_MEMORY) from e
             healthy = True
         finally:
-            with self._cond:
-                self._running -= 1
-            self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
+            self._end(worker, healthy=healthy, reniced=reniced)
         return _unpack(status, payload)
 
     async def execute_async(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
@@ -351,8 +352,7 @@ class WorkerPool:
         with self._cond:
             self._running += 1
         try:
-            worker.snapshot = path
-            worker.conn.send((job, path))
+            worker.start(job, path)
             reniced = await self._wait_async(worker, deadline, limit)
             try:
                 status, payload = worker.conn.recv()
@@ -360,15 +360,11 @@ class WorkerPool:
                     loop = asyncio.get_running_loop()
                     status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
             except (EOFError, OSError) as e:
-                raise QueryTimeoutError(
-                    "the query was stopped: it needed more memory than a query may use"
-                ) from e
+                raise QueryTimeoutError(_OUT_OF_MEMORY) from e
             healthy = True
         finally:
             # a cancelled wait (the client left) kills the worker, and with it the query
-            with self._cond:
-                self._running -= 1
-            self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
+            self._end(worker, healthy=healthy, reniced=reniced)
         return _unpack(status, payload)
 
     def refresh(self) -> None:
@@ -405,24 +401,29 @@ class WorkerPool:
 
     def _wait(self, worker: _Worker, deadline: float, limit: float) -> bool:
         """Wait for the worker's answer; lower its priority when it runs long. Returns whether it did."""
-        started = time.monotonic()
-        reniced = False
+        started, reniced = time.monotonic(), False
         while True:
-            now = time.monotonic()
-            if now >= deadline:
-                raise QueryTimeoutError(
-                    f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
-                )
-            if not reniced:
-                renice_at = self.busy_nice_after if self._waiting else self.nice_after
-                # only when other queries compete: alone, a long query keeps its full share of the CPU
-                if now - started >= renice_at and (self._waiting or self._running > 1):
-                    worker.lower_priority()
-                    reniced = True
-            # short slices until then, so newly arriving queries are noticed
-            step = deadline - now if reniced else min(deadline - now, 0.05)
+            reniced, step = self._step(worker, started, deadline, limit, reniced)
             if worker.conn.poll(step):
                 return reniced
+
+    def _step(
+        self, worker: _Worker, started: float, deadline: float, limit: float, reniced: bool
+    ) -> tuple[bool, float]:
+        """One turn of a wait: stop at the deadline, lower a long query's priority, say how long to sleep."""
+        now = time.monotonic()
+        if now >= deadline:
+            raise QueryTimeoutError(
+                f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
+            )
+        if not reniced:
+            renice_at = self.busy_nice_after if self._waiting else self.nice_after
+            # only when other queries compete: alone, a long query keeps its full share of the CPU
+            if now - started >= renice_at and (self._waiting or self._running > 1):
+                worker.lower_priority()
+                reniced = True
+        # short slices until then, so newly arriving queries are noticed
+        return reniced, deadline - now if reniced else min(deadline - now, 0.05)
 
     async def _wait_async(self, worker: _Worker, deadline: float, limit: float) -> bool:
         """`_wait` on the event loop: a reader on the worker's pipe wakes the query up."""
@@ -431,20 +432,9 @@ class WorkerPool:
         fd = worker.conn.fileno()
         loop.add_reader(fd, lambda: answered.done() or answered.set_result(None))
         try:
-            started = time.monotonic()
-            reniced = False
+            started, reniced = time.monotonic(), False
             while not answered.done():
-                now = time.monotonic()
-                if now >= deadline:
-                    raise QueryTimeoutError(
-                        f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
-                    )
-                if not reniced:
-                    renice_at = self.busy_nice_after if self._waiting else self.nice_after
-                    if now - started >= renice_at and (self._waiting or self._running > 1):
-                        worker.lower_priority()
-                        reniced = True
-                step = deadline - now if reniced else min(deadline - now, 0.05)
+                reniced, step = self._step(worker, started, deadline, limit, reniced)
                 await asyncio.wait((answered,), timeout=step)
             return reniced
         finally:
@@ -501,6 +491,11 @@ class WorkerPool:
                     self._cond.wait(remaining)
             finally:
                 self._waiting -= 1
+
+    def _end(self, worker: _Worker, *, healthy: bool, reniced: bool) -> None:
+        with self._cond:
+            self._running -= 1
+        self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
 
     def _release(self, worker: _Worker, *, keep: bool) -> None:
         if not keep:
