@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
-from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -19,6 +18,7 @@ from firmgraph.graph.errors import InputError
 from firmgraph.graph.filters import Filters, _local, parse_day_lenient, parse_window
 from firmgraph.graph.namespaces import sparql_prologue
 from firmgraph.graph.network import FIRM_ROW_LIMIT, LINKS, FirmNetwork, Runner
+from firmgraph.graph.results import plain_rows
 
 __all__ = ["firm_network", "firms_query"]
 
@@ -31,70 +31,74 @@ LABEL_CHUNK = 2000
 """IRIs per labels query (VALUES)."""
 
 
-def labels_query(iris: list[str]) -> str:
-    """Names of organizations and people, headlines of articles, for these IRIs."""
+def labels_query(iris: list[str], prop: str = "schema:name") -> str:
+    """Names (or with prop="schema:headline", headlines) of these IRIs."""
     values = " ".join(str(ox.NamedNode(i)) for i in iris)
     return (
         sparql_prologue(["schema"])
-        + f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x schema:name|schema:headline ?label }}"
+        + f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x {prop} ?label }}"
     )
 
 
-def _labels(run: Runner, iris: set[str]) -> dict[str, str]:
+def _labels(run: Runner, iris: set[str], prop: str = "schema:name") -> dict[str, str]:
     """Labels in small second queries (on every row of the big one, an OPTIONAL label costs twice)."""
     found: dict[str, str] = {}
     ordered = sorted(iris)
     for start in range(0, len(ordered), LABEL_CHUNK):
-        for row in run(labels_query(ordered[start : start + LABEL_CHUNK])):
-            iri, label = row["x"].value, row["label"].value
+        for iri, label in plain_rows(run(labels_query(ordered[start : start + LABEL_CHUNK], prop))):
+            if iri is None or label is None:
+                continue
             if iri not in found or label < found[iri]:
                 found[iri] = label
     return found
 
 
 def firms_query(link: str, filters: Filters, limit: int) -> str:
-    """Rows of three kinds: links (org, via), events (org, jobs, day, passing the filters), and
-    organizations (parent, hub class); names come after, for the firms shown (`labels_query`). Units are rolled up to their firm in Python: done in
-    SPARQL (`org:subOrganizationOf*` and NOT EXISTS per row) it took ten times longer."""
-    # the organization's type is checked on the link and event rows (a join oxigraph does cheaply)
-    # rather than fetched for every organization: each row read into Python costs more than it
-    # (a lookup per row with FILTER IN: faster than joining a VALUES list of the classes)
-    typed = "?x a ?class . FILTER(?class IN (org:Organization, org:OrganizationalUnit))"
+    """Rows of several kinds (?value: the reason, jobs cut, day, parent or hub class of the row's kind):
+    links (org, via), events (org, passing the filters), event figures, and
+    organizations (parent, hub class; for co-mention, which things are organizations and articles);
+    names come after, for the firms shown (`labels_query`).
+
+    Each branch is one simple pattern (an index range scan, no join per row): oxigraph spends its
+    time on index lookups, so types, parents and event figures come as rows of their own and are
+    joined in Python, and units are rolled up to their firm there too (in SPARQL,
+    `org:subOrganizationOf*` and NOT EXISTS per row took ten times longer).
+    """
     if link == "shared-people":
-        links = f"?via org:memberOf ?x . {typed}"
-    elif link == "co-mention":
+        # only people with two or more memberships can link firms (a fifth of them here)
         links = (
-            f"?via a schema:NewsArticle ; schema:about|schema:mentions ?x . {typed} "
-            f"{filters.article_pattern('?via')}"
+            "{ SELECT ?via WHERE { ?via org:memberOf ?m } GROUP BY ?via HAVING (COUNT(?m) > 1) } "
+            "?via org:memberOf ?x ."
         )
+    elif link == "co-mention":
+        links = f"?via schema:about|schema:mentions ?x . {filters.article_pattern('?via')}"
     else:
         # the events' organizations, days and filters come from the event rows
-        links = "?via fg:reason ?reason ."
+        links = "?via fg:reason ?value ."
+    events = "?via fg:organization ?x ."
     if filters.active:
-        passes = (
-            f"BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
+        events += (
+            f" BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
             f"BIND(EXISTS {{ {filters.event_pattern('?via', dates=False, articles=False) or '?via a ?any'} }} AS ?passType)"
         )
-        events = f"?via fg:organization ?x . {typed} {passes}"
-    else:
-        events = f"?via fg:organization ?x . {typed}"
-    # one simple pattern per branch, put together in Python: oxigraph answers a single basic graph
-    # pattern fast, and OPTIONALs and NOT EXISTS on every row slowly
     branches = {
         "link": links,
         "event": events,
-        "jobs": "?via fg:jobsCut ?jobs .",
-        "announced": "?via fg:announced ?day .",
+        "jobs": "?via fg:jobsCut ?value .",
+        "announced": "?via fg:announced ?value .",
         "aggregate": "?via fg:aggregateOf ?part .",
-        "parent": "?x org:subOrganizationOf ?parent .",
-        "hub": "VALUES ?hub { fg:NewsOutlet fg:Regulator } ?x a ?hub .",
+        "parent": "?x org:subOrganizationOf ?value .",
+        "hub": "VALUES ?value { fg:NewsOutlet fg:Regulator } ?x a ?value .",
     }
+    if link == "co-mention":  # articles name people and places too
+        branches["article"] = "?via a schema:NewsArticle ."
+        branches["org"] = "VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class ."
     union = "\n  UNION ".join(
         f'{{ {pattern} BIND("{kind}" AS ?kind) }}' for kind, pattern in branches.items()
     )
     return (
         sparql_prologue(["fg", "org", "schema"])
-        + "SELECT ?kind ?x ?via ?reason ?day ?jobs ?pass ?passType ?parent ?hub WHERE {\n  "
+        + "SELECT ?kind ?x ?via ?value ?pass ?passType WHERE {\n  "
         + union
         + f"\n}}\nLIMIT {int(limit)}\n"
     )
@@ -135,61 +139,66 @@ def firm_network(
         raise InputError(f"link must be one of {', '.join(LINKS)}, not {str(link)[:40]!r}")
     filters = filters or Filters()
     window = parse_window(window_days)
-    orgs: set[str] = set()
+    typed: set[str] = set()  # organizations and units
+    articles: set[str] = set()
     parents: dict[str, str] = {}
     hubs: set[str] = set()
-    links: set[tuple[str, str, Any, Any]] = set()  # a set: an organization with both classes is read twice
-    event_rows: list[tuple[str, str, date | None, int | None, bool, bool]] = []
+    links: set[tuple[str, str]] = set()
+    event_rows: list[tuple[str, str, bool, bool]] = []
     rows = 0
     jobs: dict[str, int] = {}
     announced: dict[str, date] = {}
     aggregates: set[str] = set()
     reasons_of: dict[str, set[str]] = defaultdict(set)
-    for row in run(firms_query(link, filters, limit)):
+    for kind, x, via, value, passed, type_passed in plain_rows(run(firms_query(link, filters, limit))):
         rows += 1
-        kind, x, via = row["kind"].value, row["x"], row["via"]
-        if kind == "jobs":
-            jobs[via.value] = int(row["jobs"].value)
-        elif kind == "announced":
-            _earliest(announced, via.value, row["day"])
-        elif kind == "aggregate":
-            aggregates.add(via.value)
-        elif kind == "link" and link == "wave":
-            reasons_of[via.value].add(row["reason"].value)
-        elif not isinstance(x, ox.NamedNode):
-            continue
-        elif kind == "parent" and isinstance(row["parent"], ox.NamedNode):
-            parents.setdefault(x.value, row["parent"].value)
+        if via is not None and kind == "jobs":
+            jobs[via] = int(value)  # type: ignore[arg-type]
+        elif via is not None and kind == "announced":
+            _earliest(announced, via, value)
+        elif via is not None and kind == "aggregate":
+            aggregates.add(via)
+        elif via is not None and kind == "article":
+            articles.add(via)
+        elif via is not None and kind == "link" and link == "wave":
+            reasons_of[via].add(value)  # type: ignore[arg-type]
+        elif x is None:
+            continue  # a blank node
+        elif kind == "org":
+            typed.add(x)
+        elif kind == "parent" and value is not None:
+            parents.setdefault(x, value)
         elif kind == "hub":
-            hubs.add(x.value)
+            hubs.add(x)
+        elif via is None:
+            continue
         elif kind == "event":
-            passed = [row[v] is None or row[v].value == "true" for v in ("pass", "passType")]
-            event_rows.append((x.value, via.value, None, None, *passed))
-            orgs.add(x.value)
+            event_rows.append((x, via, passed != "false", type_passed != "false"))
         elif kind == "link":
-            links.add((x.value, via.value, row["reason"], row["day"]))
-            orgs.add(x.value)
+            links.add((x, via))
+    if link == "co-mention":
+        links = {(x, via) for x, via in links if via in articles and x in typed}
+    # what people are members of and what events concern are organizations (the shapes say so)
+    orgs = {x for x, _ in links} | {x for x, *_ in event_rows}
     # the publication day stands in for events without an announcement day (a second, small query)
-    published = _published(run, {e for _, e, *_ in event_rows if e not in announced})
-    event_rows = list(  # once each: an organization with both classes is read twice
-        dict.fromkeys(
-            (org, e, announced.get(e) or published.get(e), jobs.get(e), full, typed)
-            for org, e, _, _, full, typed in event_rows
-            if e not in aggregates
-        )
-    )
+    published = _published(run, {e for x, e, *_ in event_rows if x in orgs and e not in announced})
+    events_of = [
+        (org, e, announced.get(e) or published.get(e), jobs.get(e), full, type_passed)
+        for org, e, full, type_passed in dict.fromkeys(event_rows)  # once each
+        if org in orgs and e not in aggregates
+    ]
     tops = _tops(parents, hubs, orgs)
     events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
     passing: dict[str, set[str]] = {"full": set(), "type": set()}
-    for org, event, day, jobs, full, typed in event_rows:
+    for org, event, day, cut, full, type_passed in events_of:
         firm = tops.get(org)
         if firm is None:
             continue
-        if full and jobs is not None:
-            events[firm][event] = (day, jobs)
+        if full and cut is not None:
+            events[firm][event] = (day, cut)
         if full:
             passing["full"].add(firm)
-        if typed:
+        if type_passed:
             passing["type"].add(firm)
     allowed: set[str] | None = None
     if link == "shared-people" and filters.active:
@@ -199,14 +208,14 @@ def firm_network(
     graph = FirmNetwork(focus=None, link=link, window_days=window, truncated=rows >= limit)
     if link == "wave":
         dated: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for org, event, day, _, full, _ in event_rows:
+        for org, event, day, _, full, _ in events_of:
             if full and org in tops and day is not None:
                 for reason in reasons_of.get(event, ()):
                     dated[reason].append((day.toordinal(), tops[org], event))
         _wave_links(graph, dated, window, max_links)
     else:
         groups: dict[str, set[str]] = defaultdict(set)
-        for org, via, _, _ in links:
+        for org, via in links:
             firm = tops.get(org)
             if firm is not None and (allowed is None or firm in allowed):
                 groups[via].add(firm)
@@ -216,10 +225,11 @@ def firm_network(
     from firmgraph.graph.timeline import total_jobs
 
     examples = {v for _, _, d in graph.edges(data=True) for v in d["via"]} if link != "wave" else set()
-    names = _labels(run, set(graph) | examples)
-    if examples:
+    names = _labels(run, set(graph))
+    if examples:  # people (shared-people) or articles (co-mention)
+        titles = _labels(run, examples, "schema:headline" if link == "co-mention" else "schema:name")
         for _, _, data in graph.edges(data=True):
-            data["via"] = [names.get(v, v) for v in data["via"]]
+            data["via"] = [titles.get(v, v) for v in data["via"]]
     for firm in graph:
         attrs = {"iri": firm, "kind": "firm", "label": names.get(firm) or _local(firm)}
         if events.get(firm):
@@ -277,17 +287,16 @@ def _wave_links(
     weights = np.bincount(pair_inverse, weights=weight_of).astype(np.int64)
     kept = np.lexsort((pairs, -weights))[:max_links]  # heaviest first, then by firm order
     graph.graph["links_dropped"] = int(len(pairs) - len(kept))
-    chosen = set(pairs[kept].tolist())
-    for code, reason_k in zip((pair_reason // r).tolist(), (pair_reason % r).tolist(), strict=True):
-        if code in chosen:
-            label = _local(reasons[reason_k])
-            _link(graph, firms[code // n], firms[code % n], label, label)
+    chosen = pair_reason[np.isin(pair_reason // r, pairs[kept])]
+    labels = [_local(reason) for reason in reasons]
+    for code, reason_k in zip((chosen // r).tolist(), (chosen % r).tolist(), strict=True):
+        _link(graph, firms[code // n], firms[code % n], labels[reason_k], labels[reason_k])
     for code, weight in zip(pairs[kept].tolist(), weights[kept].tolist(), strict=True):
         graph[firms[code // n]][firms[code % n]]["weight"] = weight
 
 
-def _earliest(into: dict[str, date], key: str, term: Any) -> None:
-    day = _day(term)
+def _earliest(into: dict[str, date], key: str, text: str | None) -> None:
+    day = _day(text)
     if day is not None and (key not in into or day < into[key]):
         into[key] = day
 
@@ -301,12 +310,16 @@ def _published(run: Runner, events: set[str]) -> dict[str, date]:
         query = sparql_prologue(["fg", "schema"]) + (
             f"SELECT ?via ?day WHERE {{ VALUES ?via {{ {values} }} ?via fg:reportedIn/schema:datePublished ?day }}"
         )
-        for row in run(query):
-            _earliest(found, row["via"].value, row["day"])
+        for event, day in plain_rows(run(query)):
+            if event is not None:
+                _earliest(found, event, day)
     return found
 
 
-def _day(term: Any) -> date | None:
-    if term is None:
+def _day(text: str | None) -> date | None:
+    if text is None:
         return None
-    return parse_day_lenient(term.value)
+    try:
+        return date.fromisoformat(text)  # the common case, ten times faster
+    except ValueError:
+        return parse_day_lenient(text)
