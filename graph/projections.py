@@ -152,16 +152,16 @@ def firm_network(
     reasons_of: dict[str, set[str]] = defaultdict(set)
     for kind, x, via, value, passed, type_passed in plain_rows(run(firms_query(link, filters, limit))):
         rows += 1
-        if via is not None and kind == "jobs":
-            jobs[via] = int(value)  # type: ignore[arg-type]
-        elif via is not None and kind == "announced":
+        if kind == "jobs" and via and value:
+            jobs[via] = int(value)
+        elif kind == "announced" and via:
             _earliest(announced, via, value)
-        elif via is not None and kind == "aggregate":
+        elif kind == "aggregate" and via:
             aggregates.add(via)
-        elif via is not None and kind == "article":
+        elif kind == "article" and via:
             articles.add(via)
-        elif via is not None and kind == "link" and link == "wave":
-            reasons_of[via].add(value)  # type: ignore[arg-type]
+        elif kind == "link" and link == "wave" and via and value:
+            reasons_of[via].add(value)
         elif x is None:
             continue  # a blank node
         elif kind == "org":
@@ -181,11 +181,11 @@ def firm_network(
     # what people are members of and what events concern are organizations (the shapes say so)
     orgs = {x for x, _ in links} | {x for x, *_ in event_rows}
     # the publication day stands in for events without an announcement day (a second, small query)
-    published = _published(run, {e for x, e, *_ in event_rows if x in orgs and e not in announced})
+    published = _published(run, {e for _, e, *_ in event_rows if e not in announced})
     events_of = [
         (org, e, announced.get(e) or published.get(e), jobs.get(e), full, type_passed)
         for org, e, full, type_passed in dict.fromkeys(event_rows)  # once each
-        if org in orgs and e not in aggregates
+        if e not in aggregates
     ]
     tops = _tops(parents, hubs, orgs)
     events: dict[str, dict[str, tuple[date | None, int]]] = defaultdict(dict)
