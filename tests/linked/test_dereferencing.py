@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 import subprocess
 
@@ -148,3 +151,7 @@ def test_every_kind_of_entity_has_a_page(ld_server: Server) -> None:
             page = http.get(path_of(iri), follow_redirects=True)
             assert page.status_code == 200, (kind, page.text[:300])
             assert f'data-iri="{iri}"' in page.text
+            # every entity page links to the network view around it, once
+            (network,) = re.findall(r'class="network-link" href="([^"]+)"', page.text)
+            view = http.get(html.unescape(network))
+            assert view.status_code == 200 and json.dumps(iri) in view.text, (kind, view.text[:300])
