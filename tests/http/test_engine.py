@@ -12,6 +12,7 @@ import pytest
 from firmgraph.graph.errors import QueryError, QueryTimeoutError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.querying import QueryJob, WorkerPool, open_engine
+from firmgraph.graph.results import plain_rows
 from firmgraph.graph.settings import Settings
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -100,3 +101,27 @@ def test_checkpoints_of_an_on_disk_store_are_replaced_and_removed(tmp_path: Path
         finally:
             pool.close()
         assert not snapshots.exists()
+
+
+def test_plain_rows_read_back_what_pyoxigraph_holds() -> None:
+    """Every kind of term, escapes included, read from TSV equals the term's own value."""
+    store = ox.Store()
+    p = ox.NamedNode(f"{EX}p")
+    objects = [
+        ox.Literal('tab\there, "quoted", back\\slash\nnew line'),
+        ox.Literal("Straße", language="de"),
+        ox.Literal("42", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        ox.Literal("2026-01-30", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+        ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),
+        ox.NamedNode(f"{EX}object"),
+        ox.BlankNode("b1"),
+    ]
+    for i, obj in enumerate(objects):
+        store.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), p, obj))
+    query = f"SELECT ?s ?o ?unbound WHERE {{ ?s <{EX}p> ?o }} ORDER BY ?s"
+    expected = [
+        [s["s"].value, None if isinstance(s["o"], ox.BlankNode) else s["o"].value, None]
+        for s in store.query(query)  # type: ignore[union-attr]
+    ]
+    assert list(plain_rows(store.query(query))) == expected  # type: ignore[arg-type]
+    assert len(expected) == len(objects)
