@@ -33,11 +33,34 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGra
     store = folder / "store"
     with KnowledgeGraph.open(store, settings=settings_for(store)) as kg:
         kg.restore(dump)
+        point_at_units(kg)
         # the reference only proves something if units are rolled up and people sit in two firms
-        assert rows(kg, "?unit org:subOrganizationOf ?firm", "unit") and rows(
-            kg, f"?p org:memberOf ?org . {TOP} ?p org:memberOf ?other . FILTER(?other != ?org)", "p"
-        )
+        for where in (
+            "?p org:memberOf ?unit . ?unit org:subOrganizationOf ?firm . ?p org:memberOf ?firm",
+            "?a schema:mentions ?unit . ?unit org:subOrganizationOf ?firm",
+            "?e fg:organization ?unit ; fg:reason ?r . ?unit org:subOrganizationOf ?firm",
+            f"?p org:memberOf ?org . {TOP} ?p org:memberOf ?other . FILTER(?other != ?org)",
+        ):
+            assert rows(kg, where, "firm"), where
         yield kg
+
+
+def point_at_units(kg: KnowledgeGraph) -> None:
+    """The synthetic graph links people, articles and events to firms only: link some to units
+    (a person to a unit and its firm too, so the roll-up must not count them twice)."""
+    units = rows(kg, "?u org:subOrganizationOf ?f", "u", "f")[:8]
+    people = rows(kg, "?p a schema:Person ; org:memberOf ?o", "p")[:8]
+    articles = rows(kg, "?a a schema:NewsArticle", "a")[:8]
+    events = rows(kg, "?e fg:organization ?o ; fg:reason ?r ; fg:jobsCut ?j", "e", "o")[:8]
+    added = [f"<{p}> org:memberOf <{u}>, <{f}> ." for (p,), (u, f) in zip(people, units, strict=True)]
+    added += [f"<{a}> schema:mentions <{u}> ." for (a,), (u, _) in zip(articles, units, strict=True)]
+    kg.store.update(PREFIXES + f"INSERT DATA {{ GRAPH <{BASE}graph/test-units> {{ {' '.join(added)} }} }}")
+    for (event, org), (unit, _) in zip(events, units, strict=True):
+        kg.store.update(
+            PREFIXES + f"DELETE {{ GRAPH ?g {{ <{event}> fg:organization <{org}> }} }} "
+            f"INSERT {{ GRAPH ?g {{ <{event}> fg:organization <{unit}> }} }} "
+            f"WHERE {{ GRAPH ?g {{ <{event}> fg:organization <{org}> }} }}"
+        )
 
 
 def weighted_edges(graph: nx.Graph) -> dict[frozenset[str], int]:
