@@ -165,11 +165,9 @@ def plain_rows(solutions: ox.QuerySolutions) -> Iterator[list[str | None]]:
     Read from pyoxigraph's TSV writer, not term by term: no Python object per term, a third
     faster on results of many rows.
     """
-    text = (solutions.serialize(format=TSV) or b"").decode()
-    lines = text.split("\n")
-    for line in lines[1:]:
-        if line:
-            yield [_plain(cell) if cell else None for cell in line.split("\t")]
+    lines = (solutions.serialize(format=TSV) or b"").decode().split("\n")
+    for line in lines[1:-1]:  # after the header; every line ends with a line break
+        yield [_plain(cell) if cell else None for cell in line.split("\t")]
 
 
 _TSV_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}

@@ -125,3 +125,6 @@ def test_plain_rows_read_back_what_pyoxigraph_holds() -> None:
     ]
     assert list(plain_rows(store.query(query))) == expected  # type: ignore[arg-type]
     assert len(expected) == len(objects)
+    # a row with nothing bound is a row too; no rows is no rows
+    assert list(plain_rows(store.query("SELECT ?x WHERE { OPTIONAL { ?x ?y 1 } }"))) == [[None]]  # type: ignore[arg-type]
+    assert list(plain_rows(store.query("SELECT ?x WHERE { ?x ?y 1 }"))) == []  # type: ignore[arg-type]
