@@ -7,6 +7,7 @@ their firm here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from itertools import combinations
 
@@ -31,25 +32,26 @@ LABEL_CHUNK = 2000
 """IRIs per labels query (VALUES)."""
 
 
-def labels_query(iris: list[str], prop: str = "schema:name") -> str:
-    """Names (or with prop="schema:headline", headlines) of these IRIs."""
-    values = " ".join(str(ox.NamedNode(i)) for i in iris)
-    return (
-        sparql_prologue(["schema"])
-        + f"SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x {prop} ?label }}"
-    )
+def _values_of(run: Runner, iris: set[str], path: str) -> Iterator[tuple[str, str]]:
+    """(IRI, value) for each IRI and each value its property path leads to, in small second
+    queries of LABEL_CHUNK IRIs (on every row of the big query, an OPTIONAL costs twice)."""
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), LABEL_CHUNK):
+        values = " ".join(str(ox.NamedNode(i)) for i in ordered[start : start + LABEL_CHUNK])
+        query = sparql_prologue(["fg", "schema"]) + (
+            f"SELECT ?x ?value WHERE {{ VALUES ?x {{ {values} }} ?x {path} ?value }}"
+        )
+        for iri, value in plain_rows(run(query)):
+            if iri is not None and value is not None:
+                yield iri, value
 
 
 def _labels(run: Runner, iris: set[str], prop: str = "schema:name") -> dict[str, str]:
-    """Labels in small second queries (on every row of the big one, an OPTIONAL label costs twice)."""
+    """Names (or with prop="schema:headline", headlines) of these IRIs; the first in order if several."""
     found: dict[str, str] = {}
-    ordered = sorted(iris)
-    for start in range(0, len(ordered), LABEL_CHUNK):
-        for iri, label in plain_rows(run(labels_query(ordered[start : start + LABEL_CHUNK], prop))):
-            if iri is None or label is None:
-                continue
-            if iri not in found or label < found[iri]:
-                found[iri] = label
+    for iri, label in _values_of(run, iris, prop):
+        if iri not in found or label < found[iri]:
+            found[iri] = label
     return found
 
 
@@ -57,7 +59,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     """Rows of several kinds (?value: the reason, jobs cut, day, parent or hub class of the row's kind):
     links (org, via), events (org, passing the filters), event figures, and
     organizations (parent, hub class; for co-mention, which things are organizations and articles);
-    names come after, for the firms shown (`labels_query`).
+    names come after, for the firms shown (`_labels`).
 
     Each branch is one simple pattern (an index range scan, no join per row): oxigraph spends its
     time on index lookups, so types, parents and event figures come as rows of their own and are
@@ -304,15 +306,8 @@ def _earliest(into: dict[str, date], key: str, text: str | None) -> None:
 def _published(run: Runner, events: set[str]) -> dict[str, date]:
     """The earliest publication day of the reports of each event."""
     found: dict[str, date] = {}
-    ordered = sorted(events)
-    for start in range(0, len(ordered), LABEL_CHUNK):
-        values = " ".join(str(ox.NamedNode(e)) for e in ordered[start : start + LABEL_CHUNK])
-        query = sparql_prologue(["fg", "schema"]) + (
-            f"SELECT ?via ?day WHERE {{ VALUES ?via {{ {values} }} ?via fg:reportedIn/schema:datePublished ?day }}"
-        )
-        for event, day in plain_rows(run(query)):
-            if event is not None:
-                _earliest(found, event, day)
+    for event, day in _values_of(run, events, "fg:reportedIn/schema:datePublished"):
+        _earliest(found, event, day)
     return found
 
 

@@ -321,8 +321,7 @@ class WorkerPool:
         path = self.snapshots.path()
         worker = self._acquire(deadline, limit)
         reniced = healthy = False
-        with self._cond:
-            self._running += 1
+        self._begin()
         try:
             worker.start(job, path)
             reniced = self._wait(worker, deadline, limit)
@@ -349,8 +348,7 @@ class WorkerPool:
         if worker is None:  # all busy: wait for one in a thread (rare; the pool keeps spares)
             worker = await self._acquire_async(deadline, limit)
         reniced = healthy = False
-        with self._cond:
-            self._running += 1
+        self._begin()
         try:
             worker.start(job, path)
             reniced = await self._wait_async(worker, deadline, limit)
@@ -491,6 +489,10 @@ class WorkerPool:
                     self._cond.wait(remaining)
             finally:
                 self._waiting -= 1
+
+    def _begin(self) -> None:
+        with self._cond:
+            self._running += 1
 
     def _end(self, worker: _Worker, *, healthy: bool, reniced: bool) -> None:
         with self._cond:
