@@ -26,11 +26,11 @@ from firmgraph.api.routes import (
 )
 from firmgraph.graph.errors import FirmgraphError
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.querying import open_engine
 from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.sparql.engine import open_engine
+from firmgraph.graph.sparql.writes import GuardedWriter
 from firmgraph.graph.store import EmbeddedStore
 from firmgraph.graph.version import __version__
-from firmgraph.graph.writing import GuardedWriter
 
 __all__ = ["create_app"]
 

@@ -11,11 +11,11 @@ import pyoxigraph as ox
 import typer
 from tqdm import tqdm
 
-from firmgraph.graph.cookbook import get_query, load_cookbook
 from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
-from firmgraph.graph.imports import ImportResult
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.pipeline.imports import ImportResult
 from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
 from firmgraph.graph.version import __version__
 
 app = typer.Typer(
@@ -130,7 +130,7 @@ def _show_result(result: ImportResult, style: str) -> None:
 def _bulk_import(
     paths: list[str], dry_run: bool, report: str, workers: int | None, resume: bool, commit_size: int
 ) -> None:
-    from firmgraph.graph.bulk import bulk_import, count_sources
+    from firmgraph.graph.pipeline.bulk import bulk_import, count_sources
 
     with (
         _open() as kg,
@@ -320,7 +320,7 @@ def export(
     graph: Annotated[str | None, typer.Option("--graph", help="IRI of one named graph to dump")] = None,
 ) -> None:
     """Dump the store, or one named graph, to a file: streamed, with a progress bar."""
-    from firmgraph.graph.export import export_to_path
+    from firmgraph.graph.publish.export import export_to_path
 
     with _open() as kg:
         try:
@@ -341,7 +341,7 @@ def synth(
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed writes the same graph")] = 1,
 ) -> None:
     """Write a seeded synthetic graph in firmgraph's vocabulary (for benchmarks and load tests)."""
-    from firmgraph.graph.synth import write_synthetic
+    from firmgraph.graph.synth.graph import write_synthetic
 
     with tqdm(total=firms, unit="firm", desc="synthesising", file=sys.stderr, disable=None) as bar:
         quads = write_synthetic(out, firms=firms, seed=seed, base=_settings().base_iri, progress=bar.update)
@@ -364,7 +364,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract records from articles without importing them (one JSON per article, for scoring)."""
-    from firmgraph.graph.articles import extract_paths, review_merges
+    from firmgraph.graph.pipeline.articles import extract_paths, review_merges
 
     failed = 0
 
@@ -440,8 +440,8 @@ def view(
     ] = None,
 ) -> None:
     """Write a network view (--focus IRI or --link ...) or a timeline (--timeline) as one offline file."""
-    from firmgraph.graph.filters import Filters, parse_cap, parse_max_links, parse_window
-    from firmgraph.graph.timeline import firm_timeline
+    from firmgraph.graph.views.filters import Filters, parse_cap, parse_max_links, parse_window
+    from firmgraph.graph.views.timeline import firm_timeline
 
     filters = dict(start=start, end=end, reason=reason, event_type=event_type, min_jobs=min_jobs)
     filters.update(language=language, source=source)

@@ -9,9 +9,9 @@ from fastapi import Depends, HTTPException, Request
 
 from firmgraph.graph.errors import InputTooLargeError
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.querying import QueryEngine
 from firmgraph.graph.settings import Settings, get_settings
-from firmgraph.graph.writing import GuardedWriter
+from firmgraph.graph.sparql.engine import QueryEngine
+from firmgraph.graph.sparql.writes import GuardedWriter
 
 __all__ = ["KG", "AppSettings", "Body", "Engine", "WriteAccess", "Writer"]
 

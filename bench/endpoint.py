@@ -40,10 +40,10 @@ import psutil
 import pyoxigraph as ox
 
 from bench.imports import FIRMS_PER_MILLION
-from firmgraph.graph.cookbook import load_cookbook
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import write_synthetic
+from firmgraph.graph.sparql.cookbook import load_cookbook
+from firmgraph.graph.synth.graph import write_synthetic
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / "bench-results" / "endpoint-cache"

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from firmgraph.graph.export import FORMATS, export_to_path
+from firmgraph.graph.publish.export import FORMATS, export_to_path
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.store import open_store
-from firmgraph.graph.synth import write_synthetic
+from firmgraph.graph.synth.graph import write_synthetic
 
 FIRMS_PER_MILLION = 1450
 """Firms that give about a million quads (~690 quads per firm)."""

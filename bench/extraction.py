@@ -17,7 +17,7 @@ from firmgraph.graph.extraction import get_extractor
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sources import read_path
-from firmgraph.graph.synth import write_synthetic
+from firmgraph.graph.synth.graph import write_synthetic
 
 REPO = Path(__file__).parents[1]
 CORPORA = [REPO / "tests" / "corpus" / "articles", REPO.parent / "shared" / "corpus" / "articles"]

@@ -19,7 +19,7 @@ import rdflib
 
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import records, write_synthetic
+from firmgraph.graph.synth.graph import records, write_synthetic
 
 FIRMS_PER_MILLION = 1450
 """Firms that give about a million quads (measured: ~690 quads per firm)."""

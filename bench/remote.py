@@ -30,11 +30,11 @@ import httpx
 import pyoxigraph as ox
 
 from bench.imports import FIRMS_PER_MILLION
-from firmgraph.graph.bulk import bulk_import
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.pipeline.bulk import bulk_import
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import write_synthetic
-from firmgraph.graph.synth_articles import write_articles
+from firmgraph.graph.synth.articles import write_articles
+from firmgraph.graph.synth.graph import write_synthetic
 
 REPO = Path(__file__).resolve().parent.parent
 FG = "https://w3id.org/firmgraph/ns#"

@@ -25,14 +25,14 @@ from typing import Any
 
 import networkx as nx
 
-from firmgraph.graph.filters import Filters
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.network import ego_network, ego_query
-from firmgraph.graph.projections import firm_network
-from firmgraph.graph.querying import QueryJob, open_engine
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import write_synthetic
-from firmgraph.graph.views import render_network, to_pyvis, view_data
+from firmgraph.graph.sparql.engine import QueryJob, open_engine
+from firmgraph.graph.synth.graph import write_synthetic
+from firmgraph.graph.views.filters import Filters
+from firmgraph.graph.views.network import ego_network, ego_query
+from firmgraph.graph.views.projections import firm_network
+from firmgraph.graph.views.render import render_network, to_pyvis, view_data
 
 FIRMS_PER_MILLION = 1450
 CACHE = Path("bench-results") / "views-cache"
@@ -147,7 +147,7 @@ def browser_view(kg: KnowledgeGraph, nodes: int, repeat: int) -> None:
     positioned.write_text(page, encoding="utf-8")
     data = view_data(graph, cap=nodes)
     physics = folder / "physics.html"
-    from firmgraph.graph.views import network_page
+    from firmgraph.graph.views.render import network_page
 
     for node in data["nodes"]:
         node.pop("x", None), node.pop("y", None)

@@ -12,8 +12,8 @@ from firmgraph.graph.errors import (
     ShapeViolationError,
     StoreError,
 )
-from firmgraph.graph.imports import ImportResult
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.pipeline.imports import ImportResult
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Store
 from firmgraph.graph.version import __version__

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from firmgraph.graph.validation import ValidationReport
+    from firmgraph.graph.pipeline.validation import ValidationReport
 
 
 class FirmgraphError(Exception):

@@ -13,12 +13,19 @@ import pyoxigraph as ox
 import rdflib
 
 from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
-from firmgraph.graph.imports import Importer, ImportResult, RawSource, context_for, iter_sources, to_rdflib
-from firmgraph.graph.iris import entities_graph_iri
-from firmgraph.graph.namespaces import FG, ORG, SCHEMA, XSD
+from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, XSD
+from firmgraph.graph.pipeline.imports import (
+    Importer,
+    ImportResult,
+    RawSource,
+    context_for,
+    iter_sources,
+    to_rdflib,
+)
+from firmgraph.graph.pipeline.validation import ValidationReport, merge, validate
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
-from firmgraph.graph.validation import ValidationReport, merge, validate
 
 ONTOLOGY_GRAPH = "https://w3id.org/firmgraph/ns"
 DUMP_FORMATS = {
@@ -72,7 +79,7 @@ class KnowledgeGraph:
             self.store.commit(Commit(replace={ONTOLOGY_GRAPH: quads}))
 
     def importer(self) -> Importer:
-        from firmgraph.graph.articles import read_article
+        from firmgraph.graph.pipeline.articles import read_article
 
         return Importer(self.store, self.settings.base_iri, article_reader=read_article)
 
@@ -147,8 +154,8 @@ class KnowledgeGraph:
 
     def network(self, focus: str | None = None, **options: Any) -> Any:
         """The ego network of `focus` or, with link=..., firms linked by it: a networkx graph with
-        .to_pyvis(), .to_html() and .show(). Options as for `firmgraph.graph.network.network`."""
-        from firmgraph.graph.network import network, speaks_lateral
+        .to_pyvis(), .to_html() and .show(). Options as for `firmgraph.graph.views.network.network`."""
+        from firmgraph.graph.views.network import network, speaks_lateral
 
         options.setdefault("lateral", speaks_lateral(self.store))
         return network(self.query, focus, base_iri=self.settings.base_iri, **options)

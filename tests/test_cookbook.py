@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from firmgraph.graph.cookbook import CannedQuery, get_query, load_cookbook
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.sparql.cookbook import CannedQuery, get_query, load_cookbook
 
 
 def run(kg: KnowledgeGraph, slug: str, **params: str) -> list[dict[str, object]]:

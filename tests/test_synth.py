@@ -7,7 +7,7 @@ from pathlib import Path
 
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import write_synthetic
+from firmgraph.graph.synth.graph import write_synthetic
 
 
 def test_same_seed_same_bytes_other_seed_other_graph(tmp_path: Path, settings: Settings) -> None:

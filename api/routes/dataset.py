@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from firmgraph.api.deps import KG, AppSettings
 from firmgraph.api.negotiation import GRAPH_FORMATS, choose
 from firmgraph.api.routes.entities import serialize
-from firmgraph.graph.dataset import Endpoints, describe_dataset
+from firmgraph.graph.publish.dataset import Endpoints, describe_dataset
 
 __all__ = ["router"]
 

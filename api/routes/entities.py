@@ -25,13 +25,13 @@ from firmgraph import ontology
 from firmgraph.api.deps import KG, AppSettings
 from firmgraph.api.negotiation import GRAPH_FORMATS, Format, choose
 from firmgraph.api.routes.rendering import templates
-from firmgraph.graph.cookbook import load_cookbook
-from firmgraph.graph.describe import Description, describe, exists
 from firmgraph.graph.errors import NotFoundError
-from firmgraph.graph.iris import KINDS
-from firmgraph.graph.jsonld import to_jsonld
-from firmgraph.graph.namespaces import PREFIXES
-from firmgraph.graph.profiles import linked_from, profile
+from firmgraph.graph.model.iris import KINDS
+from firmgraph.graph.model.namespaces import PREFIXES
+from firmgraph.graph.profiles.describe import Description, describe, exists
+from firmgraph.graph.profiles.kinds import linked_from, profile
+from firmgraph.graph.publish.jsonld import to_jsonld
+from firmgraph.graph.sparql.cookbook import load_cookbook
 
 __all__ = ["ENTITY_FORMATS", "HTML", "link", "rdf_body", "router", "serialize"]
 

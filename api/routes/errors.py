@@ -10,7 +10,6 @@ from starlette.exceptions import HTTPException
 
 from firmgraph.api.negotiation import NotAcceptable
 from firmgraph.api.routes.rendering import templates
-from firmgraph.graph.cookbook import load_cookbook
 from firmgraph.graph.errors import (
     FirmgraphError,
     InputError,
@@ -22,7 +21,8 @@ from firmgraph.graph.errors import (
     StoreError,
     describe,
 )
-from firmgraph.graph.sparql import error_position
+from firmgraph.graph.sparql.cookbook import load_cookbook
+from firmgraph.graph.sparql.syntax import error_position
 
 STATUS: tuple[tuple[type[FirmgraphError], int], ...] = (
     (InputTooLargeError, 413),

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from firmgraph.api.deps import KG, AppSettings
 from firmgraph.graph.errors import NotFoundError
-from firmgraph.graph.export import FORMATS, DumpFormat, dump_chunks, dump_name
+from firmgraph.graph.publish.export import FORMATS, DumpFormat, dump_chunks, dump_name
 
 __all__ = ["router"]
 

@@ -10,7 +10,7 @@ from firmgraph.api.deps import KG, AppSettings, Body, Engine, WriteAccess, Write
 from firmgraph.api.negotiation import GRAPH_FORMATS, choose, find
 from firmgraph.api.routes.sparql import content_type, execute, result_response
 from firmgraph.graph.errors import InputError, NotFoundError
-from firmgraph.graph.querying import QueryJob
+from firmgraph.graph.sparql.engine import QueryJob
 
 router = APIRouter(tags=["Graph Store"])
 

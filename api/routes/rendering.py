@@ -10,8 +10,8 @@ import jinja2
 import pyoxigraph as ox
 
 from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS
-from firmgraph.graph.namespaces import PREFIXES
-from firmgraph.graph.querying import QueryOutcome
+from firmgraph.graph.model.namespaces import PREFIXES
+from firmgraph.graph.sparql.engine import QueryOutcome
 
 templates = jinja2.Environment(
     loader=jinja2.PackageLoader("firmgraph.api", "templates"),

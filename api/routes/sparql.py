@@ -14,10 +14,10 @@ from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, Not
 from firmgraph.api.routes.protocol import FORM, content_type, decode, first, one, parse_form
 from firmgraph.api.routes.update import run_update
 from firmgraph.graph.errors import InputError
-from firmgraph.graph.namespaces import PREFIXES
-from firmgraph.graph.querying import QueryEngine, QueryJob, QueryOutcome
+from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.writing import refuse_remote_calls
+from firmgraph.graph.sparql.engine import QueryEngine, QueryJob, QueryOutcome
+from firmgraph.graph.sparql.writes import refuse_remote_calls
 
 router = APIRouter(tags=["SPARQL"])
 

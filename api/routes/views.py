@@ -18,11 +18,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from firmgraph.api.deps import AppSettings, Engine
-from firmgraph.graph.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
-from firmgraph.graph.network import LINKS, network, speaks_lateral
-from firmgraph.graph.querying import QueryEngine, QueryJob
-from firmgraph.graph.timeline import firm_timeline
-from firmgraph.graph.views import render_network
+from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
+from firmgraph.graph.views.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
+from firmgraph.graph.views.network import LINKS, network, speaks_lateral
+from firmgraph.graph.views.render import render_network
+from firmgraph.graph.views.timeline import firm_timeline
 
 __all__ = ["router"]
 

@@ -21,10 +21,10 @@ from firmgraph.api.deps import AppSettings
 from firmgraph.api.negotiation import GRAPH_FORMATS, Format, choose
 from firmgraph.api.routes.entities import HTML, link, serialize
 from firmgraph.api.routes.rendering import templates
-from firmgraph.graph.cookbook import load_cookbook
 from firmgraph.graph.errors import NotFoundError
-from firmgraph.graph.jsonld import CONTEXT_IRI, context
-from firmgraph.graph.termdocs import document_shapes, document_vocabulary
+from firmgraph.graph.publish.jsonld import CONTEXT_IRI, context
+from firmgraph.graph.publish.termdocs import document_shapes, document_vocabulary
+from firmgraph.graph.sparql.cookbook import load_cookbook
 
 __all__ = ["DOCUMENT_FORMATS", "router"]
 

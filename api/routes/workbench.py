@@ -12,12 +12,12 @@ from firmgraph.api.deps import AppSettings, Engine
 from firmgraph.api.routes.errors import status_of
 from firmgraph.api.routes.rendering import downloads, table_of, templates
 from firmgraph.api.routes.sparql import execute
-from firmgraph.graph.cookbook import get_query, load_cookbook
 from firmgraph.graph.errors import FirmgraphError, NotFoundError
-from firmgraph.graph.namespaces import sparql_prologue
-from firmgraph.graph.querying import QueryEngine, QueryJob
+from firmgraph.graph.model.namespaces import sparql_prologue
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.sparql import error_position
+from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
+from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
+from firmgraph.graph.sparql.syntax import error_position
 
 router = APIRouter(include_in_schema=False)
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from firmgraph.graph.bulk import bulk_import, count_sources, imported_hashes
-from firmgraph.graph.imports import ImportResult
-from firmgraph.graph.iris import entity_iri, opaque_key
 from firmgraph.graph.kg import ONTOLOGY_GRAPH, KnowledgeGraph
+from firmgraph.graph.model.iris import entity_iri, opaque_key
+from firmgraph.graph.pipeline.bulk import bulk_import, count_sources, imported_hashes
+from firmgraph.graph.pipeline.imports import ImportResult
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.synth import records
+from firmgraph.graph.synth.graph import records
 from tests.conftest import SAMPLES
 
 BASE = "https://w3id.org/firmgraph/"

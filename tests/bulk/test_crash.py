@@ -13,13 +13,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from firmgraph.graph.articles import read_article
-from firmgraph.graph.imports import Importer, RawSource
-from firmgraph.graph.iris import entities_graph_iri
 from firmgraph.graph.kg import ONTOLOGY_GRAPH
+from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.pipeline.articles import read_article
+from firmgraph.graph.pipeline.imports import Importer, RawSource
 from firmgraph.graph.store import EmbeddedStore, RemoteStore
 from firmgraph.graph.store.remote import RemoteSettings
-from firmgraph.graph.synth_articles import write_articles
+from firmgraph.graph.synth.articles import write_articles
 
 BASE = "https://w3id.org/firmgraph/"
 SOURCES = 1000

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from firmgraph.graph.extraction.dates import find_dates, parse_iso
+from firmgraph.graph.extraction.rules.dates import find_dates, parse_iso
 
 REF = date(2026, 1, 30)  # a Friday
 

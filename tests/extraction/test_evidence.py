@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from firmgraph.graph.extraction import RuleExtractor
-from firmgraph.graph.records import parse_record
+from firmgraph.graph.model.records import parse_record
 from firmgraph.graph.sources import Document, read_path
 
 SHARED = Path(__file__).parents[2].parent / "shared" / "corpus"

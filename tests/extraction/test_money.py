@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from firmgraph.graph.extraction.money import find_money
+from firmgraph.graph.extraction.rules.money import find_money
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from firmgraph.graph.extraction.numbers import find_quantities, parse_number_words, parse_numeral
+from firmgraph.graph.extraction.rules.numbers import find_quantities, parse_number_words, parse_numeral
 
 
 def one(text: str, lang: str, kind: str | None = None):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from firmgraph.graph.extraction.orgs import find_orgs
+from firmgraph.graph.extraction.rules.orgs import find_orgs
 
 from .helpers import extract, names, org
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from firmgraph.graph.extraction.quotes import find_quoted
+from firmgraph.graph.extraction.rules.quotes import find_quoted
 
 from .helpers import extract
 

@@ -9,8 +9,8 @@ from typing import Any
 from typer.testing import CliRunner
 
 from firmgraph.api.cli import app
-from firmgraph.graph.imports import ImportResult
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.pipeline.imports import ImportResult
 from firmgraph.graph.settings import Settings
 
 PEOPLE_OF = """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from firmgraph.graph.extraction.lexicon import role_label
+from firmgraph.graph.extraction.rules.lexicon import role_label
 
 from .helpers import extract
 

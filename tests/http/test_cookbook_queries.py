@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from firmgraph.graph.cookbook import get_query
+from firmgraph.graph.sparql.cookbook import get_query
 from tests.http.conftest import Server
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.querying import QueryJob, WorkerPool, open_engine
-from firmgraph.graph.results import plain_rows
 from firmgraph.graph.settings import Settings
+from firmgraph.graph.sparql.engine import QueryJob, WorkerPool, open_engine
+from firmgraph.graph.sparql.results import plain_rows
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 EX = "http://example.org/"

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from firmgraph.graph.cookbook import get_query
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.sparql.cookbook import get_query
 from firmgraph.graph.store.remote import RemoteSettings, RemoteStore, get_remote_settings
 from tests.http.conftest import TOKEN, Server
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from firmgraph.graph.cookbook import load_cookbook
+from firmgraph.graph.sparql.cookbook import load_cookbook
 from tests.http.conftest import Server
 
 HTML = {"Accept": "text/html"}

@@ -7,7 +7,7 @@ import pytest
 import rdflib
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
-from firmgraph.graph.cookbook import get_query
+from firmgraph.graph.sparql.cookbook import get_query
 from tests.http.conftest import TOKEN, Server
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from firmgraph.graph.cookbook import get_query
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
+from firmgraph.graph.sparql.cookbook import get_query
 from tests.conftest import REPO
 
 OWN_ARTICLES = REPO / "tests" / "corpus" / "articles"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from firmgraph.graph.iris import entities_graph_iri
+from firmgraph.graph.model.iris import entities_graph_iri
 from tests.linked.conftest import BASE
 
 pytestmark = pytest.mark.slow  # each test starts the CLI in a new process (several seconds of imports)

@@ -10,10 +10,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from firmgraph.graph.cookbook import load_cookbook
-from firmgraph.graph.export import export_to_path
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.publish.export import export_to_path
 from firmgraph.graph.settings import Settings
+from firmgraph.graph.sparql.cookbook import load_cookbook
 from tests.linked.conftest import BASE
 
 

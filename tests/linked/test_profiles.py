@@ -9,12 +9,12 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from firmgraph.graph.describe import describe
 from firmgraph.graph.errors import NotFoundError
-from firmgraph.graph.facts import Fact, Ref, Source, Value, select
-from firmgraph.graph.namespaces import FG, OA, SCHEMA
-from firmgraph.graph.profiles import profile
-from firmgraph.graph.reports import EventReport, compare
+from firmgraph.graph.model.namespaces import FG, OA, SCHEMA
+from firmgraph.graph.profiles.describe import describe
+from firmgraph.graph.profiles.facts import Fact, Ref, Source, Value, select
+from firmgraph.graph.profiles.kinds import profile
+from firmgraph.graph.profiles.reports import EventReport, compare
 from firmgraph.graph.store import Store, open_store
 from tests.linked.conftest import BASE
 

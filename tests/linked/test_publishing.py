@@ -13,10 +13,10 @@ import pytest
 from rdflib import URIRef
 
 from firmgraph import ontology
-from firmgraph.graph.export import FORMATS, dump_name
-from firmgraph.graph.iris import entities_graph_iri
-from firmgraph.graph.jsonld import CONTEXT_IRI, context
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.publish.export import FORMATS, dump_name
+from firmgraph.graph.publish.jsonld import CONTEXT_IRI, context
 from firmgraph.graph.settings import Settings
 from tests.conftest import SAMPLES
 from tests.http.conftest import Server, start_server, stop_server

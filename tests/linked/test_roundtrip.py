@@ -13,9 +13,9 @@ import pytest
 from pyld import jsonld
 
 from firmgraph.graph.errors import InputError, NotFoundError
-from firmgraph.graph.export import FORMATS, dump_chunks, export_to_path, format_for
-from firmgraph.graph.iris import entities_graph_iri
-from firmgraph.graph.jsonld import CONTEXT_IRI, context
+from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.publish.export import FORMATS, dump_chunks, export_to_path, format_for
+from firmgraph.graph.publish.jsonld import CONTEXT_IRI, context
 from firmgraph.graph.store import EmbeddedStore, open_store
 from tests.linked.conftest import BASE
 from tests.linked.graphs import assert_isomorphic, assert_same_dataset

@@ -12,7 +12,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from firmgraph import shapes
-from firmgraph.graph.validation import Result, ValidationReport, validate
+from firmgraph.graph.pipeline.validation import Result, ValidationReport, validate
 
 CASES = Path(__file__).parent / "cases"
 MINIMUM = {"valid": 12, "invalid": 35, "warning": 5}

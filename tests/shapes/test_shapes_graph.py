@@ -9,7 +9,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from firmgraph import ontology, shapes
-from firmgraph.graph.namespaces import CHANNEL, METHOD, REASON, ROLE, SCOPE, STATUS
+from firmgraph.graph.model.namespaces import CHANNEL, METHOD, REASON, ROLE, SCOPE, STATUS
 
 SHAPES_SELECT = """
 PREFIX sh: <http://www.w3.org/ns/shacl#>

@@ -10,8 +10,8 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from firmgraph.graph.namespaces import FG, ORG, SCHEMA, turtle_prologue
-from firmgraph.graph.validation import ValidationReport, validate
+from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, turtle_prologue
+from firmgraph.graph.pipeline.validation import ValidationReport, validate
 
 ID = "https://w3id.org/firmgraph/id/"
 FIRM = rdflib.URIRef(ID + "org/K1")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from firmgraph.graph.analytics import annotate, communities, components, metrics, top_firms
 from firmgraph.graph.errors import InputError
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.timeline import firm_timeline
+from firmgraph.graph.views.analytics import annotate, communities, components, metrics, top_firms
+from firmgraph.graph.views.timeline import firm_timeline
 from tests.views.conftest import iri_of
 
 

@@ -8,11 +8,11 @@ from urllib.parse import urlencode, urlsplit
 import networkx as nx
 import pytest
 
-from firmgraph.graph.filters import Filters
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.pages import iframe
-from firmgraph.graph.timeline import firm_timeline
-from firmgraph.graph.views import MORE
+from firmgraph.graph.views.filters import Filters
+from firmgraph.graph.views.pages import iframe
+from firmgraph.graph.views.render import MORE
+from firmgraph.graph.views.timeline import firm_timeline
 from tests.http.conftest import Server
 from tests.views.conftest import BASE, iri_of
 

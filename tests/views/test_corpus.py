@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from firmgraph.graph.analytics import metrics, top_firms
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.timeline import firm_timeline
+from firmgraph.graph.views.analytics import metrics, top_firms
+from firmgraph.graph.views.timeline import firm_timeline
 from tests.conftest import SAMPLES
 from tests.views.conftest import settings_for
 from tests.views.test_render import external_references

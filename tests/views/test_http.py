@@ -13,7 +13,7 @@ import pytest
 
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.network import network
+from firmgraph.graph.views.network import network
 from tests.http.conftest import Server, _command
 from tests.views.conftest import BASE, copy_store, iri_of
 from tests.views.test_render import external_references
@@ -164,9 +164,9 @@ def test_a_remote_sparql_store_gets_the_plain_queries(
     views_server: Server, samples: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A store reached over SPARQL 1.1 only (here: a firmgraph server) gets no LATERAL, and the same graphs."""
-    from firmgraph.graph.network import speaks_lateral
     from firmgraph.graph.settings import Settings
     from firmgraph.graph.store.remote import get_remote_settings
+    from firmgraph.graph.views.network import speaks_lateral
 
     monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)
     get_remote_settings.cache_clear()

@@ -7,8 +7,8 @@ import pytest
 
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.network import EgoNetwork, FirmNetwork
-from firmgraph.graph.timeline import firm_timeline
+from firmgraph.graph.views.network import EgoNetwork, FirmNetwork
+from firmgraph.graph.views.timeline import firm_timeline
 from tests.views.conftest import BASE, iri_of
 
 HEADLINE = "Pinterest opfert Jobs für KI"
@@ -189,8 +189,8 @@ def test_plain_sparql_fallback_gives_the_same_graph(  # type: ignore[no-untyped-
     samples: KnowledgeGraph, name, prop, hops, filters
 ) -> None:
     """Stores without oxigraph's LATERAL get a plain SPARQL 1.1 join: same graph, other query."""
-    from firmgraph.graph.filters import Filters
-    from firmgraph.graph.network import ego_network, ego_query, speaks_lateral
+    from firmgraph.graph.views.filters import Filters
+    from firmgraph.graph.views.network import ego_network, ego_query, speaks_lateral
 
     focus = iri_of(samples, name, prop)
     assert speaks_lateral(samples.store)
@@ -205,8 +205,8 @@ def test_plain_sparql_fallback_gives_the_same_graph(  # type: ignore[no-untyped-
 
 
 def test_which_stores_get_lateral() -> None:
-    from firmgraph.graph.network import speaks_lateral
     from firmgraph.graph.store.remote import LAYOUTS, RemoteStore
+    from firmgraph.graph.views.network import speaks_lateral
 
     for layout, expected in (("oxigraph", True), ("fuseki", False), ("sparql", False), ("firmgraph", False)):
         store = RemoteStore("http://127.0.0.1:9/q", "http://127.0.0.1:9/u", layout=LAYOUTS[layout])
@@ -221,7 +221,7 @@ def test_wave_links_count_every_pair_in_the_window_and_keep_the_heaviest() -> No
     import random
     from itertools import combinations
 
-    from firmgraph.graph.projections import _wave_links
+    from firmgraph.graph.views.projections import _wave_links
 
     rng = random.Random(5)
     firms = [f"{BASE}id/org/f{i}" for i in range(40)]

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.synth import write_synthetic
+from firmgraph.graph.synth.graph import write_synthetic
 from tests.views.conftest import BASE, settings_for
 
 PREFIXES = (

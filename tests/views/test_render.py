@@ -11,10 +11,10 @@ from pathlib import Path
 import networkx as nx
 from pyvis.network import Network
 
-from firmgraph.graph.filters import Filters
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.timeline import firm_timeline
-from firmgraph.graph.views import MORE, OfflineNetwork, view_data
+from firmgraph.graph.views.filters import Filters
+from firmgraph.graph.views.render import MORE, OfflineNetwork, view_data
+from firmgraph.graph.views.timeline import firm_timeline
 from tests.views.conftest import BASE, iri_of
 
 EXTERNAL = re.compile(

@@ -1,0 +1,446 @@
+"""Restructuring events: one per stated figure, attributed to the company the sentence is about.
+
+A company's first current event is its main event: facts stated without a figure of their own
+(reasons, units, channel, cost, deadline) attach to it. Figures said of the past ("bereits im
+Oktober"), cumulative figures ("damit rund 30.000") and parts ("davon 700") are events of their
+own and keep only what their sentence states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from firmgraph.graph.extraction.rules import facets
+from firmgraph.graph.extraction.rules.discourse import Discourse
+from firmgraph.graph.extraction.rules.figures import clause_at, clauses, sentence_figures
+from firmgraph.graph.extraction.rules.lexicon import AGGREGATE_MARKERS, JOB_NOUN, PAST_MARKERS
+from firmgraph.graph.extraction.rules.orgs import OrgIndex
+from firmgraph.graph.extraction.rules.people import Person
+from firmgraph.graph.extraction.rules.text import Sentence
+
+_PAST_RE = re.compile(PAST_MARKERS, re.I)
+_AGGREGATE_RE = re.compile(AGGREGATE_MARKERS, re.I)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|wird|werden|soll|sollen|plant|planen|plans|planned|planning|expects?|intends?|would|beabsichtigt"
+    r"|vorhaben|künftig|kommenden|to cut|to eliminate|to reduce|abzubauen|zu streichen|zu senken|zu reduzieren)\b",
+    re.I,
+)
+_PLAN_VERB_RE = re.compile(
+    r"\b(?:plant|planen|plans|planned|planning|will|wird|soll|sollen|intends?|aims?|ziel\w*)\b", re.I
+)
+_JOB_WORD_RE = re.compile(rf"(?<![\w])(?:{JOB_NOUN})(?![\w])", re.I)
+_THIS_NUMBER_RE = re.compile(
+    r"\b(?:diese|dieser|this|that) (?:zahl|number|figure)\b|\bweiter auf\b|\bfurther to\b", re.I
+)
+_GUARANTEE_RE = re.compile(
+    r"kündigungen\s+(?:\w+\s+){0,5}(?:ausgeschlossen|verzichtet)|beschäftigungs(?:sicherung|garantie)|standortgarantie"
+    r"|job (?:guarantee|security)|no (?:forced|compulsory) (?:layoffs|redundancies)",
+    re.I,
+)
+# "hatte bereits im Oktober angekündigt, ... abzubauen": the plan is future, the month is past
+_PAST_ANNOUNCED_RE = re.compile(
+    r"\b(?:hatte|hatten|had)\b[^.;]{0,60}\b(?:angekündigt|bekanntgegeben|mitgeteilt|announced|said|verkündet)\b"
+    r"|\b(?:angekündigt|bekanntgegeben|mitgeteilt|verkündet)\s+(?:hatte|hatten|hat|haben)\b"
+    r"|\bannounced\b[^.;]{0,60}\bin (?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b"
+    r"|\b(?:kündigte|verkündete|announced|said)\b[^.;]{0,40}\b(?:last|vergangenen|im)\s",
+    re.I,
+)
+_SAVINGS_BEFORE = re.compile(r"(?:\bsav\w*|einspar\w*|\bspar\w*)[^.;,]{0,50}$", re.I)
+_SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
+_NOT_SPOKESPEOPLE = {"Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist"}
+_CLOSURE_RE = re.compile(
+    r"\b(?:eingestellt|geschlossen|schließen|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
+    r"|wound down|finished|aufgegeben|stillzulegen|closing)\b",
+    re.I,
+)
+CHANNEL_RANK = {
+    "sec_filing": 6,
+    "press_release": 5,
+    "memo": 4,
+    "blog_post": 3,
+    "interview": 2,
+    "media_statement": 1,
+}
+_TYPE_ORDER = [
+    ("soft", "attrition_reduction"),
+    ("plan", "restructuring_plan"),
+    ("cut", "layoff"),
+    ("freeze", "hiring_freeze"),
+]
+
+
+@dataclass
+class Event:
+    """An event under construction: values with the span of the sentence that states each."""
+
+    org: str
+    status: str
+    anchor: int
+    values: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    approx: bool = False
+    cues: dict[str, tuple[int, int]] = field(default_factory=dict)
+    reasons: dict[str, tuple[int, int]] = field(default_factory=dict)
+    units: dict[str, tuple[int, int]] = field(default_factory=dict)
+    methods: dict[str, tuple[int, int]] = field(default_factory=dict)
+    channel: tuple[str, tuple[int, int]] | None = None
+    speakers: list[tuple[int, int, str, tuple[int, int]]] = field(default_factory=list)
+    part_of: Event | None = None
+
+    def put(self, name: str, value: Any, span: tuple[int, int]) -> None:
+        if name not in self.values:
+            self.values[name] = value
+            self.spans[name] = span
+
+    def has_figures(self) -> bool:
+        return any(
+            k in self.values
+            for k in (
+                "jobs_cut",
+                "workforce_share_percent",
+                "headcount_before",
+                "headcount_after",
+                "headcount_target",
+                "cost",
+            )
+        )
+
+    @property
+    def type(self) -> tuple[str | None, tuple[int, int] | None]:
+        kinds = set(self.cues)
+        for cue, label in _TYPE_ORDER:
+            if cue in kinds:
+                if cue == "freeze" and "jobs_cut" in self.values and "cut" in kinds:
+                    continue
+                return label, self.cues[cue]
+        return None, None
+
+
+class EventFinder:
+    """Walks the sentences once and builds the events of every company."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        orgs: OrgIndex,
+        discourse: Discourse,
+        people: list[Person],
+        *,
+        lang: str | None,
+        ref: date | None,
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.orgs = orgs
+        self.discourse = discourse
+        self.people = people
+        self.lang = lang
+        self.ref = ref
+        self.events: list[Event] = []
+        self.main: dict[str, Event] = {}
+        self.related_paragraphs: set[int] = set()
+        self._sentence_facets: dict[int, tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]] = {}
+
+    # ------------------------------------------------------------ helpers
+    def _actor(self, s: Sentence, pos: int | None) -> str | None:
+        if not self.discourse.refs.get(s.index):
+            # no firm named or pointed to: the firm of the person who speaks for it ("kündigte Geschäftsführer X an")
+            for person in self.people:
+                org = self.orgs.get(person.org_key)
+                if (
+                    org is not None
+                    and org.kind == "company"
+                    and person.role not in _NOT_SPOKESPEOPLE
+                    and any(s.start <= a < s.end for a, _ in person.mentions)
+                ):
+                    return person.org_key
+        key = self.discourse.focus(s, pos)
+        org = self.orgs.get(key)
+        if org is None or org.kind in {"outlet", "regulator"}:
+            return None
+        return key
+
+    def _owner_if_unit(self, key: str | None) -> str | None:
+        org = self.orgs.get(key)
+        if org is not None and org.parent and key not in self.main:
+            parent = self.orgs.key_of(org.parent)
+            if parent and parent in self.main:
+                return parent  # a unit without an event of its own: its facts go to its owner's plan
+        return key
+
+    def _status(self, s: Sentence, pos: int) -> str:
+        a, b = clause_at(s.text, pos)
+        clause = s.text[a:b]
+        if _AGGREGATE_RE.search(clause):
+            return "aggregate"
+        if _PAST_RE.search(clause):
+            return "past"
+        return "current"
+
+    def _main(self, key: str, s: Sentence) -> Event:
+        event = self.main.get(key)
+        if event is None:
+            event = Event(key, "current", s.index)
+            self.events.append(event)
+            self.main[key] = event
+        return event
+
+    def _facets_of(self, s: Sentence) -> tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]:
+        """Cues, announcement and channels of a sentence, computed once per document walk."""
+        found = self._sentence_facets.get(s.index)
+        if found is None:
+            found = (facets.cues(s.text), facets.announces(s.text), facets.channels(s.text))
+            self._sentence_facets[s.index] = found
+        return found
+
+    def _span(self, s: Sentence) -> tuple[int, int]:
+        return s.start, s.end
+
+    # ------------------------------------------------------------ the walk
+    def run(self) -> list[Event]:
+        for s in self.sentences:
+            self._sentence(s)
+        for s in self.sentences:
+            self._speakers(s)
+        self._resolve_anaphoric_headcounts()
+        return self.events
+
+    def _sentence(self, s: Sentence) -> None:
+        cues, announce, channels = self._facets_of(s)
+        if not cues and not channels:
+            self._side_facts(s, announce)
+            return
+        self.related_paragraphs.add(s.paragraph)
+        future = bool(_FUTURE_RE.search(s.text)) and not _PAST_ANNOUNCED_RE.search(s.text)
+        planned = future or bool(_PLAN_VERB_RE.search(s.text))
+        cut_context = any(k in cues for k in ("cut", "neutral", "soft", "plan", "freeze", "anaphor"))
+        sf = sentence_figures(
+            s.text, lang=self.lang, ref=self.ref, future=future, planned=planned, cut_context=cut_context
+        )
+        span = self._span(s)
+        touched: list[Event] = []
+        current_for: Event | None = None
+        for fig in sf.figures:
+            key = self._actor(s, s.start + fig.start)
+            if key is None:
+                continue
+            status = "part" if fig.part else self._status(s, fig.start)
+            if fig.field == "jobs_cut":
+                event = self._event_for_count(key, status, fig.value, s)
+                event.approx = event.approx or fig.approx
+                event.put("jobs_cut", int(fig.value), span)
+                current_for = event
+            else:
+                event = current_for if current_for is not None and current_for.org == key else None
+                lone_headcount = fig.field == "headcount_before" and not any(
+                    f.field in {"jobs_cut", "headcount_after"} for f in sf.figures
+                )
+                if event is None and lone_headcount:
+                    if self._owner_if_unit(key) != key:
+                        continue  # "die Tochter X mit rund 400 Beschäftigten": the unit's size, not the owner's
+                    event = self._main(key, s)
+                main = self.main.get(key)
+                if event is None and status == "aggregate" and main is not None:
+                    # "Damit fällt etwa jede achte Stelle weg": the share of the plan just stated
+                    stated = main.values.get(fig.field)
+                    if stated is not None and abs(stated - fig.value) <= 0.02 * max(stated, 1):
+                        continue
+                    if stated is None:
+                        event = main
+                if event is None:
+                    if status == "current":
+                        event = self._main(self._owner_if_unit(key) or key, s)
+                    else:
+                        event = next(
+                            (e for e in touched if e.org == key and e.status == status), None
+                        ) or self._new(key, status, s)
+                event.put(
+                    fig.field, fig.value if fig.field == "workforce_share_percent" else int(fig.value), span
+                )
+            if event not in touched:
+                touched.append(event)
+        key = self._actor(s, s.start + min((p[0] for p in cues.values()), default=0))
+        sentence_status = self._status(s, min((p[0] for p in cues.values()), default=0))
+        target: Event | None = touched[0] if touched else None
+        if target is None and key is not None and not cues and (announce or channels):
+            # "hatte das Programm am Dienstag in einer Pressemitteilung vorgestellt": the known plan's announcement
+            owner = self._owner_if_unit(key)
+            if owner in self.main and self.main[owner].status == "current":
+                target = self.main[owner]
+        if target is None and key is not None and sentence_status == "current" and (cues or announce):
+            owner = self._owner_if_unit(key)
+            known = owner in self.main
+            if owner is not None and (
+                known or (cues.keys() - {"neutral"} and (self.discourse.mentions_org(s) or "anaphor" in cues))
+            ):
+                target = self._main(owner, s)
+        if target is None:
+            return
+        for kind, (_a, _b) in cues.items():
+            if kind != "anaphor":
+                target.cues.setdefault(kind, span)
+        for t in touched[1:]:
+            for kind in cues:
+                if kind != "anaphor":
+                    t.cues.setdefault(kind, span)
+        if sf.costs and "cost" not in target.values:
+            money = sf.costs[0]
+            target.put("cost", (money.low, money.high, money.currency), span)
+        for d in sf.dates:
+            if d.deadline and _SAVINGS_BEFORE.search(s.text[max(0, d.start - 60) : d.start]):
+                continue  # "saving $1.2 billion by 2028" is the savings goal, not the deadline of the cuts
+            if d.deadline and not _GUARANTEE_RE.search(s.text):
+                target.put("effective_by", d.value, span)
+            elif not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (
+                announce or channels or target.status != "current"
+            ):
+                target.put("announced", d.value, span)
+        self._facets(s, target, cues)
+        if channels and (announce or cues):
+            label = channels[0][0]
+            if target.channel is None or CHANNEL_RANK[label] > CHANNEL_RANK[target.channel[0]]:
+                target.channel = (label, span)
+
+    def _side_facts(self, s: Sentence, announce: bool) -> None:
+        """A sentence without a trigger can still date the announcement, give reasons or the headcount."""
+        key = self._owner_if_unit(self._actor(s, None))
+        event = self.main.get(key) if key else None
+        if event is None:
+            return
+        span = self._span(s)
+        near = s.paragraph in self.related_paragraphs or s.paragraph - 1 in self.related_paragraphs
+        if near and event.status == "current" and facets.names_affected(s.text):
+            for value, _a, _b in facets.units(s.text):
+                event.units.setdefault(value, span)
+        quoted = facets.speaks(s.text) and bool(re.search(r"[„“\"»]", s.text))
+        if near and (facets.gives_reasons(s.text) or quoted) and not facets.is_speculative(s.text):
+            for label, _, _ in facets.reasons(s.text, clauses(s.text)):
+                event.reasons.setdefault(label, span)
+        if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
+            return
+        future = bool(_FUTURE_RE.search(s.text))
+        sf = sentence_figures(
+            s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
+        )
+        if near and event.status == "current" and sf.costs and "cost" not in event.values:
+            money = sf.costs[0]
+            event.put("cost", (money.low, money.high, money.currency), span)
+        if near and event.status == "current" and _CLOSURE_RE.search(s.text):
+            for d in sf.dates:
+                if d.deadline and not _GUARANTEE_RE.search(s.text):
+                    event.put("effective_by", d.value, span)
+        for fig in sf.figures:
+            if fig.field == "headcount_before" and self._actor(s, s.start + fig.start) in {key, event.org}:
+                event.put("headcount_before", int(fig.value), span)
+        if announce and near:
+            for d in sf.dates:
+                if not d.deadline and not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]):
+                    event.put("announced", d.value, span)
+
+    def _facets(self, s: Sentence, target: Event, cues: dict[str, tuple[int, int]]) -> None:
+        span = self._span(s)
+        if target.status == "current" and not facets.is_speculative(s.text):
+            about_org = self.discourse.mentions_org(s) or "anaphor" in cues or target.anchor == s.index
+            if about_org:
+                for label, _, _ in facets.reasons(s.text, clauses(s.text)):
+                    target.reasons.setdefault(label, span)
+        for label, _, _ in facets.methods(s.text):
+            target.methods.setdefault(label, span)
+        if target.status == "current" and (
+            any(k in cues for k in ("cut", "neutral", "anaphor", "plan", "freeze", "soft"))
+            or _CLOSURE_RE.search(s.text)
+        ):
+            subsidiaries = [
+                m
+                for m in self.orgs.in_range(s.start, s.end)
+                if self.orgs.orgs[m.key].parent and m.key != target.org
+            ]
+            unit_hits = facets.units(s.text)
+            for m in subsidiaries:
+                if self.orgs.key_of(self.orgs.orgs[m.key].parent or "") == target.org:
+                    unit_hits = [
+                        h
+                        for h in unit_hits
+                        if not (h[1] <= m.end - s.start + 2 and h[2] >= m.start - s.start - 2)
+                    ]
+                    target.units.setdefault(self.orgs.orgs[m.key].name, span)
+            anchors = [a for a, _ in cues.values()] + [m.start() for m in _JOB_WORD_RE.finditer(s.text)]
+            for value, a, b in unit_hits:
+                if facets.is_unit_phrase(s.text, a, b) and not any(abs(a - x) < 70 for x in anchors):
+                    continue  # "losses in its foundry business" is not where the cuts fall
+                target.units.setdefault(value, span)
+
+    def _event_for_count(self, key: str, status: str, value: float, s: Sentence) -> Event:
+        for e in self.events:
+            if e.org == key and "jobs_cut" in e.values and abs(e.values["jobs_cut"] - value) <= 0.02 * value:
+                return e
+        if status == "current":
+            main = self.main.get(key)
+            if main is None:
+                return self._main(key, s)
+            if "jobs_cut" not in main.values:
+                return main
+            event = self._new(key, "current", s)
+            return event
+        event = self._new(key, status, s)
+        if status == "part":
+            event.part_of = self.main.get(key)
+        return event
+
+    def _new(self, key: str, status: str, s: Sentence) -> Event:
+        event = Event(key, status, s.index)
+        self.events.append(event)
+        if status == "current" and key not in self.main:
+            self.main[key] = event
+        org = self.orgs.get(key)
+        if org is not None and org.parent:
+            parent_key = self.orgs.key_of(org.parent)
+            if parent_key and parent_key in self.main:
+                event.part_of = self.main[parent_key]
+        return event
+
+    # ------------------------------------------------------------ who announced
+    def _speakers(self, s: Sentence) -> None:
+        cues, announce, channels = self._facets_of(s)
+        if not announce and not facets.speaks(s.text):
+            return
+        for person in self.people:
+            for a, _b in person.mentions:
+                if not (s.start <= a < s.end):
+                    continue
+                if person.role in _NOT_SPOKESPEOPLE:
+                    break
+                key = person.org_key or self._actor(s, a)
+                key = self._owner_if_unit(key)
+                event = self.main.get(key) if key else None
+                if event is None:
+                    continue
+                rank = 0
+                if cues or channels:
+                    rank = 2 if channels else 1
+                elif person.role not in {"Spokesperson", "CEO", "VP Human Resources", "HR Board Member"}:
+                    continue
+                event.speakers.append((rank, -s.index, person.name, (s.start, s.end)))
+                break
+
+    def _resolve_anaphoric_headcounts(self) -> None:
+        """ "diese Zahl weiter auf 2.000 senken": the plan starts from the figure the text gave last."""
+        for event in self.events:
+            if "headcount_target" not in event.values or "headcount_before" in event.values:
+                continue
+            start, _ = event.spans["headcount_target"]
+            s = next(x for x in self.sentences if x.start == start)
+            if not _THIS_NUMBER_RE.search(s.text):
+                continue
+            earlier = [
+                e for e in self.events if e is not event and e.org == event.org and "headcount_after" in e.values
+                and e.spans["headcount_after"][0] < start
+            ]  # fmt: skip
+            if earlier:
+                prev = max(earlier, key=lambda e: e.spans["headcount_after"][0])
+                event.put("headcount_before", prev.values["headcount_after"], prev.spans["headcount_after"])

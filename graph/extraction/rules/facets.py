@@ -1,0 +1,201 @@
+"""What a sentence says about an event besides its figures: trigger kinds, reasons, affected
+units, methods and the channel of the announcement."""
+
+from __future__ import annotations
+
+import re
+
+from firmgraph.graph.extraction.rules.lexicon import (
+    ANNOUNCE,
+    CHANNEL_PATTERNS,
+    CUT,
+    DISPLACED,
+    EVENT_ANAPHOR,
+    FREEZE,
+    METHOD_PATTERNS,
+    NEGATION,
+    NEUTRAL,
+    PLAN,
+    REASON_CUE,
+    REASON_PATTERNS,
+    SOFT,
+    SPECULATION,
+    SPEECH,
+    UNIT_HEADS,
+    UNITS,
+)
+
+Hit = tuple[str, int, int]
+"""(label, start, end) within a sentence."""
+
+_CUES = {
+    "cut": re.compile(rf"(?<![\w])(?:{CUT})(?![\w])", re.I),
+    "neutral": re.compile(rf"(?<![\w])(?:{NEUTRAL})(?![\w])", re.I),
+    "freeze": re.compile(rf"(?<![\w])(?:{FREEZE})(?![\w])", re.I),
+    "soft": re.compile(rf"(?<![\w])(?:{SOFT})(?![\w])", re.I),
+    "plan": re.compile(rf"(?<![\w])(?:{PLAN})(?![\w])", re.I),
+    "anaphor": re.compile(rf"(?<![\w])(?:{EVENT_ANAPHOR})(?![\w])", re.I),
+}
+# "cuts" and "reduce" are also said of costs, prices and rates
+_NOT_JOBS = re.compile(
+    r"(?:cost|kosten)[- ]?(?:reduction|cutting|cuts|senkung)\w*|(?:cut|cuts|cutting|reduc\w*|senk\w*|slash\w*|trim\w*)\s+(?:\w+\s+){0,2}(?:costs?|prices?|rates?|spending|emissions"
+    r"|kosten|preise|zinsen|ausgaben|prognose|forecast|guidance|debt|schulden)",
+    re.I,
+)
+_REASON_CUE_RE = re.compile(REASON_CUE, re.I)
+_SPEECH_RE = re.compile(rf"(?<![\w])(?:{SPEECH})(?![\w])", re.I)
+_ANNOUNCE_RE = re.compile(rf"(?<![\w])(?:{ANNOUNCE})(?![\w])", re.I)
+_NEGATION_RE = re.compile(NEGATION, re.I)
+_DISPLACED_RE = re.compile(DISPLACED, re.I)
+_SPECULATION_RE = re.compile(SPECULATION, re.I)
+_UNITS_RE = re.compile(rf"(?<![\w-])(?:{UNITS})(?![\w-])", re.I)
+_HR_RE = re.compile(r"(?<![\w-])HR(?![\w-])")
+_UNIT_PHRASE_RE = re.compile(
+    rf"(?<![\w-])(?:in|at|across|within|from|bei|aus)\s+(?:its|the|their|seiner|ihrer|der|den|dem)\s+"
+    rf"(?P<unit>[\w&-]+(?:\s+(?:and|und|&)\s+[\w&-]+)?)\s+(?:{UNIT_HEADS})s?(?![\w])"
+    rf"|(?<![\w-])(?P<compound>[\wäöüß]+-?(?:sparte|geschäft|abteilung|bereich|division))(?![\w-])",
+    re.I,
+)
+_PLACE = r"[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+_SITE_WORD_DE = (
+    r"Werk|Werke|Standort|Rechenzentrum|Logistikzentrum|Verteilzentrum|Zentrallager|Lager|Zentrale|Konzernzentrale"
+    r"|Niederlassung|Büro|Filiale|Fabrik|Anlage|Hauptsitz|Stammsitz|Produktion|Chlorproduktion|Verwaltung"
+)
+_SITE_WORD_EN = (
+    r"plant|factory|site|works|studio|office|headquarters|distribution cent(?:er|re)|warehouse|mill|hub"
+    r"|support cent(?:er|re)s?|call cent(?:er|re)s?|data cent(?:er|re)s?"
+)
+# "Werk in Eisenach", "Werk Eisenach", "Sparte Antriebstechnik", "its Dayton plant", "design studio in Turin"
+_SITE_RE = re.compile(
+    rf"(?<![\w-])(?:{_SITE_WORD_DE})\s+(?:(?:in|im)\s+)?{_PLACE}(?=[\s,.;:)])"
+    rf"|(?<![\w-])(?:Sparte|Geschäftsbereich|Division|Bereich)\s+{_PLACE}"
+    rf"|(?<![\w-])(?:[a-z]+\s+)?(?:{_SITE_WORD_EN})\s+in\s+{_PLACE}"
+)
+_OWNED_SITE_RE = re.compile(rf"\b(?:its|the|their)\s+(?P<u>{_PLACE}\s+(?:{_SITE_WORD_EN}))\b")
+_AFFECTED_RE = re.compile(
+    r"\b(?:betroffen|trifft|treffen|entfallen auf|entfällt auf|affected|hit hardest|mostly in|mainly in"
+    r"|fall on|falls on|concentrated in|schwerpunkt)\b",
+    re.I,
+)
+_DENIED_RE = re.compile(
+    r"\b(?:(?:derzeit |vorerst |aktuell )?nicht geplant|nicht vorgesehen|keine (?:weiteren )?(?:entlassungen|kündigungen|stellenstreichungen)"
+    r"|no (?:further |more )?(?:layoffs|job cuts)|not (?:planning|planned|expected)|no plans? (?:for|to))\b",
+    re.I,
+)
+_GENERIC_UNIT = re.compile(r"^(?:\w+-)?(?:sparte|abteilung|bereich|geschäft|division|unit|business)$", re.I)
+
+
+def cues(text: str) -> dict[str, tuple[int, int]]:
+    """Which kinds of trigger the sentence holds (cut, neutral, freeze, soft, plan, anaphor), first place of each."""
+    found: dict[str, tuple[int, int]] = {}
+    cleaned = _NOT_JOBS.sub(lambda m: " " * len(m.group(0)), text)
+    for kind, pattern in _CUES.items():
+        for m in pattern.finditer(cleaned):
+            if kind == "cut" and _DENIED_RE.search(cleaned[max(0, m.start() - 25) : m.end() + 45]):
+                continue  # "Entlassungen seien nicht geplant", "no layoffs are planned"
+            found[kind] = (m.start(), m.end())
+            break
+    return found
+
+
+def announces(text: str) -> bool:
+    return bool(_ANNOUNCE_RE.search(text))
+
+
+def gives_reasons(text: str) -> bool:
+    """A sentence that states why ("Grund seien", "Hintergrund sind", "citing", "due to")."""
+    return bool(_REASON_CUE_RE.search(text))
+
+
+def is_unit_phrase(text: str, start: int, end: int) -> bool:
+    """Whether a unit hit came from a phrase ("in its X business") rather than the unit word list."""
+    return any(m.start("unit") == start for m in _UNIT_PHRASE_RE.finditer(text) if m.group("unit"))
+
+
+def speaks(text: str) -> bool:
+    """A verb or phrase of speech: "sagte", "laut", "according to"."""
+    return bool(_SPEECH_RE.search(text))
+
+
+def is_speculative(text: str) -> bool:
+    return bool(_SPECULATION_RE.search(text)) or text.rstrip().endswith("?")
+
+
+def _negated(text: str, start: int) -> bool:
+    window = text[max(0, start - 30) : start]
+    window = re.split(r"[,;:–]|\bund\b|\band\b|\bsondern\b|\bbut\b", window)[-1]
+    return bool(_NEGATION_RE.search(window))
+
+
+def _displaced(text: str, start: int, clause_bounds: list[tuple[int, int]]) -> bool:
+    for a, b in clause_bounds:
+        if a <= start < b:
+            return bool(_DISPLACED_RE.search(text[a:b]))
+    return False
+
+
+def reasons(text: str, clause_bounds: list[tuple[int, int]]) -> list[Hit]:
+    """Stated reasons, without negated ones ("nicht KI-bedingt") or those said of earlier steps ("zuvor")."""
+    hits: list[Hit] = []
+    for label, pattern in REASON_PATTERNS:
+        for m in pattern.finditer(text):
+            if _negated(text, m.start()) or _displaced(text, m.start(), clause_bounds):
+                continue
+            hits.append((label, m.start(), m.end()))
+            break
+    return sorted(hits, key=lambda h: h[1])
+
+
+def methods(text: str) -> list[Hit]:
+    hits = []
+    for label, pattern in METHOD_PATTERNS:
+        m = pattern.search(text)
+        if m and not _negated(text, m.start()):
+            hits.append((label, m.start(), m.end()))
+    return hits
+
+
+def channels(text: str) -> list[Hit]:
+    """Channels named in the sentence, by priority (filing, press release, memo, blog post, interview)."""
+    hits = []
+    for label, pattern in CHANNEL_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            hits.append((label, m.start(), m.end()))
+    return hits
+
+
+def units(text: str) -> list[Hit]:
+    """Business units and sites named in the sentence ("Einzelhandel", "its cloud division", "Werk in Eisenach")."""
+    hits: list[Hit] = []
+
+    def add(value: str, start: int, end: int) -> None:
+        if not any(start < e and end > s for _, s, e in hits):
+            hits.append((value, start, end))
+
+    for m in _OWNED_SITE_RE.finditer(text):  # "its Halcombe works", "the Zaragoza plant"
+        add(m.group("u"), m.start("u"), m.end("u"))
+    for m in _SITE_RE.finditer(text):
+        value = re.sub(r"^(?:its|their|the)\s+", "", m.group(0))
+        add(value, m.end() - len(value), m.end())
+    for m in _UNIT_PHRASE_RE.finditer(text):
+        group = "unit" if m.group("unit") else "compound"
+        value = m.group(group)
+        if _GENERIC_UNIT.match(value) or value.lower() in {
+            "its",
+            "the",
+            "new",
+            "other",
+            "eigenen",
+            "gesamten",
+        }:
+            continue
+        add(value, m.start(group), m.end(group))
+    for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
+        add(m.group(0), m.start(), m.end())
+    return sorted(hits, key=lambda h: h[1])
+
+
+def names_affected(text: str) -> bool:
+    """A sentence that says where the cuts fall ("Betroffen sind vor allem", "mostly in", "fall on")."""
+    return bool(_AFFECTED_RE.search(text))

@@ -1,0 +1,132 @@
+"""People named with a role: "Unternehmenssprecherin Tessa Chen", "Amazon-Chef Andy Jassy",
+"Beth Galetti, Vizepräsidentin für Personalwesen,", "Andy Jassy, Amazon's chief executive",
+"Jane Doe, a spokeswoman for Acme", and speakers of quotes ("said Jane Doe")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from firmgraph.graph.extraction.rules.lexicon import JOB_NOUN, NOT_NAMES, ROLE_RE, role_label
+from firmgraph.graph.extraction.rules.names import LOWER, UPPER, is_common_noun
+from firmgraph.graph.extraction.rules.orgs import OrgIndex
+
+_JOB_WORD = re.compile(rf"(?i:{JOB_NOUN})")
+_TOKEN = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
+_PARTICLE = r"(?:von|van|de|der|den|da|di|du|la|le|ten|ter|zu|vom|del|dos|bin|al)"
+PERSON = rf"{_TOKEN}(?:[ \u00a0]+(?:[{UPPER}]\.[ \u00a0]+)?(?:{_PARTICLE}[ \u00a0]+)*{_TOKEN}){{1,2}}"
+_ROLE = rf"(?i:(?:[\w]+-)?(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
+_ORG_LINK = r"(?:\s+(?:von|bei|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,40}?))?"
+_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<orgpre>[{UPPER}][\w&.-]*(?:['’]s)?\s+)?(?P<role>{_ROLE})(?:\s*[,:])?\s+(?P<person>{PERSON})(?![\w-])"
+)
+_AFTER = re.compile(
+    rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"
+    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w ]{{3,40}}?)?){_ORG_LINK}\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says))"
+)
+_SPEAKER = re.compile(
+    rf"(?:(?i:sagte|sagt|erklärte|betonte|said|says|told|added|wrote|laut|according to)\s+(?P<p1>{PERSON}))"
+    rf"|(?:(?P<p2>{PERSON})\s+(?i:sagte|sagt|erklärte|betonte|said|says|told|added|wrote))"
+)
+
+
+@dataclass
+class Person:
+    """A person the article names, with a role where one is given."""
+
+    name: str
+    role: str | None = None
+    role_text: str | None = None
+    org_key: str | None = None
+    name_span: tuple[int, int] = (0, 0)
+    role_span: tuple[int, int] | None = None
+    org_span: tuple[int, int] | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def _clean_person(name: str, orgs: OrgIndex) -> str | None:
+    tokens = name.split()
+    while tokens and (
+        role_label(tokens[0]) is not None
+        or is_common_noun(tokens[0])
+        or re.fullmatch(_ROLE, tokens[0])
+        or (tokens[0].endswith("s") and orgs.key_of(tokens[0][:-1]))
+    ):
+        tokens = tokens[1:]  # "Konzernchef Stefan Hartung", "Hartmanns Betriebsratschefin Dilek Arslan"
+    kept: list[str] = []
+    for tok in tokens:
+        if tok in NOT_NAMES or _JOB_WORD.fullmatch(tok) or orgs.key_of(tok):
+            break  # "Oliver Blume Stellen"
+        if tok in {"der", "den", "dem", "des"} and (not kept or kept[-1] not in {"von", "van", "de"}):
+            break  # "sagte Sabine Roth der Aachener Zeitung"
+        kept.append(tok)
+    while kept and re.fullmatch(_PARTICLE, kept[-1]):
+        kept.pop()  # "Oliver Brandl von Verdi"
+    if len(kept) < 2 or kept[0] in NOT_NAMES:
+        return None
+    candidate = " ".join(kept)
+    return None if orgs.key_of(candidate) else candidate
+
+
+def find_people(text: str, orgs: OrgIndex) -> list[Person]:
+    """People with roles, then speakers; later mentions by surname are collected too."""
+    people: dict[str, Person] = {}
+
+    def add(m: re.Match[str], person_group: str) -> None:
+        raw = m.group(person_group)
+        tail = re.match(rf"[ \u00a0]+({_TOKEN})(?![\w-])", text[m.end(person_group) :])
+        if tail and len(raw.split()) == 3:
+            longer = _clean_person(f"{raw} {tail.group(1)}", orgs)
+            if longer and not longer.startswith(raw.split()[0]):
+                raw = f"{raw} {tail.group(1)}"  # the front of the match was a role: take the next word
+        name = _clean_person(raw, orgs)
+        if not name:
+            return
+        start = m.start(person_group)
+        role_text = m.groupdict().get("role")
+        label = role_label(role_text) if role_text else None
+        org_key, org_span = None, None
+        for group in ("orgpre", "org"):
+            value = m.groupdict().get(group)
+            if value:
+                key = orgs.key_of(value.strip().rstrip("'’s").strip()) or orgs.key_of(value.strip())
+                if key:
+                    org_key, org_span = key, (m.start(group), m.end(group))
+                    break
+        if role_text and org_key is None and "-" in role_text:
+            key = orgs.key_of(role_text.rsplit("-", 1)[0])
+            if key:
+                org_key, org_span = key, (m.start("role"), m.start("role") + len(role_text.rsplit("-", 1)[0]))
+        person = people.get(name) or next((p for p in people.values() if p.surname == name.split()[-1]), None)
+        if person is None:
+            person = Person(name, name_span=(start, start + len(name)))
+            people[name] = person
+        if label and person.role is None:
+            person.role, person.role_text = label, role_text.strip()
+            person.role_span = (m.start("role"), m.end("role"))
+        if org_key and person.org_key is None:
+            person.org_key, person.org_span = org_key, org_span
+
+    for pattern in (_BEFORE, _AFTER):
+        for m in pattern.finditer(text):
+            if role_label(m.group("role")) is not None:
+                add(m, "person")
+    for m in _SPEAKER.finditer(text):
+        add(m, "p1" if m.group("p1") else "p2")
+    _collect_mentions(text, people)
+    return sorted(people.values(), key=lambda p: p.name_span[0])
+
+
+def _collect_mentions(text: str, people: dict[str, Person]) -> None:
+    for person in people.values():
+        forms = {person.name, person.surname}
+        pattern = re.compile(
+            r"(?<![\w-])("
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w])"
+        )
+        person.mentions = [(m.start(), m.end()) for m in pattern.finditer(text)]

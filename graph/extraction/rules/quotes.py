@@ -1,0 +1,183 @@
+"""Quotations („…“, "…", »…«) with their speaker (person or company) and the outlet they were
+given to. Scare quotes and quoted names ("Buy Now, Pay Later"-Dienste) are left out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from firmgraph.graph.extraction.rules.lexicon import SPEECH, SUBJUNCTIVE
+from firmgraph.graph.extraction.rules.orgs import OrgIndex
+from firmgraph.graph.extraction.rules.people import Person
+from firmgraph.graph.extraction.rules.text import Sentence
+
+_CLOSERS = {"„": '“”"', "“": '”"“', "”": '”"', "»": "«", "«": "»", '"': '"'}
+_SPEECH_RE = re.compile(rf"(?<![\w])(?:{SPEECH})(?![\w])", re.I)
+_SUBJUNCTIVE_RE = re.compile(SUBJUNCTIVE, re.I)
+_AFTER_VERB = re.compile(
+    r"^\s*[,–—-]?\s*(?:sagte|sagt|so|erklärte|betonte|meinte|schrieb|ergänzte|fügte|warnte|bekräftigte|said|says"
+    r"|added|wrote|told|explained|stressed|noted|warned)\b",
+    re.I,
+)
+_AFTER_NAME_VERB = re.compile(
+    r"^\s*[,–—-]\s*(?P<who>[^,.;]{2,60}?)\s+(?:said|says|added|wrote|told|sagte|sagt)\b", re.I
+)
+
+# the quote was given to the outlet ("told Reuters", "sagte dem Weserblick", "im Interview mit"), not seen by it
+_GIVEN_TO = re.compile(
+    r"(?i:\btold\s+(?:the\s+)?|\b(?:sagte|sagt|erklärte|betonte|bestätigte)\b[^.;]{0,40}?\b(?:de[mr])\s+"
+    r"|gegenüber\s+(?:de[mnr]\s+)?|interview\s+(?:with|mit)\s+(?:the\s+|de[mr]\s+)?|gespräch\s+mit\s+(?:de[mr]\s+)?"
+    r"|\bto\s+(?:the\s+)?)(?:[\w-]+\s+){0,2}$"
+)
+
+
+@dataclass
+class Quote:
+    """A quotation: the text inside the marks, its span, speaker and outlet."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    outlet: str | None = None
+    outlet_span: tuple[int, int] | None = None
+
+
+def find_quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of the text inside quotation marks (the marks excluded)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _CLOSERS and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            if ch in '"”' and (i + 1 >= n or text[i + 1].isspace()):
+                i += 1
+                continue
+            closers = _CLOSERS[ch]
+            j = i + 1
+            limit = min(n, i + 1200)
+            while j < limit and text[j] != "\n":
+                if text[j] in closers and (text[j] != '"' or j + 1 >= n or not text[j + 1].isalnum()):
+                    break
+                j += 1
+            if j < limit and text[j] in closers and j > i + 1:
+                spans.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def _is_name_or_scare(text: str, start: int, end: int) -> bool:
+    inner = text[start:end].strip()
+    words = inner.split()
+    if len(words) <= 1:
+        return True
+    if end + 1 < len(text) and text[end + 1] == "-":
+        return True  # „Buy Now, Pay Later“-Dienste: a quoted name in a compound
+    capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised and len(words) <= 6 and not re.search(r"[.!?]$", inner)
+
+
+def find_quotes(
+    text: str,
+    sentences: list[Sentence],
+    people: list[Person],
+    orgs: OrgIndex,
+    focus: Callable[[Sentence, int | None], str | None],
+) -> list[Quote]:
+    """Quotations with a speaker; quotes nobody can be said to have spoken are dropped."""
+    quotes: list[Quote] = []
+    last: tuple[int, Quote] | None = None  # (sentence index, quote)
+    for start, end in find_quoted(text):
+        if _is_name_or_scare(text, start, end):
+            continue
+        s = next((x for x in sentences if x.start <= start - 1 < x.end or x.start <= start < x.end), None)
+        if s is None:
+            continue
+        q = Quote(text[start:end].strip(), start, end)
+        q.start = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+        q.end = q.start + len(q.text)
+        window_end = max(s.end, end + 1)
+        after = text[end + 1 : min(len(text), end + 120)]
+        before = text[s.start : start - 1]
+        who = None
+        if _AFTER_VERB.match(after):
+            who = _speaker_in(
+                text, end + 1, min(window_end + 80, end + 120), people, orgs, s, focus, first=True
+            )
+        elif _AFTER_NAME_VERB.match(after):
+            who = _speaker_in(text, end + 1, end + 80, people, orgs, s, focus, first=True)
+        if who is None and (
+            before.rstrip().endswith(":") or _SPEECH_RE.search(before) or _SPEECH_RE.search(after[:60])
+        ):
+            who = _speaker_in(text, s.start, start, people, orgs, s, focus, first=True)
+            if who is None:
+                who = _speaker_in(text, end, s.end, people, orgs, s, focus, first=True)
+        if who is None and _SUBJUNCTIVE_RE.search(before + " " + text[end + 1 : s.end]):
+            # reported speech goes on: the person named just before, else the last speaker
+            prev = next((x for x in sentences if x.index == s.index - 1 and x.paragraph == s.paragraph), None)
+            if prev is not None:
+                who = _speaker_in(
+                    text, prev.start, prev.end, people, orgs, prev, focus, first=True, people_only=True
+                )
+            if who is None and last is not None and last[0] >= s.index - 1 and last[1].speaker:
+                who = (last[1].speaker, last[1].speaker_span)
+            if who is None and prev is not None:
+                who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
+        if who is None or who[0] is None:
+            continue
+        q.speaker, q.speaker_span = who
+        for m in orgs.in_range(s.start, max(s.end, end)):
+            if orgs.orgs[m.key].kind == "outlet" and _GIVEN_TO.search(
+                text[max(s.start, m.start - 60) : m.start]
+            ):
+                q.outlet, q.outlet_span = orgs.orgs[m.key].name, (m.start, m.end)
+                break
+        quotes.append(q)
+        last = (s.index, q)
+    return quotes
+
+
+def _speaker_in(
+    text: str,
+    start: int,
+    end: int,
+    people: list[Person],
+    orgs: OrgIndex,
+    sentence: Sentence,
+    focus: Callable[[Sentence, int | None], str | None],
+    *,
+    first: bool,
+    people_only: bool = False,
+) -> tuple[str | None, tuple[int, int] | None] | None:
+    """The first person named between start and end, else a company named or pointed to there."""
+    hits = [(a, b, p.name) for p in people for a, b in p.mentions if start <= a and b <= end]
+    if hits:
+        a, b, name = sorted(hits)[0 if first else -1]
+        return name, (a, b)
+    if people_only:
+        return None
+    if re.match(r"^\W*(?:\w+\s+)?(?i:er|sie|he|she)\b", text[start:end]):
+        # "sagte er dem Weserblick": the person named last before the quote
+        before = [(a, p.name, b) for p in people for a, b in p.mentions if start - 600 <= a < start]
+        if before:
+            a, name, b = max(before)
+            return name, (a, b)
+    org_hits = [m for m in orgs.in_range(start, end) if orgs.orgs[m.key].kind not in {"outlet", "regulator"}]
+    if org_hits:
+        m = org_hits[0]
+        return orgs.orgs[m.key].name, (m.start, m.end)
+    segment = text[start:end]
+    anaphor = re.search(
+        r"(?i:\b(?:der|das|die|the)\s+(?:konzern|unternehmen|firma|company|firm|group)\b)", segment
+    )
+    if anaphor:
+        key = focus(sentence, start + anaphor.start())
+        org = orgs.get(key)
+        if org is not None:
+            return org.name, (start + anaphor.start(), start + anaphor.end())
+    return None

@@ -1,0 +1,380 @@
+"""Bulk import: many sources, extraction and SHACL in worker processes, batched atomic commits, resumable.
+
+Who does what:
+
+- worker processes run the CPU-heavy, store-free steps: reading articles (extraction) and SHACL
+  validation of each batch (with its context);
+- the main process resolves names and builds batches, in source order, against an in-memory
+  mirror of the entities graph that also holds the entities of batches built but not yet
+  committed: a bulk import resolves exactly like importing the sources one by one, without a
+  round trip per name;
+- accepted batches are committed in groups of `commit_size` sources, each group one atomic
+  `Commit` (one transaction embedded; one update request, or a staged swap, remote). A crash
+  leaves every source either fully imported or absent.
+
+A rejected batch is never committed, but batches built after it may have resolved a name
+against the entities it introduced. Those batches (the ones sharing a name key with it,
+transitively) are rebuilt and validated again, so the result matches a one-by-one import.
+
+With `resume`, a source whose graph already holds the same SHA-256 (provenance, fg:sha256) is
+skipped: re-running an interrupted import finishes it without writing anything twice.
+The mirror assumes no other process writes entities while the bulk import runs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from firmgraph.graph.errors import FirmgraphError, InputError
+from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.model.namespaces import FG, PROV
+from firmgraph.graph.model.records import Record
+from firmgraph.graph.pipeline.build import Batch, SourceInfo
+from firmgraph.graph.pipeline.imports import (
+    ARTICLE_SUFFIXES,
+    IMPORTABLE,
+    RDF_SUFFIXES,
+    Importer,
+    ImportResult,
+    RawSource,
+    context_for,
+    iter_sources,
+)
+from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.store import Commit, EmbeddedStore, Store
+from firmgraph.graph.store.remote import RemoteStore
+
+__all__ = ["BulkSummary", "bulk_import", "count_sources", "imported_hashes"]
+
+_SHA = ox.NamedNode(str(FG.sha256))
+_NAME_KEY = ox.NamedNode(str(FG.nameKey))
+
+
+@dataclass
+class BulkSummary:
+    """What a bulk import did."""
+
+    imported: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    triples: int = 0
+
+    def count(self, result: ImportResult) -> None:
+        if result.status in ("imported", "checked"):
+            self.imported += 1
+            self.triples += result.triples
+        elif result.status == "skipped":
+            self.skipped += 1
+        else:
+            self.rejected += 1
+
+
+@dataclass
+class _Item:
+    """One batch on its way through the pipeline."""
+
+    raw: int
+    """Position of its source in the window."""
+    name: str
+    batch: Batch | None = None
+    result: ImportResult | None = None
+    """Set once decided: rejected, skipped or accepted."""
+    keys: set[str] = field(default_factory=set)
+    added: list[ox.Quad] = field(default_factory=list)
+    """Entity quads this batch put into the mirror that were not there before."""
+    future: Future[ValidationReport] | None = None
+
+
+def bulk_import(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    base: str,
+    max_bytes: int,
+    workers: int | None = None,
+    commit_size: int = 32,
+    resume: bool = False,
+    dry_run: bool = False,
+    on_result: Callable[[ImportResult], None] | None = None,
+) -> BulkSummary:
+    """Import many sources in parallel; each result goes to on_result, in source order, once committed.
+
+    Args:
+        workers: worker processes for extraction and validation (default: one per CPU).
+        commit_size: sources per atomic commit.
+        resume: skip sources whose graph already holds the same SHA-256.
+        dry_run: build and validate, commit nothing.
+    """
+    workers = max(1, workers or os.cpu_count() or 1)
+    if isinstance(store, RemoteStore) and not dry_run:
+        store.discard_staging()
+    done = imported_hashes(store) if resume else set()
+    mirror = _mirror(store, base)
+    summary = BulkSummary()
+    window_size = max(commit_size, 8 * workers)
+    context = multiprocessing.get_context("spawn")  # workers must not inherit store handles or sockets
+    with (
+        ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool,
+        ThreadPoolExecutor(1) as committer,  # one writer: commits stay in source order
+    ):
+        run = _Run(store, mirror, base, pool, done, dry_run)
+        pending: tuple[list[_Item], Future[None]] | None = None
+        for window in _windows(iter_sources(paths, max_bytes=max_bytes), window_size):
+            # The previous window commits in the background while this one is built and validated.
+            items = run.build(window)
+            run.decide(window, items)
+            if pending is not None:
+                _report(*pending, summary, on_result)
+            pending = items, committer.submit(run.commit, items, commit_size)
+        if pending is not None:
+            _report(*pending, summary, on_result)
+    return summary
+
+
+def _report(
+    items: list[_Item],
+    committed: Future[None],
+    summary: BulkSummary,
+    on_result: Callable[[ImportResult], None] | None,
+) -> None:
+    """Once a window is committed (or the commit failed: raise), count and hand out its results."""
+    committed.result()
+    for it in items:
+        assert it.result is not None
+        summary.count(it.result)
+        if on_result:
+            on_result(it.result)
+
+
+def imported_hashes(store: Store) -> set[tuple[str, str]]:
+    """(source graph, SHA-256) of every source in the store, from its provenance."""
+    rows = store.query(
+        f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> ?doc . ?doc <{FG.sha256}> ?h }} }}"
+    )
+    return {(r["g"].value, r["h"].value) for r in rows}  # type: ignore[union-attr]
+
+
+def count_sources(paths: Iterable[str | Path]) -> int:
+    """How many files (or stdin) the paths name, without reading them: the total of a progress bar."""
+    total = 0
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in IMPORTABLE)
+        else:
+            total += 1
+    return total
+
+
+def _windows(sources: Iterator[RawSource | InputError], size: int) -> Iterator[list[RawSource | InputError]]:
+    while window := list(islice(sources, size)):
+        yield window
+
+
+def _mirror(store: Store, base: str) -> EmbeddedStore:
+    """An in-memory copy of the entities graph: the resolver reads it instead of the store."""
+    mirror = EmbeddedStore(None)
+    mirror.ox.extend(store.quads(entities_graph_iri(base)))
+    return mirror
+
+
+class _Run:
+    """The state of one bulk import: the store, the mirror, the pool and what is already imported."""
+
+    def __init__(
+        self,
+        store: Store,
+        mirror: EmbeddedStore,
+        base: str,
+        pool: ProcessPoolExecutor,
+        done: set[tuple[str, str]],
+        dry_run: bool,
+    ) -> None:
+        self.store, self.mirror, self.base, self.pool = store, mirror, base, pool
+        self.done, self.dry_run = done, dry_run
+        self.extracted: dict[str, tuple[Record, SourceInfo] | FirmgraphError] = {}
+        self.importer = Importer(mirror, base, article_reader=self._article)
+
+    def _article(self, source: RawSource) -> tuple[Record, SourceInfo]:
+        found = self.extracted[source.name]
+        if isinstance(found, FirmgraphError):
+            raise found
+        return found
+
+    # -- building -------------------------------------------------------------------------------
+
+    def build(self, window: list[RawSource | InputError]) -> list[_Item]:
+        """Build every source of the window in order and send the batches off to be validated."""
+        self.extracted.clear()
+        articles = {
+            i: self.pool.submit(_extract, raw)
+            for i, raw in enumerate(window)
+            if isinstance(raw, RawSource) and raw.suffix in ARTICLE_SUFFIXES
+        }
+        items: list[_Item] = []
+        for i, raw in enumerate(window):
+            if i in articles:
+                self.extracted[raw.name] = articles[i].result()  # type: ignore[union-attr]
+            items.extend(self._build_source(i, raw, skip=set()))
+        return items
+
+    def _build_source(self, i: int, raw: RawSource | InputError, skip: set[str]) -> list[_Item]:
+        if isinstance(raw, InputError):
+            return [
+                _Item(
+                    i,
+                    raw.path or "?",
+                    result=ImportResult(raw.path or "?", status="rejected", error=str(raw)),
+                )
+            ]
+        try:
+            batches = self.importer.batches(raw)
+        except FirmgraphError as e:
+            return [_Item(i, raw.name, result=ImportResult(raw.name, status="rejected", error=str(e)))]
+        items = []
+        for batch in batches:
+            if batch.source_graph in skip:
+                continue
+            item = _Item(i, raw.name, batch)
+            item.keys = {q.object.value for q in batch.entities if q.predicate == _NAME_KEY}
+            item.added = [q for q in batch.entities if q not in self.mirror.ox]
+            self.mirror.ox.extend(item.added)
+            if (batch.source_graph, _sha(batch)) in self.done:
+                item.result = ImportResult(raw.name, batch.source_graph, "skipped", len(batch.all_quads()))
+            else:
+                item.future = self.pool.submit(_validate, *self._payload(raw, batch))
+            items.append(item)
+        return items
+
+    def _payload(self, raw: RawSource, batch: Batch) -> tuple[bytes, bytes]:
+        quads = batch.all_quads()
+        context = context_for(self.mirror, quads)
+        if raw.suffix in RDF_SUFFIXES:  # an RDF file may point at anything in the store
+            context += context_for(self.store, quads)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), context.serialize(
+            format="nt", encoding="utf-8"
+        )
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    def decide(self, window: list[RawSource | InputError], items: list[_Item]) -> None:
+        """Collect the verdicts; after a rejection, rebuild what resolved against its entities."""
+        position = 0
+        while position < len(items):
+            item = items[position]
+            if item.result is None:
+                assert item.future is not None and item.batch is not None
+                report = item.future.result()
+                status = "checked" if self.dry_run else "imported"
+                if report.conforms:
+                    b = item.batch
+                    item.result = ImportResult(
+                        item.name, b.source_graph, status, len(b.all_quads()), report, b.matches
+                    )
+                else:
+                    item.result = ImportResult(
+                        item.name,
+                        item.batch.source_graph,
+                        "rejected",
+                        report=report,
+                        error=_rejection(item, report),
+                    )
+                    self._rebuild_after(window, items, position)
+            position += 1
+
+    def _rebuild_after(self, window: list[RawSource | InputError], items: list[_Item], rejected: int) -> None:
+        """Take the rejected batch's entities out of the mirror and rebuild the batches that read them."""
+        keys = set(items[rejected].keys) if items[rejected].added else set()
+        affected = []
+        for index in range(rejected + 1, len(items)):
+            if items[index].keys & keys and items[index].batch is not None:
+                keys |= items[index].keys
+                affected.append(index)
+        if not affected:
+            self._forget(items[rejected].added)
+            self._restore(items)
+            return
+        for index in [rejected, *affected]:
+            self._forget(items[index].added)
+            future = items[index].future
+            if future is not None:
+                future.cancel()
+        self._restore([it for index, it in enumerate(items) if index != rejected and index not in affected])
+        for index in affected:
+            old = items[index]
+            raw = window[old.raw]
+            assert isinstance(raw, RawSource) and old.batch is not None
+            siblings = {
+                it.batch.source_graph for it in items if it.raw == old.raw and it is not old and it.batch
+            }
+            (items[index],) = self._build_source(old.raw, raw, skip=siblings)
+
+    def _forget(self, quads: list[ox.Quad]) -> None:
+        for q in quads:
+            self.mirror.ox.remove(q)
+
+    def _restore(self, items: list[_Item]) -> None:
+        """Put back entity quads that other pending batches also wrote."""
+        for it in items:
+            if it.batch is None or (it.result is not None and it.result.status == "rejected"):
+                continue
+            missing = [q for q in it.batch.entities if q not in self.mirror.ox]
+            self.mirror.ox.extend(missing)
+            it.added.extend(missing)
+
+    # -- committing -----------------------------------------------------------------------------
+
+    def commit(self, items: list[_Item], size: int) -> None:
+        """Commit a window's accepted batches, `size` sources per atomic commit."""
+        accepted = [it for it in items if it.result is not None and it.result.status == "imported"]
+        for start in range(0, len(accepted), size):
+            group = [it.batch for it in accepted[start : start + size] if it.batch is not None]
+            self.store.commit(
+                Commit(
+                    replace={b.source_graph: b.source for b in group},
+                    add=[q for b in group for q in b.entities],
+                )
+            )
+
+
+def _sha(batch: Batch) -> str:
+    return next((q.object.value for q in batch.source if q.predicate == _SHA), "")
+
+
+def _rejection(item: _Item, report: ValidationReport) -> str:
+    return f"{item.name}: {len(report.violations)} shape violation(s), nothing written\n{report.text()}"
+
+
+# -- in the worker processes ------------------------------------------------------------------------
+
+
+def _warm_up() -> None:
+    """Load the shapes and ontology once per worker."""
+    validate(rdflib.Graph())
+
+
+def _extract(source: RawSource) -> tuple[Record, SourceInfo] | FirmgraphError:
+    from firmgraph.graph.pipeline.articles import read_article
+
+    try:
+        return read_article(source)
+    except FirmgraphError as e:
+        return FirmgraphError(str(e))  # subclasses with keyword arguments do not survive pickling
+
+
+def _validate(batch_nt: bytes, context_nt: bytes) -> ValidationReport:
+    data, context = rdflib.Graph(), rdflib.Graph()
+    data.parse(data=batch_nt, format="nt")
+    if context_nt.strip():
+        context.parse(data=context_nt, format="nt")
+    return validate(data, context=context)

@@ -1,0 +1,251 @@
+"""Validated imports: read a source, build its batch, check it against the shapes, commit it whole."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from firmgraph.graph.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedInputError,
+    ShapeViolationError,
+    UnsupportedInputError,
+)
+from firmgraph.graph.model.iris import entity_iri, opaque_key, source_graph_iri
+from firmgraph.graph.model.namespaces import SCHEMA
+from firmgraph.graph.model.records import Record, load_records
+from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
+from firmgraph.graph.pipeline.resolve import Match, Resolver
+from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.store import Commit, Store
+
+RDF_SUFFIXES = {".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".owl", ".xml"}
+RECORD_SUFFIXES = {".json", ".jsonl"}
+ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
+IMPORTABLE = RDF_SUFFIXES | RECORD_SUFFIXES | ARTICLE_SUFFIXES
+
+
+@dataclass
+class ImportResult:
+    """What happened to one source."""
+
+    source: str
+    graph: str | None = None
+    status: str = "imported"
+    """imported | checked (dry run) | rejected"""
+    triples: int = 0
+    report: ValidationReport | None = None
+    matches: list[Match] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """A source's bytes and where they came from."""
+
+    name: str
+    data: bytes
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
+
+
+def iter_sources(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[RawSource | InputError]:
+    """Sources behind paths: files, folders (recursively, importable suffixes), and `-` for stdin."""
+    for path in paths:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+            yield _checked(f"stdin{sniff_suffix(data)}", data, max_bytes)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in IMPORTABLE)
+            if not files:
+                yield EmptyInputError("the folder holds no importable file", path=str(p))
+            for f in files:
+                yield _read_file(f, max_bytes)
+        elif p.is_file():
+            yield _read_file(p, max_bytes)
+        else:
+            yield InputError("no such file or folder", path=str(p))
+
+
+def _read_file(path: Path, max_bytes: int) -> RawSource | InputError:
+    size = path.stat().st_size
+    if size > max_bytes:
+        return InputTooLargeError(
+            f"{size:,} bytes is over the limit of {max_bytes:,} (set FIRMGRAPH_MAX_INPUT_BYTES, or use"
+            " `firmgraph restore` for a trusted dump)",
+            path=str(path),
+        )
+    return _checked(str(path), path.read_bytes(), max_bytes)
+
+
+def _checked(name: str, data: bytes, max_bytes: int) -> RawSource | InputError:
+    if len(data) > max_bytes:
+        return InputTooLargeError(f"over the limit of {max_bytes:,} bytes", path=name)
+    if not data.strip():
+        return EmptyInputError("the file is empty", path=name)
+    if b"\x00" in data[:8192]:
+        return UnsupportedInputError("binary data, not text (RDF, JSON records or an article)", path=name)
+    return RawSource(name, data)
+
+
+def sniff_suffix(data: bytes) -> str:
+    """The suffix stdin's content looks like: JSON-LD, JSON records, HTML, Turtle/TriG or plain text."""
+    head = data[:4096].lstrip().lower()
+    if head.startswith((b"{", b"[")):
+        return ".jsonld" if b'"@context"' in head or b'"@id"' in head else ".json"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return ".html"
+    if head.startswith((b"@prefix", b"@base", b"prefix", b"base", b"<http", b"<urn", b"_:", b"#")):
+        return ".trig"
+    if head.startswith(b"<?xml") or head.startswith(b"<rdf:rdf"):
+        return ".rdf"
+    return ".txt"
+
+
+def rdf_format(source: RawSource) -> ox.RdfFormat:
+    """The RDF format a source's suffix names."""
+    if source.suffix in RDF_SUFFIXES:
+        return (
+            ox.RdfFormat.RDF_XML
+            if source.suffix in {".owl", ".xml"}
+            else ox.RdfFormat.from_extension(source.suffix[1:])
+        )  # type: ignore[return-value]
+    raise UnsupportedInputError(f"unknown RDF suffix {source.suffix!r}", path=source.name)
+
+
+def parse_rdf(source: RawSource, graph: str) -> list[ox.Quad]:
+    """Parse RDF into quads of one graph (a dataset's named graphs are merged into the source graph)."""
+    name = ox.NamedNode(graph)
+    try:
+        parsed = ox.parse(source.data, rdf_format(source), base_iri=graph, rename_blank_nodes=True)
+        return [ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed]
+    except SyntaxError as e:
+        raise MalformedInputError(f"malformed RDF: {e}", path=source.name, line=_line_of(str(e))) from e
+    except UnicodeDecodeError as e:
+        raise MalformedInputError(f"not UTF-8 text: {e}", path=source.name) from e
+
+
+def _line_of(message: str) -> int | None:
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    """An rdflib Graph of the quads' triples (for pyshacl)."""
+    text = ox.serialize(
+        [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
+    )
+    graph = rdflib.Graph()
+    if text:
+        graph.parse(data=text, format="nt")
+    return graph
+
+
+def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdflib.Graph:
+    """What the store already says of the batch's entities (types and names): their state after the commit."""
+    nodes = {
+        t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode) and "/id/" in t.value
+    }
+    ordered = sorted(nodes, key=lambda n: n.value)
+    triples: list[ox.Triple] = []
+    for i in range(0, len(ordered), chunk):
+        values = " ".join(str(n) for n in ordered[i : i + chunk])
+        triples.extend(
+            store.query(  # type: ignore[arg-type]
+                f"CONSTRUCT {{ ?s a ?t . ?s <{SCHEMA.name}> ?n }} WHERE {{ VALUES ?s {{ {values} }} "
+                f"{{ ?s a ?t }} UNION {{ ?s <{SCHEMA.name}> ?n }} }}"
+            )
+        )
+    graph = rdflib.Graph()
+    if triples:
+        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return graph
+
+
+ArticleReader = Callable[[RawSource], tuple[Record, SourceInfo]]
+"""Turns an article's bytes into a record with evidence (the extraction pipeline plugs in here)."""
+
+
+class Importer:
+    """Imports sources into a store: one named graph each, all-or-nothing, validated before commit."""
+
+    def __init__(self, store: Store, base: str, *, article_reader: ArticleReader | None = None) -> None:
+        self.store = store
+        self.base = base
+        self.article_reader = article_reader
+
+    def import_source(self, source: RawSource, *, dry_run: bool = False) -> list[ImportResult]:
+        """Import one source (a JSON Lines file yields one result per record)."""
+        batches = self.batches(source)
+        return [self._commit(source.name, batch, dry_run=dry_run) for batch in batches]
+
+    def batches(self, source: RawSource) -> list[Batch]:
+        """The batches a source yields, before validation."""
+        if source.suffix in RDF_SUFFIXES:
+            return [self._rdf_batch(source)]
+        if source.suffix in RECORD_SUFFIXES:
+            text = _decode(source)
+            return [self._record_batch(r, source, text) for r in load_records(text, source=source.name)]
+        if source.suffix in ARTICLE_SUFFIXES:
+            if self.article_reader is None:
+                raise UnsupportedInputError(
+                    "articles need the extractor, which is not available", path=source.name
+                )
+            record, info = self.article_reader(source)
+            return [RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)]
+        raise UnsupportedInputError(
+            f"unknown file type {source.suffix or '(none)'}: give .json/.jsonl records, RDF "
+            f"({', '.join(sorted(RDF_SUFFIXES))}) or articles (.txt, .html)",
+            path=source.name,
+        )
+
+    def _rdf_batch(self, source: RawSource) -> Batch:
+        digest = hashlib.sha256(source.data).hexdigest()
+        key = opaque_key("rdf", digest)
+        graph = source_graph_iri(self.base, key)
+        quads = parse_rdf(source, graph)
+        if not quads:
+            raise EmptyInputError("the file holds no triples", path=source.name)
+        doc = entity_iri(self.base, "doc", key)
+        info = SourceInfo(key, digest, Path(source.name).name, f"application/{source.suffix[1:]}")
+        return Batch(graph, quads + provenance_quads(self.base, info, graph, doc))
+
+    def _record_batch(self, record: Record, source: RawSource, text: str) -> Batch:
+        art = record.article
+        identity = art.url or (f"{art.title}|{art.date or ''}" if art.title else None)
+        digest = hashlib.sha256(record.model_dump_json().encode()).hexdigest()
+        key = opaque_key("record", identity or digest)
+        info = SourceInfo(key, digest, Path(source.name).name, "application/json")
+        return RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)
+
+    def _commit(self, name: str, batch: Batch, *, dry_run: bool) -> ImportResult:
+        quads = batch.all_quads()
+        report = validate(to_rdflib(quads), context=context_for(self.store, quads))
+        if not report.conforms:
+            raise ShapeViolationError(name, report)
+        result = ImportResult(
+            name, batch.source_graph, "checked" if dry_run else "imported", len(quads), report, batch.matches
+        )
+        if not dry_run:
+            self.store.commit(Commit(replace={batch.source_graph: batch.source}, add=batch.entities))
+        return result
+
+
+def _decode(source: RawSource) -> str:
+    try:
+        return source.data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise MalformedInputError(f"not UTF-8 text (byte {e.start})", path=source.name) from e

@@ -1,0 +1,124 @@
+"""Entity resolution: names in a batch -> IRIs already in the store, or new opaque ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from firmgraph.graph.model.iris import entities_graph_iri, entity_iri, name_key, opaque_key
+from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
+from firmgraph.graph.store import Store
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a name was given the IRI it got (kept for review).
+
+    `kind` is "org" or "person"; `merged` is True when the name joined an entity the store already held,
+    False when a new entity was minted (the reason then says which candidates were not merged and why).
+    """
+
+    name: str
+    iri: str
+    reason: str
+    kind: str = "org"
+    merged: bool = True
+
+    def as_dict(self) -> dict[str, str | bool]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "iri": self.iri,
+            "merged": self.merged,
+            "reason": self.reason,
+        }
+
+
+def _literal(text: str) -> str:
+    return str(ox.Literal(text))
+
+
+class Resolver:
+    """Resolves organization and person names against the entities graph of a store."""
+
+    def __init__(self, store: Store | None, base: str) -> None:
+        self.store = store
+        self.base = base
+        self.matches: list[Match] = []
+        self.names: dict[str, str] = {}
+        """IRI -> the schema:name the store already holds for it."""
+
+    def known_keys(self, keys: set[str]) -> dict[str, str]:
+        """Name key -> org IRI for the keys the store already knows."""
+        if self.store is None or not keys:
+            return {}
+        values = " ".join(_literal(k) for k in sorted(keys))
+        rows = self.store.query(
+            f"SELECT ?key ?org ?name WHERE {{ GRAPH <{entities_graph_iri(self.base)}> {{ ?org <{FG.nameKey}> ?key"
+            f" OPTIONAL {{ ?org <{SCHEMA.name}> ?name }} }} VALUES ?key {{ {values} }} }} ORDER BY ?org"
+        )
+        found: dict[str, str] = {}
+        for row in rows:  # type: ignore[union-attr]
+            found.setdefault(row["key"].value, row["org"].value)
+            if row["name"] is not None:
+                self.names.setdefault(row["org"].value, row["name"].value)
+        return found
+
+    def org(self, name: str, aliases: list[str], known: dict[str, str]) -> str:
+        """The IRI for an organization: an existing one sharing a name key, else minted from its name."""
+        primary = name_key(name)
+        for candidate in [name, *aliases]:
+            key = name_key(candidate)
+            if key in known:
+                why = f"name key {key!r} of {candidate!r} is already known"
+                self.matches.append(Match(name, known[key], why))
+                return known[key]
+        iri = entity_iri(self.base, "org", opaque_key("org", primary))
+        self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}", "org", False))
+        return iri
+
+    def known_people(self, keys: set[str]) -> dict[str, dict[str, str]]:
+        """Person name key -> {organization IRI: person IRI} for people the store already knows."""
+        if self.store is None or not keys:
+            return {}
+        values = " ".join(_literal(k) for k in sorted(keys))
+        rows = self.store.query(
+            f"SELECT ?key ?person ?org WHERE {{ GRAPH <{entities_graph_iri(self.base)}> {{"
+            f" ?person <{FG.nameKey}> ?key ; <{ORG.memberOf}> ?org }} VALUES ?key {{ {values} }} }}"
+        )
+        found: dict[str, dict[str, str]] = {}
+        for row in rows:  # type: ignore[union-attr]
+            found.setdefault(row["key"].value, {})[row["org"].value] = row["person"].value
+        return found
+
+    def person(self, name: str, orgs: list[str], known: dict[str, dict[str, str]]) -> str:
+        """A person known by full name at one of these organizations, else a new IRI.
+
+        People are never merged on a name alone: the same name at an unrelated firm is another person.
+        """
+        key = name_key(name)
+        for org in orgs:
+            if org in known.get(key, {}):
+                iri = known[key][org]
+                self.matches.append(
+                    Match(name, iri, f"same name {key!r} at the same organization {org}", "person", True)
+                )
+                return iri
+        iri = entity_iri(self.base, "person", opaque_key("person", key, orgs[0] if orgs else ""))
+        elsewhere = sorted(known.get(key, {}))
+        why = (
+            f"new person: {key!r} is known only at other organizations ({', '.join(elsewhere)}),"
+            " and people are not merged across firms on a name alone"
+            if elsewhere
+            else f"new person keyed on {key!r} at {orgs[0] if orgs else 'no organization'}"
+        )
+        self.matches.append(Match(name, iri, why, "person", False))
+        return iri
+
+
+def org_keys(name: str, aliases: list[str]) -> set[str]:
+    """All name keys of an organization (for lookups and for fg:nameKey)."""
+    keys = {name_key(n) for n in [name, *aliases]}
+    keys |= {k[4:] for k in keys if k.startswith("the ")}
+    return {k for k in keys if k}

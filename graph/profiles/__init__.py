@@ -1,0 +1,1 @@
+"""What entity pages show, kind by kind: descriptions, facts with their evidence, reports compared source by source."""

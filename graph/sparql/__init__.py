@@ -1,0 +1,1 @@
+"""Running SPARQL: the bounded query engine and its workers, result formats, syntax helpers, guarded writes, cookbook."""

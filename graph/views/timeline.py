@@ -1,0 +1,279 @@
+"""Restructuring events per firm over time, grouped into waves: a self-contained HTML page and an image.
+
+A wave is a firm's events that start within `window_days` of the wave's first event. Reports of
+one wave often repeat its figure (two articles on the same 16,000 cuts), so a wave's jobs cut
+counts each distinct figure once; events that sum up others (`fg:aggregateOf`) are shown but
+never counted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+import pyoxigraph as ox
+
+from firmgraph.graph.errors import InputError, NotFoundError
+from firmgraph.graph.model.namespaces import sparql_prologue
+from firmgraph.graph.views.filters import EVENT_CLASSES, Filters, _iris, _local, parse_day_lenient, parse_iri
+from firmgraph.graph.views.network import Runner
+
+__all__ = ["Timeline", "TimelineEvent", "firm_timeline", "total_jobs", "waves"]
+
+TIMELINE_ROW_LIMIT = 500_000
+FRAME_COLUMNS = [
+    "firm", "firm_name", "event", "label", "type", "jobs_cut", "announced", "reported", "effective_by",
+    "start", "reasons", "aggregate", "wave",
+]  # fmt: skip
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One event on a firm's lane."""
+
+    iri: str
+    firm: str
+    firm_name: str
+    label: str
+    event_type: str
+    jobs_cut: int | None = None
+    announced: str | None = None
+    """As stated: a date, a month (YYYY-MM) or a year."""
+    reported: date | None = None
+    """The first article that reports it."""
+    effective_by: str | None = None
+    reasons: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    """The events it sums up (an aggregate)."""
+
+    @property
+    def start(self) -> date | None:
+        """When it was announced, else when it was first reported."""
+        return (parse_day_lenient(self.announced) if self.announced else None) or self.reported
+
+    @property
+    def end(self) -> date | None:
+        """When it is to be completed."""
+        return parse_day_lenient(self.effective_by) if self.effective_by else None
+
+
+def _clusters(items: Sequence[T], day: Any, window_days: int) -> list[list[T]]:
+    dated = sorted((i for i in items if day(i) is not None), key=day)
+    groups: list[list[T]] = []
+    for item in dated:
+        if groups and (day(item) - day(groups[-1][0])).days <= window_days:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    undated: dict[Any, list[T]] = defaultdict(list)
+    for item in items:
+        if day(item) is None:
+            undated[getattr(item, "jobs_cut", None) if not isinstance(item, tuple) else item[1]].append(item)
+    return groups + list(undated.values())
+
+
+def waves(events: Iterable[TimelineEvent], window_days: int = 30) -> list[list[TimelineEvent]]:
+    """One firm's events (aggregates left out) in waves, oldest first; undated events by figure, last."""
+    return _clusters([e for e in events if not e.parts], lambda e: e.start, window_days)
+
+
+def wave_jobs(wave: Iterable[TimelineEvent]) -> int:
+    return sum({e.jobs_cut for e in wave if e.jobs_cut})
+
+
+def total_jobs(points: list[tuple[date | None, int]], window_days: int = 30) -> int:
+    """Jobs cut over (day, jobs) events of one firm, each figure counted once per wave."""
+    return sum(sum({j for _, j in group}) for group in _clusters(points, lambda p: p[0], window_days))
+
+
+# -- the query --------------------------------------------------------------------------------------
+
+
+def timeline_query(firms: Sequence[str], filters: Filters, limit: int) -> str:
+    scope = f"VALUES ?firm {{ {' '.join(str(ox.NamedNode(f)) for f in firms)} }}" if firms else ""
+    passes = f"FILTER EXISTS {{ {filters.event_pattern('?event')} }}" if filters.active else ""
+    return (
+        sparql_prologue(["fg", "org", "schema", "rdfs"])
+        + "SELECT ?event ?firm ?name ?type ?jobs ?announced ?effective ?reported ?label ?reason ?part WHERE {\n"
+        + f"  {scope} ?event fg:organization ?org . ?org org:subOrganizationOf* ?firm .\n"
+        + f"  ?event a ?type . FILTER(?type IN ({_iris(EVENT_CLASSES)})) {passes}\n"
+        + "  FILTER NOT EXISTS { ?firm org:subOrganizationOf ?up }\n"
+        + "  OPTIONAL { ?firm schema:name ?name } OPTIONAL { ?event fg:jobsCut ?jobs }\n"
+        + "  OPTIONAL { ?event fg:announced ?announced } OPTIONAL { ?event fg:effectiveBy ?effective }\n"
+        + "  OPTIONAL { ?event fg:reportedIn/schema:datePublished ?reported } OPTIONAL { ?event rdfs:label ?label }\n"
+        + "  OPTIONAL { ?event fg:reason ?reason } OPTIONAL { ?event fg:aggregateOf ?part }\n"
+        + f"}}\nLIMIT {int(limit)}\n"
+    )
+
+
+def firm_timeline(
+    run: Runner,
+    firms: str | Sequence[str] | None = None,
+    filters: Filters | None = None,
+    *,
+    window_days: int = 30,
+    max_firms: int = 30,
+    limit: int = TIMELINE_ROW_LIMIT,
+) -> Timeline:
+    """The events of the given firms (IRIs; units count for their parent), or of the firms that cut most.
+
+    Raises NotFoundError when a given firm has no events that pass the filters.
+    """
+    chosen = [parse_iri(f, "firm") for f in ([firms] if isinstance(firms, str) else firms or [])]
+    if len(chosen) > 100:
+        raise InputError("a timeline shows at most 100 firms")
+    filters = filters or Filters()
+    rows: dict[str, dict[str, Any]] = {}
+    for row in run(timeline_query(chosen, filters, limit)):
+        iri = row["event"].value
+        entry = rows.setdefault(
+            iri, {"firm": row["firm"].value, "types": set(), "reasons": set(), "parts": set()}
+        )
+        entry["types"].add(row["type"].value)
+        for key in ("name", "jobs", "announced", "effective", "label"):
+            if row[key] is not None and key not in entry:
+                entry[key] = row[key].value
+        if row["reported"] is not None:
+            day = parse_day_lenient(row["reported"].value)
+            if day and (entry.get("reported") is None or day < entry["reported"]):
+                entry["reported"] = day
+        if row["reason"] is not None:
+            entry["reasons"].add(_local(row["reason"].value))
+        if row["part"] is not None:
+            entry["parts"].add(row["part"].value)
+    events = [
+        TimelineEvent(
+            iri=iri,
+            firm=e["firm"],
+            firm_name=e.get("name") or _local(e["firm"]),
+            label=e.get("label") or _local(iri),
+            event_type=_local(max(e["types"], key=len)),
+            jobs_cut=int(e["jobs"]) if e.get("jobs") else None,
+            announced=e.get("announced"),
+            reported=e.get("reported"),
+            effective_by=e.get("effective"),
+            reasons=tuple(sorted(e["reasons"])),
+            parts=tuple(sorted(e["parts"])),
+        )
+        for iri, e in rows.items()
+    ]
+    missing = set(chosen) - {e.firm for e in events}
+    if missing:
+        raise NotFoundError(f"no events for {', '.join(sorted(missing))}")
+    timeline = Timeline(events, window_days)
+    if not chosen and len(timeline.firms()) > max_firms:
+        keep = set(timeline.totals().head(max_firms)["firm"])
+        timeline = Timeline([e for e in events if e.firm in keep], window_days)
+    return timeline
+
+
+# -- the timeline -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Timeline:
+    """Events by firm, with waves; render it with to_html(), to_svg() or save(path) (.html, .svg)."""
+
+    events: list[TimelineEvent]
+    window_days: int = 30
+    _waves: dict[str, list[list[TimelineEvent]]] = field(default_factory=dict, repr=False)
+
+    def firms(self) -> list[str]:
+        """Firm IRIs, by their first event."""
+        first: dict[str, date] = {}
+        for e in self.events:
+            start = e.start or date.max
+            first[e.firm] = min(first.get(e.firm, date.max), start)
+        return sorted(first, key=lambda f: (first[f], f))
+
+    def waves(self, firm: str) -> list[list[TimelineEvent]]:
+        """A firm's waves of cuts, oldest first."""
+        if firm not in self._waves:
+            self._waves[firm] = waves([e for e in self.events if e.firm == firm], self.window_days)
+        return self._waves[firm]
+
+    def frame(self) -> pd.DataFrame:
+        """One row per event, with its wave number (0 for aggregates)."""
+        wave_of = {e.iri: n for f in self.firms() for n, w in enumerate(self.waves(f), 1) for e in w}
+        rows = [
+            {
+                "firm": e.firm,
+                "firm_name": e.firm_name,
+                "event": e.iri,
+                "label": e.label,
+                "type": e.event_type,
+                "jobs_cut": e.jobs_cut,
+                "announced": e.announced,
+                "reported": e.reported,
+                "effective_by": e.effective_by,
+                "start": e.start,
+                "reasons": ", ".join(e.reasons),
+                "aggregate": bool(e.parts),
+                "wave": wave_of.get(e.iri, 0),
+            }
+            for e in self.events
+        ]
+        frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+        return frame.sort_values(["firm_name", "start", "event"], na_position="last").reset_index(drop=True)
+
+    def totals(self) -> pd.DataFrame:
+        """Firms with their number of waves and jobs cut (each wave's figures once), largest first."""
+        rows = []
+        for firm in self.firms():
+            firm_waves = self.waves(firm)
+            name = next(e.firm_name for e in self.events if e.firm == firm)
+            rows.append(
+                {
+                    "firm": firm,
+                    "name": name,
+                    "waves": len(firm_waves),
+                    "jobs_cut": sum(map(wave_jobs, firm_waves)),
+                }
+            )
+        frame = pd.DataFrame(rows, columns=["firm", "name", "waves", "jobs_cut"])
+        return frame.sort_values(["jobs_cut", "name"], ascending=[False, True]).reset_index(drop=True)
+
+    def to_html(
+        self,
+        *,
+        title: str = "Restructuring timeline",
+        controls: str = "",
+        link_base: str = "/",
+        base_iri: str | None = None,
+    ) -> str:
+        """A self-contained page: the chart, the waves and the events (`controls`: trusted form markup)."""
+        from firmgraph.graph.views.charts import timeline_page
+
+        return timeline_page(self, title=title, controls=controls, link_base=link_base, base_iri=base_iri)
+
+    def to_svg(self, *, link_base: str = "/", base_iri: str | None = None) -> str:
+        """The chart as a standalone SVG image (for reports)."""
+        from firmgraph.graph.views.charts import timeline_svg
+
+        return timeline_svg(self, link_base=link_base, base_iri=base_iri)
+
+    def save(self, path: str | Path, **options: Any) -> Path:
+        """Write the timeline as .html (a page) or .svg (an image)."""
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix in (".html", ".htm"):
+            target.write_text(self.to_html(**options), encoding="utf-8")
+        elif suffix == ".svg":
+            target.write_text(self.to_svg(**options), encoding="utf-8")
+        else:
+            raise InputError(f"a timeline is saved as .html or .svg, not {suffix or 'no suffix'}")
+        return target
+
+    def _name(self, firm: str) -> str:
+        return next((e.firm_name for e in self.events if e.firm == firm), _local(firm))
+
+    def _repr_html_(self) -> str:
+        from firmgraph.graph.views.pages import iframe
+
+        return iframe(self.to_html(), height=120 + 60 * len(self.firms()))
