@@ -15,7 +15,7 @@ import pytest
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.store import Store, open_store
-from firmgraph.graph.store.remote import get_remote_settings
+from firmgraph.graph.store.endpoints import get_remote_settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "samples"

@@ -23,13 +23,11 @@ default graph.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import (
-    MalformedInputError,
     NotFoundError,
     QueryError,
     ShapeViolationError,
@@ -37,24 +35,35 @@ from firmgraph.graph.errors import (
 )
 from firmgraph.graph.pipeline.imports import context_for, to_rdflib
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.sparql.deltas import (
+    BLANK_NODES,
+    Delta,
+    GraphOp,
+    State,
+    check_syntax,
+    data_quads,
+    dedupe,
+    instantiate,
+    loaded_quads,
+    parse_body,
+    resolve_reference,
+    simulation,
+    template_quads,
+)
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 from firmgraph.graph.sparql.syntax import (
     Operation,
     UpdateSyntaxError,
     keywords,
     split_update,
-    template_as_trig,
-    tokens,
 )
 from firmgraph.graph.store import EmbeddedStore, Store
 from firmgraph.graph.store.base import data_block
 
 __all__ = ["GuardedWriter", "WriteResult", "refuse_remote_calls"]
 
-VAR_IRI = "urn:x-firmgraph:var:"
 TSV = ox.QueryResultsFormat.TSV
 Quad = ox.Quad
-State = set[ox.Quad]
 
 
 @dataclass
@@ -114,42 +123,6 @@ def _remote_operations(text: str, *, update: bool) -> tuple[bool, bool]:
     return service, load
 
 
-# -- the steps of an update ---------------------------------------------------------------------
-
-
-@dataclass
-class _Delta:
-    """Quads removed, then quads added (concrete: no variables, graphs resolved)."""
-
-    deletes: list[ox.Quad] = field(default_factory=list)
-    inserts: list[ox.Quad] = field(default_factory=list)
-
-    def statements(self) -> list[str]:
-        out = []
-        if self.deletes:
-            out.append(data_block("DELETE", self.deletes))
-        if self.inserts:
-            out.append(data_block("INSERT", self.inserts))
-        return out
-
-    def apply(self, state: State) -> State:
-        return (state - set(self.deletes)) | set(self.inserts)
-
-
-@dataclass
-class _GraphOp:
-    """A graph management operation, passed on as written and simulated on the touched quads."""
-
-    statement: str
-    simulate: Callable[[State], State]
-
-    def statements(self) -> list[str]:
-        return [self.statement]
-
-    def apply(self, state: State) -> State:
-        return self.simulate(state)
-
-
 class GuardedWriter:
     """Writes to an embedded store through the SHACL guard, one write at a time."""
 
@@ -181,7 +154,7 @@ class GuardedWriter:
         """
         refuse_remote_calls(text, update=True, allow_service=self.allow_service, allow_load=self.allow_load)
         if not keywords(text) & {"SERVICE", "LOAD"}:
-            _check_syntax(text)
+            check_syntax(text)
         try:
             ops = split_update(text)
         except UpdateSyntaxError as e:
@@ -190,7 +163,7 @@ class GuardedWriter:
             raise QueryError("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH")
         with self._lock:
             steps = self._plan(ops, using, using_named)
-            deltas = [s for s in steps if isinstance(s, _Delta)]
+            deltas = [s for s in steps if isinstance(s, Delta)]
             report = self._check(steps)
             if report is not None and not report.conforms:
                 raise ShapeViolationError("update", report)
@@ -206,39 +179,39 @@ class GuardedWriter:
 
     def _plan(
         self, ops: list[Operation], using: tuple[str, ...], using_named: tuple[str, ...]
-    ) -> list[_Delta | _GraphOp]:
-        steps: list[_Delta | _GraphOp] = []
+    ) -> list[Delta | GraphOp]:
+        steps: list[Delta | GraphOp] = []
         for op in ops:
             if op.kind in ("MODIFY", "DELETE WHERE") and any(
-                isinstance(s, _GraphOp) or s.deletes or s.inserts for s in steps
+                isinstance(s, GraphOp) or s.deletes or s.inserts for s in steps
             ):
                 raise QueryError(
                     "an operation with a WHERE clause follows one that changes data in the same request;"
                     " send them as separate requests"
                 )
             if op.kind == "INSERT DATA":
-                steps.append(_Delta(inserts=_data_quads(op, op.text)))
+                steps.append(Delta(inserts=data_quads(op, op.text)))
             elif op.kind == "DELETE DATA":
                 delete_as_insert = "INSERT" + op.text[len("DELETE") :]
-                steps.append(_Delta(deletes=self._holders(_data_quads(op, delete_as_insert))))
+                steps.append(Delta(deletes=self._holders(data_quads(op, delete_as_insert))))
             elif op.kind in ("MODIFY", "DELETE WHERE"):
                 steps.append(self._modify(op, using, using_named))
             elif op.kind == "LOAD":
-                steps.append(_Delta(inserts=_loaded_quads(op)))
+                steps.append(Delta(inserts=loaded_quads(op)))
             else:
-                steps.append(_GraphOp(f"{op.prologue}\n{op.text}", _simulation(op)))
+                steps.append(GraphOp(f"{op.prologue}\n{op.text}", simulation(op)))
         return steps
 
-    def _modify(self, op: Operation, using: tuple[str, ...], using_named: tuple[str, ...]) -> _Delta:
+    def _modify(self, op: Operation, using: tuple[str, ...], using_named: tuple[str, ...]) -> Delta:
         default_graphs: tuple[str, ...] | None = None
         named_graphs: tuple[str, ...] | None = None
         if using or using_named:
             default_graphs, named_graphs = using, using_named or None
         elif op.using or op.using_named:
-            default_graphs = tuple(_resolve(op.prologue, g) for g in op.using)
-            named_graphs = tuple(_resolve(op.prologue, g) for g in op.using_named) or None
+            default_graphs = tuple(resolve_reference(op.prologue, g) for g in op.using)
+            named_graphs = tuple(resolve_reference(op.prologue, g) for g in op.using_named) or None
         elif op.with_graph:
-            default_graphs = (_resolve(op.prologue, op.with_graph),)
+            default_graphs = (resolve_reference(op.prologue, op.with_graph),)
         job = QueryJob(
             f"{op.prologue}\nSELECT * WHERE {op.where}",
             tabular="text/tab-separated-values",
@@ -247,15 +220,15 @@ class GuardedWriter:
         )
         outcome = self.engine.execute(job)
         solutions = list(ox.parse_query_results(outcome.body, TSV))  # type: ignore[arg-type]
-        delta = _Delta()
+        delta = Delta()
         if op.delete is not None:
-            pattern = _template(op, op.delete)
-            quads = _instantiate(pattern, solutions)
+            pattern = template_quads(op, op.delete)
+            quads = instantiate(pattern, solutions)
             named = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
             unnamed = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-            delta.deletes = _dedupe(named + self._holders(unnamed))
+            delta.deletes = dedupe(named + self._holders(unnamed))
         if op.insert is not None:
-            delta.inserts = _dedupe(_instantiate(_template(op, op.insert), solutions))
+            delta.inserts = dedupe(instantiate(template_quads(op, op.insert), solutions))
         return delta
 
     def _holders(self, quads: list[ox.Quad]) -> list[ox.Quad]:
@@ -266,13 +239,13 @@ class GuardedWriter:
                 out.append(q)
                 continue
             if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
-                raise QueryError(_BLANK_NODES)
+                raise QueryError(BLANK_NODES)
             out.extend(self.store.ox.quads_for_pattern(q.subject, q.predicate, q.object, None))
-        return _dedupe(out)
+        return dedupe(out)
 
-    def _check(self, steps: list[_Delta | _GraphOp]) -> ValidationReport | None:
+    def _check(self, steps: list[Delta | GraphOp]) -> ValidationReport | None:
         """Validate the state the steps leave every subject they add or remove quads of in."""
-        touched = {q.subject for s in steps if isinstance(s, _Delta) for q in (*s.deletes, *s.inserts)}
+        touched = {q.subject for s in steps if isinstance(s, Delta) for q in (*s.deletes, *s.inserts)}
         if not touched:
             return None
         state: State = set()
@@ -288,7 +261,7 @@ class GuardedWriter:
 
     def replace_graph(self, graph: str | None, data: bytes, fmt: ox.RdfFormat, *, base: str) -> WriteResult:
         """PUT: the graph's content becomes the body's triples (validated as a batch)."""
-        quads = _parse_body(data, fmt, graph, base)
+        quads = parse_body(data, fmt, graph, base)
         with self._lock:
             existed = self._exists(graph)
             report = validate(to_rdflib(quads), context=context_for(self.store, quads))
@@ -306,7 +279,7 @@ class GuardedWriter:
 
     def add_to_graph(self, graph: str | None, data: bytes, fmt: ox.RdfFormat, *, base: str) -> WriteResult:
         """POST: the body's triples are added (validated together with the graph's current content)."""
-        quads = _parse_body(data, fmt, graph, base)
+        quads = parse_body(data, fmt, graph, base)
         with self._lock:
             existed = self._exists(graph)
             name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
@@ -338,156 +311,3 @@ class GuardedWriter:
 
     def _exists(self, graph: str | None) -> bool:
         return graph is None or self.store.ox.contains_named_graph(ox.NamedNode(graph))
-
-
-_BLANK_NODES = (
-    "this update would delete or copy blank nodes of the store, which SPARQL cannot name;"
-    " replace the graph that holds them instead (Graph Store Protocol PUT)"
-)
-
-
-def _check_syntax(text: str) -> None:
-    """pyoxigraph's parser on the update (run on an empty scratch store: no data, no network)."""
-    try:
-        ox.Store().update(text)
-    except SyntaxError as e:
-        raise QueryError(str(e)) from e
-    except OSError as e:
-        raise QueryError(str(e)) from e
-
-
-def _data_quads(op: Operation, insert_text: str) -> list[ox.Quad]:
-    """The quads of an INSERT DATA block, as pyoxigraph reads them."""
-    scratch = ox.Store()
-    try:
-        scratch.update(f"{op.prologue}\n{insert_text}")
-    except (SyntaxError, OSError) as e:
-        raise QueryError(str(e)) from e
-    return list(scratch.quads_for_pattern(None, None, None, None))
-
-
-def _loaded_quads(op: Operation) -> list[ox.Quad]:
-    """LOAD (when enabled): the document read into a scratch store."""
-    scratch = ox.Store()
-    try:
-        scratch.update(f"{op.prologue}\n{op.text}")
-    except (SyntaxError, OSError) as e:
-        raise QueryError(f"LOAD failed: {e}") from e
-    return list(scratch.quads_for_pattern(None, None, None, None))
-
-
-def _resolve(prologue: str, reference: str) -> str:
-    """The absolute IRI of a graph reference as written (`<...>` or a prefixed name)."""
-    try:
-        (quad,) = ox.parse(
-            f"{prologue}\nGRAPH {reference} {{ <urn:x:s> <urn:x:p> <urn:x:o> }}", ox.RdfFormat.TRIG
-        )
-    except (SyntaxError, ValueError) as e:
-        raise QueryError(f"not a graph IRI: {reference}") from e
-    return quad.graph_name.value  # type: ignore[union-attr]
-
-
-def _template(op: Operation, body: str) -> list[ox.Quad]:
-    """A quad template as quads whose variables are IRIs under VAR_IRI."""
-    trig = template_as_trig(body, default_graph=op.with_graph, var_iri=VAR_IRI)
-    try:
-        return list(ox.parse(f"{op.prologue}\n{trig}", ox.RdfFormat.TRIG))
-    except SyntaxError as e:
-        raise QueryError(f"cannot read the template: {e}") from e
-
-
-def _instantiate(pattern: list[ox.Quad], solutions: list[ox.QuerySolution]) -> list[ox.Quad]:
-    """The template's quads for every solution, as SPARQL 1.1 Update §3.1.3 says."""
-    out: list[ox.Quad] = []
-    for solution in solutions:
-        fresh: dict[str, ox.BlankNode] = {}
-        for quad in pattern:
-            terms = []
-            for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
-                if isinstance(term, ox.NamedNode) and term.value.startswith(VAR_IRI):
-                    bound = solution[term.value[len(VAR_IRI) :]]
-                    if isinstance(bound, ox.BlankNode):
-                        raise QueryError(_BLANK_NODES)
-                    terms.append(bound)
-                elif isinstance(term, ox.BlankNode):
-                    terms.append(fresh.setdefault(term.value, ox.BlankNode()))
-                else:
-                    terms.append(term)
-            s, p, o, g = terms
-            if (
-                s is None
-                or p is None
-                or o is None
-                or g is None
-                or isinstance(s, ox.Literal)
-                or not isinstance(p, ox.NamedNode)
-                or not isinstance(g, ox.NamedNode | ox.DefaultGraph)
-            ):
-                continue  # an unbound or ill-typed term drops the triple, not the request
-            out.append(ox.Quad(s, p, o, g))
-    return out
-
-
-def _dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
-    return list(dict.fromkeys(quads))
-
-
-def _parse_body(data: bytes, fmt: ox.RdfFormat, graph: str | None, base: str) -> list[ox.Quad]:
-    """A Graph Store request body as quads of the target graph (a dataset's graphs are merged)."""
-    name: ox.NamedNode | ox.DefaultGraph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
-    try:
-        parsed = ox.parse(data, fmt, base_iri=graph or base)
-        return _dedupe([ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed])
-    except SyntaxError as e:
-        raise MalformedInputError(f"malformed {fmt.name}: {e}", path=graph or "default graph") from e
-    except UnicodeDecodeError as e:
-        raise MalformedInputError(f"not UTF-8 text: {e}", path=graph or "default graph") from e
-
-
-# -- graph management, simulated on the touched quads -------------------------------------------
-
-
-def _simulation(op: Operation) -> Callable[[State], State]:
-    """What CLEAR/DROP/CREATE/ADD/MOVE/COPY do to a set of quads (to validate what follows them)."""
-    words = [t for t in tokens(op.text) if t.keyword != "SILENT"]
-    kind = op.kind
-    if kind == "CREATE":
-        return lambda state: state
-    if kind in ("CLEAR", "DROP"):
-        if len(words) < 2:
-            raise QueryError(f"{kind} needs GRAPH <iri>, DEFAULT, NAMED or ALL")
-        target = words[1].keyword
-        if target == "ALL":
-            return lambda state: set()
-        if target == "NAMED":
-            return lambda state: {q for q in state if isinstance(q.graph_name, ox.DefaultGraph)}
-        graph = _graph_ref(op, words[1:])
-        return lambda state: {q for q in state if q.graph_name != graph}
-    # ADD / MOVE / COPY source TO target
-    to = next((i for i, t in enumerate(words) if t.keyword == "TO"), None)
-    if to is None:
-        raise QueryError(f"{kind} needs a source and a target: {kind} <a> TO <b>")
-    source, target_graph = _graph_ref(op, words[1:to]), _graph_ref(op, words[to + 1 :])
-
-    def copy(state: State) -> State:
-        if source == target_graph:
-            return state
-        kept = state if kind == "ADD" else {q for q in state if q.graph_name != target_graph}
-        moved = {
-            ox.Quad(q.subject, q.predicate, q.object, target_graph) for q in state if q.graph_name == source
-        }
-        if kind == "MOVE":
-            kept = {q for q in kept if q.graph_name != source}
-        return kept | moved
-
-    return copy
-
-
-def _graph_ref(op: Operation, words: list) -> ox.NamedNode | ox.DefaultGraph:  # type: ignore[type-arg]
-    if words and words[0].keyword == "DEFAULT":
-        return ox.DefaultGraph()
-    if words and words[0].keyword == "GRAPH":
-        words = words[1:]
-    if not words:
-        raise QueryError(f"{op.kind} needs a graph")
-    return ox.NamedNode(_resolve(op.prologue, words[0].text))

@@ -18,86 +18,39 @@ import contextlib
 import random
 import time
 import uuid
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import BinaryIO, Literal
-from urllib.parse import urlsplit, urlunsplit
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import httpx
 import pyoxigraph as ox
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, data_block
-
-STAGING = "urn:firmgraph:staging:"
-"""Prefix of staging graphs (one per staged commit: `{STAGING}{unix ms}-{uuid}`)."""
-STG = "urn:firmgraph:staging#"
-"""Vocabulary of staged statements: stg:g, stg:s, stg:p, stg:o and the stg:iri datatype."""
+from firmgraph.graph.store.endpoints import (
+    LAYOUTS,
+    Layout,
+    RemoteSettings,
+    connection_options,
+    get_remote_settings,
+    without_credentials,
+)
+from firmgraph.graph.store.staging import (
+    STAGING,
+    STG,
+    as_query_triples,
+    chain,
+    chunks,
+    commit_quads,
+    encode_term,
+    has_blank,
+    staged_pattern,
+    swap_update,
+)
 
 _TRANSIENT = {429, 502, 503, 504}
 _UNSENT = {429, 503}
 """Statuses that say the server did not run the request: safe to retry even a non-idempotent write."""
 _QUAD_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a store puts its endpoints, relative to the URL firmgraph is given."""
-
-    query: str
-    update: str
-    gsp: str | None
-    """Graph Store Protocol endpoint, or None where the store has none."""
-    results: str = "application/sparql-results+json"
-    update_form: bool = False
-    """Send updates as a form field (`update=`) instead of an application/sparql-update body."""
-    dataset_post: bool = False
-    """The GSP endpoint takes N-Quads/TriG for the whole dataset (no ?graph), so dumps stream as they are."""
-
-
-LAYOUTS: dict[str, Layout] = {
-    "oxigraph": Layout("/query", "/update", "/store", "text/tab-separated-values", dataset_post=True),
-    "fuseki": Layout("/sparql", "/update", "/data"),
-    "graphdb": Layout("", "/statements", "/rdf-graphs/service"),
-    "virtuoso": Layout("/sparql", "/sparql-auth", "/sparql-graph-crud-auth", update_form=True),
-    "neptune": Layout("/sparql", "/sparql", "/sparql/gsp/", update_form=True),
-    "sparql": Layout("", "", None, update_form=True),
-    "firmgraph": Layout("/sparql", "/sparql/update", "/rdf-graphs", "text/tab-separated-values"),
-}
-"""Known layouts: pick one with the URL's fragment (`http://host:3030/ds#fuseki`) or the layout setting."""
-
-
-class RemoteSettings(BaseSettings):
-    """How to reach a remote store (env prefix FIRMGRAPH_REMOTE_)."""
-
-    model_config = SettingsConfigDict(env_prefix="FIRMGRAPH_REMOTE_")
-
-    layout: str = "oxigraph"
-    query_url: str | None = None
-    update_url: str | None = None
-    gsp_url: str | None = None
-    """Override a layout's endpoint; an empty gsp_url turns the Graph Store Protocol off."""
-    auth: str | None = None
-    """The whole Authorization header, e.g. `Bearer abc` (credentials in the URL give Basic auth)."""
-    token: str | None = None
-    """Shorthand for `auth = "Bearer {token}"`."""
-    auth_scheme: Literal["basic", "digest"] = "basic"
-    """How credentials in the URL (`https://user:pass@host/…`) are sent."""
-    timeout: float = 60.0
-    retries: int = 4
-    backoff: float = 0.25
-    """First retry delay in seconds; it doubles with each retry (with jitter)."""
-    batch_bytes: int = 4 * 1024 * 1024
-    """Largest update request; a bigger commit is staged and swapped in."""
-    verify_tls: bool = True
-
-
-@lru_cache
-def get_remote_settings() -> RemoteSettings:
-    """The process-wide remote settings; tests call get_remote_settings.cache_clear()."""
-    return RemoteSettings()
 
 
 class RemoteStore(Store):
@@ -124,7 +77,7 @@ class RemoteStore(Store):
     ) -> None:
         self.query_url, self.update_url, self.gsp_url = query_url, update_url, gsp_url or None
         self.layout = layout or LAYOUTS["sparql"]
-        self.location = _without_credentials(query_url)
+        self.location = without_credentials(query_url)
         self.retries, self.backoff, self.batch_bytes = retries, backoff, batch_bytes
         headers = {"User-Agent": "firmgraph"}
         if authorization:
@@ -134,42 +87,7 @@ class RemoteStore(Store):
     @classmethod
     def from_url(cls, url: str, settings: RemoteSettings | None = None) -> RemoteStore:
         """The store at a URL: its fragment (or the layout setting) says where the endpoints are."""
-        settings = settings or get_remote_settings()
-        parts = urlsplit(url)
-        name = parts.fragment or settings.layout
-        if name not in LAYOUTS:
-            raise StoreError(f"unknown remote layout {name!r}; choose from {', '.join(LAYOUTS)}")
-        layout = LAYOUTS[name]
-        netloc = parts.hostname or ""
-        if parts.port:
-            netloc += f":{parts.port}"
-        base = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), parts.query, ""))
-        auth: httpx.Auth | None = None
-        if parts.username:
-            user, password = parts.username, parts.password or ""
-            auth = (
-                httpx.DigestAuth(user, password)
-                if settings.auth_scheme == "digest"
-                else httpx.BasicAuth(user, password)
-            )
-        gsp = (
-            settings.gsp_url
-            if settings.gsp_url is not None
-            else (base + layout.gsp if layout.gsp is not None else None)
-        )
-        return cls(
-            settings.query_url or base + layout.query,
-            settings.update_url or base + layout.update,
-            gsp,
-            layout=layout,
-            authorization=settings.auth or (f"Bearer {settings.token}" if settings.token else None),
-            auth=auth,
-            timeout=settings.timeout,
-            retries=settings.retries,
-            backoff=settings.backoff,
-            batch_bytes=settings.batch_bytes,
-            verify_tls=settings.verify_tls,
-        )
+        return cls(**connection_options(url, settings or get_remote_settings()))
 
     # -- HTTP -----------------------------------------------------------------------------------
 
@@ -187,7 +105,7 @@ class RemoteStore(Store):
         A write that is not idempotent is retried only when the server surely did not run it
         (no connection, 429, 503); reads and idempotent writes also on 502/504 and dropped replies.
         """
-        where = _without_credentials(url)
+        where = without_credentials(url)
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
@@ -280,7 +198,7 @@ class RemoteStore(Store):
         graph = ox.RdfFormat.from_media_type(media)
         if graph is None:
             raise StoreError(f"query: the endpoint answered with {media or 'no content type'}")
-        return _as_query_triples(ox.parse(response.content, graph))
+        return as_query_triples(ox.parse(response.content, graph))
 
     def update(self, sparql: str) -> None:
         self._update(sparql, idempotent=False)
@@ -289,7 +207,7 @@ class RemoteStore(Store):
         text = commit_update(commit)
         if len(text.encode()) <= self.batch_bytes:
             # DROP + INSERT DATA gives the same result when repeated, unless added quads hold blank nodes.
-            self._update(text, idempotent=not any(_has_blank(q) for q in commit.add))
+            self._update(text, idempotent=not any(has_blank(q) for q in commit.add))
         else:
             self._staged_commit(commit)
 
@@ -322,7 +240,7 @@ class RemoteStore(Store):
         default = (
             ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self._default_graph()
         )
-        return _chain(named, default)
+        return chain(named, default)
 
     def bulk_load(self, data: BinaryIO, fmt: ox.RdfFormat, *, graph: str | None = None) -> None:
         quads_in = fmt in _QUAD_FORMATS
@@ -347,8 +265,8 @@ class RemoteStore(Store):
         target = ox.NamedNode(graph) if graph else None
         parsed = ox.parse(data, fmt)
         quads = (ox.Quad(q.subject, q.predicate, q.object, target) if target else q for q in parsed)
-        for chunk in _chunks(quads, self.batch_bytes):
-            self._update(data_block("INSERT", chunk), idempotent=not any(_has_blank(q) for q in chunk))
+        for chunk in chunks(quads, self.batch_bytes):
+            self._update(data_block("INSERT", chunk), idempotent=not any(has_blank(q) for q in chunk))
 
     def close(self) -> None:
         self.client.close()
@@ -382,18 +300,20 @@ class RemoteStore(Store):
     def _staged_commit(self, commit: Commit) -> None:
         """Stage, count, swap in with one self-checking operation, then drop the staging graph."""
         stage = f"{STAGING}{int(time.time() * 1000)}-{uuid.uuid4().hex}"
-        quads = _commit_quads(commit)
+        quads = commit_quads(commit)
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph):
                 raise StoreError("a staged commit writes named graphs only")
         try:
             n = self._stage(stage, quads)
-            (row,) = self._select(f"PREFIX stg: <{STG}> SELECT (COUNT(*) AS ?n) WHERE {{ {_staged(stage)} }}")
+            (row,) = self._select(
+                f"PREFIX stg: <{STG}> SELECT (COUNT(*) AS ?n) WHERE {{ {staged_pattern(stage)} }}"
+            )
             if int(row["n"].value) != n:
                 raise StoreError(
                     f"staging {stage} holds {row['n'].value} statements, not {n}: nothing was swapped in"
                 )
-            self._update(_swap(stage, n, list(commit.replace)), idempotent=True)
+            self._update(swap_update(stage, n, list(commit.replace)), idempotent=True)
         except BaseException:
             self._drop_quietly(stage)
             raise
@@ -409,14 +329,14 @@ class RemoteStore(Store):
     def _stage(self, stage: str, quads: list[ox.Quad]) -> int:
         """Write the encoded statements in chunks; returns how many were written."""
         n = 0
-        for chunk in _chunks(quads, self.batch_bytes):
+        for chunk in chunks(quads, self.batch_bytes):
             lines = []
             for q in chunk:
                 st = f"<{stage}#{n}>"
                 n += 1
                 lines.append(
-                    f"{st} <{STG}g> {_encode(q.graph_name)} .\n{st} <{STG}s> {_encode(q.subject)} .\n"
-                    f"{st} <{STG}p> {_encode(q.predicate)} .\n{st} <{STG}o> {_encode(q.object)} ."
+                    f"{st} <{STG}g> {encode_term(q.graph_name)} .\n{st} <{STG}s> {encode_term(q.subject)} .\n"
+                    f"{st} <{STG}p> {encode_term(q.predicate)} .\n{st} <{STG}o> {encode_term(q.object)} ."
                 )
             body = "\n".join(lines) + "\n"
             if self.gsp_url:
@@ -455,131 +375,3 @@ class RemoteStore(Store):
                 self._update(f"DROP SILENT GRAPH <{g}>", idempotent=True)
                 dropped.append(g)
         return dropped
-
-
-def _staged(stage: str) -> str:
-    return f"GRAPH <{stage}> {{ ?st stg:g ?eg ; stg:s ?es ; stg:p ?ep ; stg:o ?eo }}"
-
-
-def _swap(stage: str, n: int, replaced: list[str]) -> str:
-    """ONE operation: delete the replaced graphs' content and insert the staged quads.
-
-    It applies only if the staging graph holds all n statements, counted inside the operation: a
-    staging graph dropped or cut short meanwhile (by discard_staging, say) makes it change nothing.
-    """
-    old = ""
-    if replaced:
-        values = " ".join(f"<{g}>" for g in replaced)
-        old = f"{{ VALUES ?old {{ {values} }} GRAPH ?old {{ ?os ?op ?oo }} }} UNION "
-    return f"""PREFIX stg: <{STG}>
-DELETE {{ GRAPH ?old {{ ?os ?op ?oo }} }}
-INSERT {{ GRAPH ?g {{ ?s ?p ?o }} }}
-WHERE {{
-  {{ SELECT (COUNT(*) AS ?staged) WHERE {{ {_staged(stage)} }} }}
-  FILTER(?staged = {n})
-  {old}{{
-    {_staged(stage)}
-    BIND(IRI(STR(?eg)) AS ?g)
-    BIND(IF(isLITERAL(?es), IRI(STR(?es)), ?es) AS ?s)
-    BIND(IRI(STR(?ep)) AS ?p)
-    BIND(IF(isLITERAL(?eo) && DATATYPE(?eo) = stg:iri, IRI(STR(?eo)), ?eo) AS ?o)
-  }}
-}}"""
-
-
-def _encode(term: object) -> str:
-    """A term as staged: IRIs become stg:iri literals so the staging graph names none of the data's IRIs."""
-    if isinstance(term, ox.NamedNode):
-        return str(ox.Literal(term.value, datatype=ox.NamedNode(STG + "iri")))
-    if isinstance(term, ox.BlankNode | ox.Literal):
-        return str(term)
-    raise StoreError(f"cannot stage the term {term!r}")
-
-
-def _commit_quads(commit: Commit) -> list[ox.Quad]:
-    """The commit's quads, each in the graph it goes to, without repeats."""
-    quads = dict.fromkeys(commit.add)
-    for g, content in commit.replace.items():
-        name = ox.NamedNode(g)
-        quads.update(dict.fromkeys(ox.Quad(q.subject, q.predicate, q.object, name) for q in content))
-    return list(quads)
-
-
-def _has_blank(q: ox.Quad) -> bool:
-    return isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
-
-
-def _size(q: ox.Quad) -> int:
-    return len(str(q)) + 4
-
-
-def _chunks(quads: Iterable[ox.Quad], budget: int) -> Iterator[list[ox.Quad]]:
-    """Quads in chunks of about `budget` bytes.
-
-    Blank node labels are scoped to one request, so quads that share a blank node (directly or
-    through others) stay in one chunk: they are held back and sent, grouped, at the end.
-    """
-    chunk: list[ox.Quad] = []
-    used = 0
-    blank: list[ox.Quad] = []
-    for q in quads:
-        if _has_blank(q):
-            blank.append(q)
-            continue
-        chunk.append(q)
-        used += _size(q)
-        if used >= budget:
-            yield chunk
-            chunk, used = [], 0
-    for group in _blank_groups(blank):
-        size = sum(_size(q) for q in group)
-        if chunk and used + size > budget:
-            yield chunk
-            chunk, used = [], 0
-        chunk.extend(group)
-        used += size
-    if chunk:
-        yield chunk
-
-
-def _blank_groups(quads: list[ox.Quad]) -> list[list[ox.Quad]]:
-    """Quads grouped by the connected blank nodes they mention (union-find)."""
-    parent: dict[ox.BlankNode, ox.BlankNode] = {}
-
-    def root(b: ox.BlankNode) -> ox.BlankNode:
-        while parent.setdefault(b, b) != b:
-            parent[b] = parent[parent[b]]
-            b = parent[b]
-        return b
-
-    for q in quads:
-        nodes = [t for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)]
-        for other in nodes[1:]:
-            parent[root(other)] = root(nodes[0])
-    groups: dict[ox.BlankNode, list[ox.Quad]] = {}
-    for q in quads:
-        first = q.subject if isinstance(q.subject, ox.BlankNode) else q.object
-        groups.setdefault(root(first), []).append(q)  # type: ignore[arg-type]
-    return list(groups.values())
-
-
-def _as_query_triples(triples: Iterable[ox.Triple | ox.Quad]) -> ox.QueryTriples:
-    """Wrap parsed triples as pyoxigraph's QueryTriples (it has no constructor): through a scratch store."""
-    scratch = ox.Store()
-    scratch.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-    result = scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
-    assert isinstance(result, ox.QueryTriples)
-    return result
-
-
-def _chain(*iterators: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
-    for it in iterators:
-        yield from it
-
-
-def _without_credentials(url: str) -> str:
-    parts = urlsplit(url)
-    if not parts.username:
-        return url
-    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))

@@ -197,7 +197,8 @@ def speaks_lateral(store: object) -> bool:
     """Whether a store runs oxigraph's LATERAL: the embedded store and a remote oxigraph server do;
     any other remote SPARQL 1.1 store gets the plain queries."""
     from firmgraph.graph.store.embedded import EmbeddedStore
-    from firmgraph.graph.store.remote import LAYOUTS, RemoteStore
+    from firmgraph.graph.store.endpoints import LAYOUTS
+    from firmgraph.graph.store.remote import RemoteStore
 
     if isinstance(store, EmbeddedStore):
         return True

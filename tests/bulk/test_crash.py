@@ -18,7 +18,7 @@ from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.pipeline.articles import read_article
 from firmgraph.graph.pipeline.imports import Importer, RawSource
 from firmgraph.graph.store import EmbeddedStore, RemoteStore
-from firmgraph.graph.store.remote import RemoteSettings
+from firmgraph.graph.store.endpoints import RemoteSettings
 from firmgraph.graph.synth.articles import write_articles
 
 BASE = "https://w3id.org/firmgraph/"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from firmgraph.graph.store.remote import get_remote_settings
+from firmgraph.graph.store.endpoints import get_remote_settings
 from tests.http.conftest import TOKEN, Server
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "endpoint.md"

@@ -10,7 +10,8 @@ import pytest
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.sparql.cookbook import get_query
-from firmgraph.graph.store.remote import RemoteSettings, RemoteStore, get_remote_settings
+from firmgraph.graph.store.endpoints import RemoteSettings, get_remote_settings
+from firmgraph.graph.store.remote import RemoteStore
 from tests.http.conftest import TOKEN, Server
 
 CUTS = """PREFIX fg: <https://w3id.org/firmgraph/ns#>

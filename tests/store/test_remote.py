@@ -17,7 +17,8 @@ import pytest
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
 from firmgraph.graph.store import Commit, RemoteStore, open_store
-from firmgraph.graph.store.remote import LAYOUTS, STAGING, RemoteSettings, _swap
+from firmgraph.graph.store.endpoints import LAYOUTS, RemoteSettings
+from firmgraph.graph.store.staging import STAGING, swap_update
 from tests.store.proxy import flaky_proxy
 
 EX = "http://example.org/"
@@ -88,7 +89,7 @@ def test_settings_override_endpoints_and_credentials_stay_out_of_the_location() 
 def test_open_store_and_the_environment_select_the_remote_store(
     server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from firmgraph.graph.store.remote import get_remote_settings
+    from firmgraph.graph.store.endpoints import get_remote_settings
 
     monkeypatch.setenv("FIRMGRAPH_REMOTE_TIMEOUT", "7")
     get_remote_settings.cache_clear()
@@ -237,9 +238,9 @@ def test_the_swap_changes_nothing_unless_every_staged_statement_is_there(store: 
         ' <urn:firmgraph:staging#p> "http://example.org/p"^^<urn:firmgraph:staging#iri> ;'
         ' <urn:firmgraph:staging#o> "x" } }'
     )
-    store.update(_swap(stage, 2, [G]))  # two were expected, one is staged
+    store.update(swap_update(stage, 2, [G]))  # two were expected, one is staged
     assert store.count(G) == 5
-    store.update(_swap(stage, 1, [G]))
+    store.update(swap_update(stage, 1, [G]))
     assert [q.subject.value for q in store.quads(G)] == [EX + "new"]
     assert store.discard_staging(older_than=0) == [stage]
 
@@ -276,7 +277,8 @@ def test_a_crash_while_staging_leaves_the_old_graph_and_no_visible_trace(server:
     script = f"""
 import pyoxigraph as ox
 from firmgraph.graph.store import Commit
-from firmgraph.graph.store.remote import RemoteSettings, RemoteStore
+from firmgraph.graph.store.endpoints import RemoteSettings
+from firmgraph.graph.store.remote import RemoteStore
 store = RemoteStore.from_url({server!r}, RemoteSettings(batch_bytes=20_000))
 g = ox.NamedNode({G!r})
 new = [ox.Quad(ox.NamedNode(f"{EX}new{{i}}"), ox.NamedNode("{EX}p"), ox.NamedNode(f"{EX}o{{i}}"), g) for i in range(60_000)]

@@ -14,7 +14,7 @@ from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.cookbook import load_cookbook
 from firmgraph.graph.store import RemoteStore
-from firmgraph.graph.store.remote import get_remote_settings
+from firmgraph.graph.store.endpoints import get_remote_settings
 from tests.conftest import SAMPLES
 
 

@@ -165,7 +165,7 @@ def test_a_remote_sparql_store_gets_the_plain_queries(
 ) -> None:
     """A store reached over SPARQL 1.1 only (here: a firmgraph server) gets no LATERAL, and the same graphs."""
     from firmgraph.graph.settings import Settings
-    from firmgraph.graph.store.remote import get_remote_settings
+    from firmgraph.graph.store.endpoints import get_remote_settings
     from firmgraph.graph.views.network import speaks_lateral
 
     monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)

@@ -205,7 +205,8 @@ def test_plain_sparql_fallback_gives_the_same_graph(  # type: ignore[no-untyped-
 
 
 def test_which_stores_get_lateral() -> None:
-    from firmgraph.graph.store.remote import LAYOUTS, RemoteStore
+    from firmgraph.graph.store.endpoints import LAYOUTS
+    from firmgraph.graph.store.remote import RemoteStore
     from firmgraph.graph.views.network import speaks_lateral
 
     for layout, expected in (("oxigraph", True), ("fuseki", False), ("sparql", False), ("firmgraph", False)):

@@ -1,0 +1,356 @@
+"""The pool of query workers: hands each query to an idle worker, kills it past the time limit, keeps spares."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing as mp
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection
+
+from firmgraph.graph.errors import QueryTimeoutError, StoreError
+from firmgraph.graph.sparql.results import QueryJob, QueryOutcome
+from firmgraph.graph.sparql.workers import (
+    OUT_OF_MEMORY,
+    Snapshots,
+    Worker,
+    fork_context,
+    unpack,
+    worker_main,
+)
+from firmgraph.graph.store import EmbeddedStore
+
+__all__ = ["WorkerPool"]
+
+
+class WorkerPool:
+    """Runs queries in worker processes over checkpoints of an embedded store.
+
+    Args:
+        store: the embedded store (on disk or in memory).
+        timeout: seconds a query may take (waiting for a worker included).
+        spares: idle workers kept ready beyond the busy ones.
+        max_workers: the most workers at once; beyond, queries wait for one to come free.
+        nice_after: seconds after which a running query gets the lowest CPU priority when other
+            queries run too; while queries wait for a worker, `busy_nice_after` instead.
+        memory_limit: bytes of heap a worker may use (its query dies beyond); None: no limit.
+    """
+
+    def __init__(
+        self,
+        store: EmbeddedStore,
+        *,
+        timeout: float = 10.0,
+        spares: int = 4,
+        max_workers: int | None = None,
+        nice_after: float = 0.25,
+        busy_nice_after: float = 0.05,
+        memory_limit: int | None = 4 << 30,
+    ) -> None:
+        self.timeout = timeout
+        self.spares = max(spares, 1)
+        self.max_workers = max(max_workers or 32, self.spares)
+        self.nice_after = nice_after
+        self.busy_nice_after = min(busy_nice_after, nice_after)
+        self.memory_limit = memory_limit
+        self.snapshots = Snapshots(store)
+        self._idle: list[Worker] = []
+        self._live: dict[int, Worker] = {}
+        self._starting = 0
+        self._waiting = 0
+        self._running = 0
+        self._failures = 0
+        self._broken: str | None = None
+        self._closed = False
+        self._cond = threading.Condition()
+        self._waiters = ThreadPoolExecutor(max_workers=64, thread_name_prefix="firmgraph-query-wait")
+        """Threads in which async queries wait for a worker when none is idle."""
+        self._spawner = threading.Thread(target=self._spawn_loop, name="firmgraph-query-workers", daemon=True)
+        self._spawner.start()
+        with self._cond:
+            self._cond.wait_for(
+                lambda: len(self._idle) >= self.spares or self._broken is not None, timeout=60
+            )
+            if self._broken is not None:
+                raise StoreError(f"query workers cannot start: {self._broken}")
+
+    # public
+
+    def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        path = self.snapshots.path()
+        worker = self._acquire(deadline, limit)
+        reniced = healthy = False
+        self._begin()
+        try:
+            worker.start(job, path)
+            reniced = self._wait(worker, deadline, limit)
+            try:
+                status, payload = worker.conn.recv()
+                if status == "large":
+                    status, payload = worker.conn.recv()
+            except (EOFError, OSError) as e:
+                raise QueryTimeoutError(OUT_OF_MEMORY) from e
+            healthy = True
+        finally:
+            self._end(worker, healthy=healthy, reniced=reniced)
+        return unpack(status, payload)
+
+    async def execute_async(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
+        """`execute` for the event loop: the answer is awaited on the worker's pipe, not in a thread."""
+        limit = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        if self.snapshots.stale:
+            path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
+        else:
+            path = self.snapshots.path()
+        worker = self._try_acquire()
+        if worker is None:  # all busy: wait for one in a thread (rare; the pool keeps spares)
+            worker = await self._acquire_async(deadline, limit)
+        reniced = healthy = False
+        self._begin()
+        try:
+            worker.start(job, path)
+            reniced = await self._wait_async(worker, deadline, limit)
+            try:
+                status, payload = worker.conn.recv()
+                if status == "large":  # megabytes: read in a thread, the event loop serves others meanwhile
+                    loop = asyncio.get_running_loop()
+                    status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
+            except (EOFError, OSError) as e:
+                raise QueryTimeoutError(OUT_OF_MEMORY) from e
+            healthy = True
+        finally:
+            # a cancelled wait (the client left) kills the worker, and with it the query
+            self._end(worker, healthy=healthy, reniced=reniced)
+        return unpack(status, payload)
+
+    def refresh(self) -> None:
+        self.snapshots.mark_stale()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            workers = list(self._live.values())
+            self._live.clear()
+            self._idle.clear()
+            self._cond.notify_all()
+        for worker in workers:
+            worker.kill()
+        self._spawner.join(timeout=5)
+        self._waiters.shutdown(wait=False)
+        self.snapshots.close()
+
+    def stats(self) -> dict[str, int]:
+        """How many workers are alive, idle and starting, and how many queries wait for one."""
+        with self._cond:
+            return {
+                "workers": len(self._live),
+                "idle": len(self._idle),
+                "starting": self._starting,
+                "waiting": self._waiting,
+            }
+
+    def pids(self) -> list[int]:
+        with self._cond:
+            return list(self._live)
+
+    # internals
+
+    def _wait(self, worker: Worker, deadline: float, limit: float) -> bool:
+        """Wait for the worker's answer; lower its priority when it runs long. Returns whether it did."""
+        started, reniced = time.monotonic(), False
+        while True:
+            reniced, step = self._step(worker, started, deadline, limit, reniced)
+            if worker.conn.poll(step):
+                return reniced
+
+    def _step(
+        self, worker: Worker, started: float, deadline: float, limit: float, reniced: bool
+    ) -> tuple[bool, float]:
+        """One turn of a wait: stop at the deadline, lower a long query's priority, say how long to sleep."""
+        now = time.monotonic()
+        if now >= deadline:
+            raise QueryTimeoutError(
+                f"the query ran longer than {limit:g} s and was stopped; narrow it down or add a LIMIT"
+            )
+        if not reniced:
+            renice_at = self.busy_nice_after if self._waiting else self.nice_after
+            # only when other queries compete: alone, a long query keeps its full share of the CPU
+            if now - started >= renice_at and (self._waiting or self._running > 1):
+                worker.lower_priority()
+                reniced = True
+        # short slices until then, so newly arriving queries are noticed
+        return reniced, deadline - now if reniced else min(deadline - now, 0.05)
+
+    async def _wait_async(self, worker: Worker, deadline: float, limit: float) -> bool:
+        """`_wait` on the event loop: a reader on the worker's pipe wakes the query up."""
+        loop = asyncio.get_running_loop()
+        answered = loop.create_future()
+        fd = worker.conn.fileno()
+        loop.add_reader(fd, lambda: answered.done() or answered.set_result(None))
+        try:
+            started, reniced = time.monotonic(), False
+            while not answered.done():
+                reniced, step = self._step(worker, started, deadline, limit, reniced)
+                await asyncio.wait((answered,), timeout=step)
+            return reniced
+        finally:
+            loop.remove_reader(fd)
+            answered.cancel()
+            # uvloop leaves a watched descriptor non-blocking; recv must wait for all of a long answer
+            with contextlib.suppress(OSError):
+                os.set_blocking(fd, True)
+
+    async def _acquire_async(self, deadline: float, limit: float) -> Worker:
+        """`_acquire` in a waiting thread; a worker it finds after the caller gave up goes back."""
+        waiting = self._waiters.submit(self._acquire, deadline, limit)
+        try:
+            return await asyncio.wrap_future(waiting)
+        except asyncio.CancelledError:
+            waiting.add_done_callback(
+                lambda f: (
+                    None
+                    if f.cancelled() or f.exception() is not None
+                    else self._release(f.result(), keep=True)
+                )
+            )
+            raise
+
+    def _try_acquire(self) -> Worker | None:
+        """An idle worker at once, or None (without waiting)."""
+        with self._cond:
+            if self._closed or not self._idle or self._waiting:
+                return None  # queries already waiting for a worker go first
+            worker = self._idle.pop()
+            if self._wanted(self._starting) > 0:
+                self._cond.notify_all()  # the spawner tops the spares up (else no thread wakes)
+            return worker
+
+    def _acquire(self, deadline: float, limit: float) -> Worker:
+        with self._cond:
+            self._waiting += 1
+            try:
+                while True:
+                    if self._closed:
+                        raise StoreError("the query service is shutting down")
+                    if self._broken and not self._live:
+                        raise StoreError(f"query workers cannot start: {self._broken}")
+                    if self._idle:
+                        worker = self._idle.pop()
+                        self._cond.notify_all()  # the spawner tops the spares up
+                        return worker
+                    self._cond.notify_all()
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise QueryTimeoutError(
+                            f"no query worker came free within {limit:g} s: the server is busy, try again"
+                        )
+                    self._cond.wait(remaining)
+            finally:
+                self._waiting -= 1
+
+    def _begin(self) -> None:
+        with self._cond:
+            self._running += 1
+
+    def _end(self, worker: Worker, *, healthy: bool, reniced: bool) -> None:
+        with self._cond:
+            self._running -= 1
+        self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
+
+    def _release(self, worker: Worker, *, keep: bool) -> None:
+        if not keep:
+            worker.kill()
+        with self._cond:
+            if keep and not self._closed:
+                self._idle.append(worker)
+            else:
+                self._live.pop(worker.pid, None)
+            in_use = {w.snapshot for w in self._live.values() if w.snapshot}
+            # wake waiting queries and the spawner only when they have something to do
+            if self._waiting or not keep or self._closed or self._wanted(self._starting) > 0:
+                self._cond.notify_all()
+        self.snapshots.discard_unused(in_use)  # type: ignore[arg-type]
+
+    def _wanted(self, starting: int) -> int:
+        """How many more workers to start now (call with the lock held)."""
+        if self._closed or self._broken is not None:
+            return 0
+        need = self.spares + self._waiting - len(self._idle) - starting
+        room = self.max_workers - len(self._live) - starting
+        return max(min(need, room), 0)
+
+    def _spawn_loop(self) -> None:
+        """Start workers in parallel (their checkpoint opens overlap) whenever spares run short."""
+        starting: dict[Connection, tuple[Worker, float]] = {}
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._closed or bool(starting) or self._wanted(0) > 0)
+                if self._closed:
+                    break
+                count = self._wanted(len(starting))
+            path = self.snapshots.path() if count else ""
+            for _ in range(count):
+                try:
+                    worker = self._fork_worker(path)
+                    starting[worker.conn] = (worker, time.monotonic())
+                except Exception as e:
+                    self._failed(str(e) or type(e).__name__)
+            with self._cond:
+                self._starting = len(starting)
+            ready = mp.connection.wait(list(starting), timeout=0.05) if starting else []
+            for conn in list(starting):
+                worker, since = starting[conn]
+                if conn in ready:
+                    del starting[conn]
+                    self._ready(worker)
+                elif time.monotonic() - since > 30:
+                    del starting[conn]
+                    worker.kill()
+                    self._failed("a query worker did not start within 30 s")
+            with self._cond:
+                self._starting = len(starting)
+                self._cond.notify_all()
+        for worker, _ in starting.values():
+            worker.kill()
+
+    def _fork_worker(self, path: str) -> Worker:
+        ctx = fork_context()
+        parent, child = ctx.Pipe()
+        process = ctx.Process(target=worker_main, args=(child, self.memory_limit), daemon=True)
+        process.start()
+        child.close()
+        worker = Worker(process, parent, path)
+        parent.send((None, path))
+        return worker
+
+    def _ready(self, worker: Worker) -> None:
+        try:
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError) as e:
+            status, payload = "error", f"the worker died while starting ({e or type(e).__name__})"
+        if status != "ready":
+            worker.kill()
+            self._failed(str(payload))
+            return
+        with self._cond:
+            if self._closed:
+                worker.kill()
+                return
+            self._failures = 0
+            self._live[worker.pid] = worker
+            self._idle.append(worker)
+            self._cond.notify_all()
+
+    def _failed(self, reason: str) -> None:
+        with self._cond:
+            self._failures += 1
+            if self._failures >= 3:
+                self._broken = reason
+                self._cond.notify_all()
+        time.sleep(0.1)
