@@ -29,7 +29,6 @@ from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.sparql.engine import open_engine
 from firmgraph.graph.sparql.writes import GuardedWriter
-from firmgraph.graph.store import EmbeddedStore
 from firmgraph.graph.version import __version__
 
 __all__ = ["create_app"]
@@ -56,7 +55,7 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
             GuardedWriter(
                 graph.store, engine, allow_load=settings.allow_load, allow_service=settings.allow_service
             )
-            if isinstance(graph.store, EmbeddedStore)
+            if graph.store.native is not None
             else None
         )
         # queries wait for their worker in threads: enough of them for a full pool and some queued

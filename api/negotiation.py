@@ -1,5 +1,7 @@
 """Content negotiation as data: one table for tabular results, one for graphs, and the choice by q-value.
 
+The graph table is read from the RDF format registry (`firmgraph.graph.model.formats`).
+
 A format is picked from the `format=` parameter (a short name or a media type, for browsers and
 links) or else from the Accept header (q-values, wildcards and specificity per RFC 9110 §12.5.1);
 ties go to the table's order. No acceptable format means 406.
@@ -8,6 +10,8 @@ ties go to the table's order. No acceptable format means 406.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from firmgraph.graph.model.formats import RDF_FORMATS
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -41,15 +45,12 @@ RESULT_FORMATS: tuple[Format, ...] = (
 )
 """SELECT and ASK results, in the order preferred when a client accepts several equally."""
 
-GRAPH_FORMATS: tuple[Format, ...] = (
-    Format("turtle", "text/turtle", ("application/x-turtle",), "ttl", "Turtle"),
-    Format("ntriples", "application/n-triples", ("text/plain",), "nt", "N-Triples"),
-    Format("jsonld", "application/ld+json", ("application/json",), "jsonld", "JSON-LD"),
-    Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml"), "rdf", "RDF/XML"),
-    Format("trig", "application/trig", (), "trig", "TriG"),
-    Format("nquads", "application/n-quads", (), "nq", "N-Quads"),
+GRAPH_FORMATS: tuple[Format, ...] = tuple(
+    Format(f.name, f.media_type, f.aliases, f.extension, f.label)
+    for f in RDF_FORMATS.values()
+    if f.native is not None  # the query workers serialise with pyoxigraph
 )
-"""CONSTRUCT and DESCRIBE results (and graphs of the Graph Store Protocol)."""
+"""CONSTRUCT and DESCRIBE results (and graphs of the Graph Store Protocol): the RDF format registry."""
 
 
 class NotAcceptable(Exception):

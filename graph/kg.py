@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import rdflib
 
 from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
+from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, XSD
 from firmgraph.graph.pipeline.imports import (
@@ -28,12 +29,6 @@ from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
 
 ONTOLOGY_GRAPH = "https://w3id.org/firmgraph/ns"
-DUMP_FORMATS = {
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".ttl": ox.RdfFormat.TURTLE,
-}
 
 
 class KnowledgeGraph:
@@ -123,15 +118,16 @@ class KnowledgeGraph:
 
         p = Path(path)
         suffix = Path(p.stem).suffix if p.suffix == ".gz" else p.suffix
-        fmt = DUMP_FORMATS.get(suffix.lower())
-        if fmt is None:
-            raise InputError(f"restore reads {', '.join(DUMP_FORMATS)} dumps (optionally .gz)", path=str(p))
+        fmt = rdf_format_for_extension(suffix)
+        if fmt is None or fmt.native is None or fmt.writer is not None:
+            readable = ", ".join(f".{f.extension}" for f in RDF_FORMATS.values() if f.native and not f.writer)
+            raise InputError(f"restore reads {readable} dumps (optionally .gz)", path=str(p))
         before = self.store.count()
         opener: Callable[..., BinaryIO] = gzip.open if p.suffix == ".gz" else open  # type: ignore[assignment]
         with opener(p, "rb") as raw:
             stream = _ProgressReader(raw, progress) if progress else raw
             try:
-                self.store.bulk_load(stream, fmt)  # type: ignore[arg-type]
+                self.store.bulk_load(stream, fmt.native)  # type: ignore[arg-type]
             except SyntaxError as e:
                 raise InputError(f"malformed dump: {e}", path=str(p)) from e
         return self.store.count() - before
@@ -155,9 +151,9 @@ class KnowledgeGraph:
     def network(self, focus: str | None = None, **options: Any) -> Any:
         """The ego network of `focus` or, with link=..., firms linked by it: a networkx graph with
         .to_pyvis(), .to_html() and .show(). Options as for `firmgraph.graph.views.network.network`."""
-        from firmgraph.graph.views.network import network, speaks_lateral
+        from firmgraph.graph.views.network import network
 
-        options.setdefault("lateral", speaks_lateral(self.store))
+        options.setdefault("lateral", self.store.lateral)
         return network(self.query, focus, base_iri=self.settings.base_iri, **options)
 
     @property

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, Response
 from firmgraph.api.deps import AppSettings, Engine
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 from firmgraph.graph.views.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
-from firmgraph.graph.views.network import LINKS, network, speaks_lateral
+from firmgraph.graph.views.network import LINKS, network
 from firmgraph.graph.views.render import render_network
 from firmgraph.graph.views.timeline import firm_timeline
 
@@ -118,7 +118,7 @@ async def network_view(request: Request, engine: Engine, settings: AppSettings) 
     Filters.parse(**options)  # a bad filter is a 400 before any query runs
 
     def build() -> str:
-        lateral = speaks_lateral(request.app.state.kg.store)
+        lateral = request.app.state.kg.store.lateral
         graph = network(
             _runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, lateral=lateral, **options
         )

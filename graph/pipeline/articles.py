@@ -12,11 +12,10 @@ from firmgraph.graph.model.iris import opaque_key
 from firmgraph.graph.model.records import Record, parse_record
 from firmgraph.graph.pipeline.build import SourceInfo
 from firmgraph.graph.pipeline.imports import RawSource
+from firmgraph.graph.sources.formats import article_extensions
 
 if TYPE_CHECKING:
     from firmgraph.graph.kg import KnowledgeGraph
-
-MEDIA_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
 
 
 def read_article(source: RawSource, *, extractor: str = "rules") -> tuple[Record, SourceInfo]:
@@ -24,7 +23,7 @@ def read_article(source: RawSource, *, extractor: str = "rules") -> tuple[Record
     from firmgraph.graph.extraction import get_extractor
     from firmgraph.graph.sources import read_bytes
 
-    media_type = MEDIA_TYPES.get(source.suffix, "text/plain")
+    media_type = article_extensions().get(source.suffix, "text/plain")
     doc = read_bytes(source.data, source=source.name, media_type=media_type)
     extracted = get_extractor(extractor).extract(doc)
     record = parse_record(extracted, source=source.name)

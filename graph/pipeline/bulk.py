@@ -40,9 +40,6 @@ from firmgraph.graph.model.namespaces import FG, PROV
 from firmgraph.graph.model.records import Record
 from firmgraph.graph.pipeline.build import Batch, SourceInfo
 from firmgraph.graph.pipeline.imports import (
-    ARTICLE_SUFFIXES,
-    IMPORTABLE,
-    RDF_SUFFIXES,
     Importer,
     ImportResult,
     RawSource,
@@ -50,8 +47,8 @@ from firmgraph.graph.pipeline.imports import (
     iter_sources,
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.sources.formats import article_extensions, importable_extensions, is_rdf
 from firmgraph.graph.store import Commit, EmbeddedStore, Store
-from firmgraph.graph.store.remote import RemoteStore
 
 __all__ = ["BulkSummary", "bulk_import", "count_sources", "imported_hashes"]
 
@@ -115,7 +112,7 @@ def bulk_import(
         dry_run: build and validate, commit nothing.
     """
     workers = max(1, workers or os.cpu_count() or 1)
-    if isinstance(store, RemoteStore) and not dry_run:
+    if not dry_run:
         store.discard_staging()
     done = imported_hashes(store) if resume else set()
     mirror = _mirror(store, base)
@@ -166,10 +163,11 @@ def imported_hashes(store: Store) -> set[tuple[str, str]]:
 def count_sources(paths: Iterable[str | Path]) -> int:
     """How many files (or stdin) the paths name, without reading them: the total of a progress bar."""
     total = 0
+    importable = importable_extensions()
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in IMPORTABLE)
+            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in importable)
         else:
             total += 1
     return total
@@ -218,7 +216,7 @@ class _Run:
         articles = {
             i: self.pool.submit(_extract, raw)
             for i, raw in enumerate(window)
-            if isinstance(raw, RawSource) and raw.suffix in ARTICLE_SUFFIXES
+            if isinstance(raw, RawSource) and raw.suffix in article_extensions()
         }
         items: list[_Item] = []
         for i, raw in enumerate(window):
@@ -258,7 +256,7 @@ class _Run:
     def _payload(self, raw: RawSource, batch: Batch) -> tuple[bytes, bytes]:
         quads = batch.all_quads()
         context = context_for(self.mirror, quads)
-        if raw.suffix in RDF_SUFFIXES:  # an RDF file may point at anything in the store
+        if is_rdf(raw.suffix):  # an RDF file may point at anything in the store
             context += context_for(self.store, quads)
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), context.serialize(

@@ -20,18 +20,15 @@ from firmgraph.graph.errors import (
     ShapeViolationError,
     UnsupportedInputError,
 )
+from firmgraph.graph.model.formats import RdfFormat, rdf_format_for_extension
 from firmgraph.graph.model.iris import entity_iri, opaque_key, source_graph_iri
 from firmgraph.graph.model.namespaces import SCHEMA
-from firmgraph.graph.model.records import Record, load_records
+from firmgraph.graph.model.records import Record
 from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
 from firmgraph.graph.pipeline.resolve import Match, Resolver
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.sources.formats import importable_extensions, is_rdf, source_format_for
 from firmgraph.graph.store import Commit, Store
-
-RDF_SUFFIXES = {".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".owl", ".xml"}
-RECORD_SUFFIXES = {".json", ".jsonl"}
-ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
-IMPORTABLE = RDF_SUFFIXES | RECORD_SUFFIXES | ARTICLE_SUFFIXES
 
 
 @dataclass
@@ -62,6 +59,7 @@ class RawSource:
 
 def iter_sources(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[RawSource | InputError]:
     """Sources behind paths: files, folders (recursively, importable suffixes), and `-` for stdin."""
+    importable = importable_extensions()
     for path in paths:
         if str(path) == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -69,7 +67,7 @@ def iter_sources(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Raw
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in IMPORTABLE)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in importable)
             if not files:
                 yield EmptyInputError("the folder holds no importable file", path=str(p))
             for f in files:
@@ -115,22 +113,19 @@ def sniff_suffix(data: bytes) -> str:
     return ".txt"
 
 
-def rdf_format(source: RawSource) -> ox.RdfFormat:
+def rdf_format(source: RawSource) -> RdfFormat:
     """The RDF format a source's suffix names."""
-    if source.suffix in RDF_SUFFIXES:
-        return (
-            ox.RdfFormat.RDF_XML
-            if source.suffix in {".owl", ".xml"}
-            else ox.RdfFormat.from_extension(source.suffix[1:])
-        )  # type: ignore[return-value]
-    raise UnsupportedInputError(f"unknown RDF suffix {source.suffix!r}", path=source.name)
+    fmt = rdf_format_for_extension(source.suffix)
+    if fmt is None:
+        raise UnsupportedInputError(f"unknown RDF suffix {source.suffix!r}", path=source.name)
+    return fmt
 
 
 def parse_rdf(source: RawSource, graph: str) -> list[ox.Quad]:
     """Parse RDF into quads of one graph (a dataset's named graphs are merged into the source graph)."""
     name = ox.NamedNode(graph)
     try:
-        parsed = ox.parse(source.data, rdf_format(source), base_iri=graph, rename_blank_nodes=True)
+        parsed = rdf_format(source).parse(source.data, graph)
         return [ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed]
     except SyntaxError as e:
         raise MalformedInputError(f"malformed RDF: {e}", path=source.name, line=_line_of(str(e))) from e
@@ -194,12 +189,14 @@ class Importer:
 
     def batches(self, source: RawSource) -> list[Batch]:
         """The batches a source yields, before validation."""
-        if source.suffix in RDF_SUFFIXES:
+        if is_rdf(source.suffix):
             return [self._rdf_batch(source)]
-        if source.suffix in RECORD_SUFFIXES:
+        fmt = source_format_for(source.suffix)
+        if fmt is not None and fmt.read_records is not None:
             text = _decode(source)
-            return [self._record_batch(r, source, text) for r in load_records(text, source=source.name)]
-        if source.suffix in ARTICLE_SUFFIXES:
+            records = fmt.read_records(text, source.name)
+            return [self._record_batch(r, source, fmt.media_type) for r in records]
+        if fmt is not None and fmt.kind == "article":
             if self.article_reader is None:
                 raise UnsupportedInputError(
                     "articles need the extractor, which is not available", path=source.name
@@ -207,8 +204,8 @@ class Importer:
             record, info = self.article_reader(source)
             return [RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)]
         raise UnsupportedInputError(
-            f"unknown file type {source.suffix or '(none)'}: give .json/.jsonl records, RDF "
-            f"({', '.join(sorted(RDF_SUFFIXES))}) or articles (.txt, .html)",
+            f"unknown file type {source.suffix or '(none)'}: give one of "
+            f"{', '.join(sorted(importable_extensions()))}",
             path=source.name,
         )
 
@@ -220,15 +217,15 @@ class Importer:
         if not quads:
             raise EmptyInputError("the file holds no triples", path=source.name)
         doc = entity_iri(self.base, "doc", key)
-        info = SourceInfo(key, digest, Path(source.name).name, f"application/{source.suffix[1:]}")
+        info = SourceInfo(key, digest, Path(source.name).name, rdf_format(source).media_type)
         return Batch(graph, quads + provenance_quads(self.base, info, graph, doc))
 
-    def _record_batch(self, record: Record, source: RawSource, text: str) -> Batch:
+    def _record_batch(self, record: Record, source: RawSource, media_type: str) -> Batch:
         art = record.article
         identity = art.url or (f"{art.title}|{art.date or ''}" if art.title else None)
         digest = hashlib.sha256(record.model_dump_json().encode()).hexdigest()
         key = opaque_key("record", identity or digest)
-        info = SourceInfo(key, digest, Path(source.name).name, "application/json")
+        info = SourceInfo(key, digest, Path(source.name).name, media_type)
         return RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)
 
     def _commit(self, name: str, batch: Batch, *, dry_run: bool) -> ImportResult:

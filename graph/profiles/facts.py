@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from firmgraph.graph.model.namespaces import FG, PREFIXES, RDF, XSD, sparql_prologue
+from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Store
 
 __all__ = [
@@ -27,7 +28,6 @@ __all__ = [
     "evidence_for",
     "facts_of",
     "label_map",
-    "select",
     "value_of",
 ]
 
@@ -83,15 +83,6 @@ class Fact:
     prop: Ref
     values: list[Value] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-
-
-def select(store: Store, sparql: str) -> list[dict[str, Any]]:
-    """A SELECT query's rows as {variable: term} (unbound variables absent), over the union graph."""
-    result = store.query(PROLOGUE + sparql)
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError("expected a SELECT query")
-    names = [v.value for v in result.variables]
-    return [{n: row[n] for n in names if row[n] is not None} for row in result]
 
 
 def iri_list(iris: Iterable[str]) -> str:

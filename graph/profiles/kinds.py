@@ -21,10 +21,10 @@ from firmgraph.graph.profiles.facts import (
     evidence_for,
     facts_of,
     label_map,
-    select,
     sources,
 )
 from firmgraph.graph.profiles.reports import compare, event_reports
+from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Store
 
 __all__ = [

@@ -21,10 +21,10 @@ from firmgraph.graph.profiles.facts import (
     evidence_for,
     iri_list,
     label_map,
-    select,
     sources,
     value_of,
 )
+from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Store
 
 __all__ = ["MEASURES", "WAVE_DAYS", "Comparison", "EventReport", "compare", "event_reports"]

@@ -17,8 +17,8 @@ import pyoxigraph as ox
 from firmgraph import ontology
 from firmgraph.graph.model.iris import entities_graph_iri, linkset_graph_iri
 from firmgraph.graph.model.namespaces import DCAT, OWL, PREFIXES, RDF, SCHEMA, VOID, XSD
-from firmgraph.graph.profiles.facts import select
 from firmgraph.graph.publish.export import FORMATS, dump_name
+from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Store
 from firmgraph.graph.version import __version__
 

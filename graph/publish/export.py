@@ -13,46 +13,25 @@ import gzip
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import InputError, NotFoundError
-from firmgraph.graph.model.namespaces import PREFIXES
-from firmgraph.graph.publish.jsonld import JsonLdWriter
-from firmgraph.graph.store import EmbeddedStore, Store
+from firmgraph.graph.model.formats import DUMP_FORMATS, RdfFormat
+from firmgraph.graph.store import Store
 
 __all__ = ["FORMATS", "DumpFormat", "dump_chunks", "dump_name", "export", "export_to_path", "format_for"]
 
 Progress = Callable[[int], None]
 
 
-@dataclass(frozen=True)
-class DumpFormat:
-    """One dump format: its CLI name, file extension, media type and whether it keeps graph names."""
+DumpFormat = RdfFormat
+"""A dump format is an RDF format of the registry with a dump_rank."""
 
-    name: str
-    extension: str
-    media_type: str
-    label: str
-    rdf: ox.RdfFormat | None
-    """The pyoxigraph serializer, or None for JSON-LD (firmgraph's compacting writer)."""
-    quads: bool
-
-
-FORMATS: dict[str, DumpFormat] = {
-    f.name: f
-    for f in (
-        DumpFormat("nquads", "nq", "application/n-quads", "N-Quads", ox.RdfFormat.N_QUADS, True),
-        DumpFormat("trig", "trig", "application/trig", "TriG", ox.RdfFormat.TRIG, True),
-        DumpFormat("turtle", "ttl", "text/turtle", "Turtle", ox.RdfFormat.TURTLE, False),
-        DumpFormat("ntriples", "nt", "application/n-triples", "N-Triples", ox.RdfFormat.N_TRIPLES, False),
-        DumpFormat("jsonld", "jsonld", "application/ld+json", "JSON-LD", None, True),
-    )
-}
+FORMATS: Mapping[str, RdfFormat] = DUMP_FORMATS
 """The dump formats, by the name `firmgraph export --format` takes (N-Quads first: the one to restore)."""
 
 
@@ -64,7 +43,7 @@ def format_for(path: str | Path) -> DumpFormat:
     """
     name = Path(path).name.lower().removesuffix(".gz")
     for fmt in FORMATS.values():
-        if name.endswith("." + fmt.extension):
+        if any(name.endswith("." + extension) for extension in fmt.extensions):
             return fmt
     extensions = ", ".join("." + f.extension for f in FORMATS.values())
     raise InputError(
@@ -125,15 +104,10 @@ def export(
     chosen = _resolve(fmt)
     if graph is not None and not store.has_graph(graph):
         raise NotFoundError(f"no graph <{graph}>")
-    if isinstance(store, EmbeddedStore) and _native(chosen, graph):
-        return _dump_natively(store, out, chosen, graph, progress, every)
+    if store.native is not None and _native(chosen, graph):
+        return _dump_natively(store.native, out, chosen, graph, progress, every)
     counted = _Counted(store.quads(graph), progress, every)
-    if chosen.rdf is None:
-        JsonLdWriter(out).write(counted)
-        return counted.count
-    stream = iter(counted) if chosen.quads else (quad.triple for quad in counted)
-    prefixes = PREFIXES if chosen.rdf in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    ox.serialize(stream, out, chosen.rdf, prefixes=prefixes)
+    chosen.write(out, counted)
     return counted.count
 
 
@@ -171,7 +145,7 @@ class _Lines:
 
 
 def _dump_natively(
-    store: EmbeddedStore,
+    native: ox.Store,
     out: BinaryIO,
     fmt: DumpFormat,
     graph: str | None,
@@ -181,11 +155,11 @@ def _dump_natively(
     """The store's own serializer, graph by graph for N-Triples (the union: every graph's triples)."""
     sink = _Lines(out, progress, every)
     if fmt.rdf == ox.RdfFormat.N_QUADS:
-        store.ox.dump(sink, ox.RdfFormat.N_QUADS)
+        native.dump(sink, ox.RdfFormat.N_QUADS)
     else:
-        names = [ox.NamedNode(graph)] if graph else [ox.DefaultGraph(), *store.ox.named_graphs()]
+        names = [ox.NamedNode(graph)] if graph else [ox.DefaultGraph(), *native.named_graphs()]
         for name in names:
-            store.ox.dump(sink, ox.RdfFormat.N_TRIPLES, from_graph=name)
+            native.dump(sink, ox.RdfFormat.N_TRIPLES, from_graph=name)
     sink.flush()
     return sink.count
 

@@ -24,7 +24,7 @@ from rdflib import OWL, RDF, RDFS, URIRef
 from firmgraph import ontology
 from firmgraph.graph.model.namespaces import FG, PREFIXES, XSD
 
-__all__ = ["CONTEXT_IRI", "JsonLdWriter", "context", "to_jsonld"]
+__all__ = ["CONTEXT_IRI", "JsonLdWriter", "context", "to_jsonld", "write_jsonld"]
 
 CONTEXT_IRI = f"{ontology.ONTOLOGY_IRI}/context/{ontology.VERSION}.jsonld"
 """Where the context of this vocabulary version is published (it changes only with the version)."""
@@ -238,3 +238,8 @@ def to_jsonld(
     buffer = io.BytesIO()
     JsonLdWriter(buffer, context_ref=context_ref).write(statements)
     return buffer.getvalue()
+
+
+def write_jsonld(out: BinaryIO, quads: Iterable[ox.Quad]) -> None:
+    """The JSON-LD entry of the RDF format registry: the streaming, compacting writer."""
+    JsonLdWriter(out).write(quads)

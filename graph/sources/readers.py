@@ -12,11 +12,9 @@ from firmgraph.graph.errors import EmptyInputError, InputError, UnsupportedInput
 from firmgraph.graph.sources.cleaning import clean_lines, read_header
 from firmgraph.graph.sources.decoding import DEFAULT_MAX_BYTES, check_size, decode_text
 from firmgraph.graph.sources.document import Document
+from firmgraph.graph.sources.formats import article_extensions
 from firmgraph.graph.sources.language import detect_language
 
-TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/plain"}
-HTML_SUFFIXES = {".html": "text/html", ".htm": "text/html", ".xhtml": "text/html"}
-ARTICLE_SUFFIXES = {**TEXT_SUFFIXES, **HTML_SUFFIXES}
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 
 
@@ -46,10 +44,11 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     p = Path(path)
     if not p.is_file():
         raise InputError("no such file", path=str(p))
-    media_type = ARTICLE_SUFFIXES.get(p.suffix.lower())
+    media_type = article_extensions().get(p.suffix.lower())
     if media_type is None:
         raise UnsupportedInputError(
-            f"unknown article type {p.suffix or '(none)'}: give .txt or .html", path=str(p)
+            f"unknown article type {p.suffix or '(none)'}: give {', '.join(sorted(article_extensions()))}",
+            path=str(p),
         )
     check_size(p.stat().st_size, str(p), max_bytes)
     return read_bytes(p.read_bytes(), str(p), media_type, max_bytes=max_bytes)
@@ -61,14 +60,14 @@ def iter_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[Document]:
-    """Documents behind paths: files, folders (recursively: .txt, .html, .htm) and `-` for stdin.
+    """Documents behind paths: files, folders (recursively: the article formats) and `-` for stdin.
 
     Without `on_error` the first bad input raises; with it, bad inputs are reported and skipped.
     """
     for path in paths:
         if str(path) != "-" and Path(path).is_dir():
             files = sorted(
-                f for f in Path(path).rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                f for f in Path(path).rglob("*") if f.is_file() and f.suffix.lower() in article_extensions()
             )
             if not files:
                 _fail(EmptyInputError("the folder holds no .txt or .html article", path=str(path)), on_error)

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.sparql.pool import WorkerPool
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome, query_error, run_job, serialize_result
-from firmgraph.graph.store import EmbeddedStore, Store
+from firmgraph.graph.store import Store
 
 __all__ = [
     "InlineEngine",
@@ -91,6 +91,6 @@ class InlineEngine:
 
 def open_engine(store: Store, *, timeout: float = 10.0, **pool_options: Any) -> QueryEngine:
     """The engine for a store: worker processes over checkpoints for the embedded store."""
-    if isinstance(store, EmbeddedStore):
-        return WorkerPool(store, timeout=timeout, **pool_options)
+    if store.native is not None:
+        return WorkerPool(store, timeout=timeout, **pool_options)  # type: ignore[arg-type]
     return InlineEngine(store, timeout=timeout)

@@ -14,10 +14,11 @@ from typing import IO, Any, Literal, cast
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError
-from firmgraph.graph.model.namespaces import PREFIXES
+from firmgraph.graph.model.namespaces import PREFIXES, sparql_prologue
 from firmgraph.graph.sparql.syntax import uses_dataset_clause
+from firmgraph.graph.store import Store
 
-__all__ = ["QueryJob", "QueryOutcome", "plain_rows", "query_error", "run_job", "serialize_result"]
+__all__ = ["QueryJob", "QueryOutcome", "plain_rows", "query_error", "run_job", "select", "serialize_result"]
 
 TSV = ox.QueryResultsFormat.TSV
 NT = ox.RdfFormat.N_TRIPLES
@@ -184,3 +185,12 @@ def _plain(cell: str) -> str | None:
     if "\\" in lexical:
         lexical = re.sub(r"\\(.)", lambda m: _TSV_ESCAPES.get(m[1], m[1]), lexical)
     return lexical
+
+
+def select(store: Store, sparql: str) -> list[dict[str, Any]]:
+    """A SELECT query's rows as {variable: term} (unbound variables absent), over the union graph."""
+    result = store.query(sparql_prologue() + sparql)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("expected a SELECT query")
+    names = [v.value for v in result.variables]
+    return [{n: row[n] for n in names if row[n] is not None} for row in result]

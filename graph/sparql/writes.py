@@ -57,7 +57,7 @@ from firmgraph.graph.sparql.syntax import (
     keywords,
     split_update,
 )
-from firmgraph.graph.store import EmbeddedStore, Store
+from firmgraph.graph.store import Store
 from firmgraph.graph.store.base import data_block
 
 __all__ = ["GuardedWriter", "WriteResult", "refuse_remote_calls"]
@@ -134,7 +134,7 @@ class GuardedWriter:
         allow_load: bool = False,
         allow_service: bool = False,
     ) -> None:
-        if not isinstance(store, EmbeddedStore):
+        if store.native is None:
             raise StoreError("writes over HTTP need the embedded store")
         self.store = store
         self.engine = engine

@@ -31,6 +31,18 @@ class Store(ABC):
 
     location: str
 
+    lateral: bool = False
+    """Whether the store evaluates oxigraph's LATERAL (ego-network queries use it where it does)."""
+
+    @property
+    def native(self) -> ox.Store | None:
+        """The in-process pyoxigraph store behind this one, or None (remote stores).
+
+        Where there is one, queries run in workers over its checkpoints, guarded writes simulate
+        their effect on it, and dumps stream from its own serialisers.
+        """
+        return None
+
     @abstractmethod
     def query(
         self,
@@ -71,6 +83,10 @@ class Store(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release the store's resources."""
+
+    def discard_staging(self, *, older_than: float = 3600.0) -> list[str]:
+        """Drop what interrupted staged commits left, returning the graphs dropped (none here)."""
+        return []
 
     def has_graph(self, graph: str) -> bool:
         """Whether a named graph exists."""

@@ -15,6 +15,8 @@ from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 class EmbeddedStore(Store):
     """A pyoxigraph store in a folder (created if missing), or in memory when path is None."""
 
+    lateral = True
+
     def __init__(self, path: str | Path | None = None) -> None:
         self.location = str(path) if path is not None else ":memory:"
         try:
@@ -28,6 +30,10 @@ class EmbeddedStore(Store):
                 else ""
             )
             raise StoreError(f"cannot open the store at {path}: {e}.{hint}") from e
+
+    @property
+    def native(self) -> ox.Store:
+        return self.ox
 
     def query(
         self,

@@ -89,6 +89,11 @@ class RemoteStore(Store):
         """The store at a URL: its fragment (or the layout setting) says where the endpoints are."""
         return cls(**connection_options(url, settings or get_remote_settings()))
 
+    @property
+    def lateral(self) -> bool:  # type: ignore[override]
+        """Only an oxigraph server runs oxigraph's LATERAL; other SPARQL 1.1 stores get plain queries."""
+        return self.layout == LAYOUTS["oxigraph"]
+
     # -- HTTP -----------------------------------------------------------------------------------
 
     def _send(

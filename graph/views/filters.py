@@ -9,9 +9,10 @@ event in range" means the same in an ego network, a projection and a timeline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -25,6 +26,9 @@ __all__ = [
     "MAX_CAP",
     "MAX_HOPS",
     "Filters",
+    "Runner",
+    "iri_list",
+    "local_name",
     "parse_cap",
     "parse_day",
     "parse_day_lenient",
@@ -32,6 +36,9 @@ __all__ = [
     "parse_iri",
     "parse_window",
 ]
+
+Runner = Callable[[str], Iterable[Any]]
+"""Runs a SELECT query over the union of all graphs and yields pyoxigraph solutions."""
 
 MAX_HOPS = 4
 MAX_CAP = 5000
@@ -214,9 +221,9 @@ class Filters:
         """A group pattern that matches when the event `e` passes (empty when nothing filters events)."""
         parts = []
         if self.event_classes:
-            parts.append(f"{e} a ?fT . FILTER(?fT IN ({_iris(self.event_classes)}))")
+            parts.append(f"{e} a ?fT . FILTER(?fT IN ({iri_list(self.event_classes)}))")
         if self.reasons:
-            parts.append(f"{e} fg:reason ?fR . FILTER(?fR IN ({_iris(self.reasons)}))")
+            parts.append(f"{e} fg:reason ?fR . FILTER(?fR IN ({iri_list(self.reasons)}))")
         if self.min_jobs is not None:
             parts.append(f"{e} fg:jobsCut ?fJ . FILTER(?fJ >= {int(self.min_jobs)})")
         if dates and (self.start or self.end):
@@ -241,7 +248,7 @@ class Filters:
         if self.source_iris or self.source_names:
             tests = []
             if self.source_iris:
-                tests.append(f"?fS IN ({_iris(self.source_iris)})")
+                tests.append(f"?fS IN ({iri_list(self.source_iris)})")
             if self.source_names:
                 names = ", ".join(_lit(n) for n in self.source_names)
                 tests.append(
@@ -268,11 +275,13 @@ def _lit(text: str) -> str:
     return str(ox.Literal(text))
 
 
-def _iris(iris: Iterable[str]) -> str:
+def iri_list(iris: Iterable[str]) -> str:
+    """IRIs as a comma-separated list of SPARQL terms (for IN and VALUES)."""
     return ", ".join(str(ox.NamedNode(i)) for i in iris)
 
 
-def _local(iri: str) -> str:
+def local_name(iri: str) -> str:
+    """The last segment of an IRI (after its last # or /)."""
     return re.split(r"[#/]", iri)[-1]
 
 

@@ -1,15 +1,15 @@
 """Graphs out of the knowledge graph as networkx graphs: ego networks here, firm-firm projections in
-`graph.projections`, and `network()` for either.
+`projections`, and `network()` for either.
 
 Each graph comes from ONE SPARQL query with a LIMIT; parameters are checked and written into it
-by `graph.filters`.
+by `filters`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -22,12 +22,15 @@ from firmgraph.graph.views.filters import (
     MAX_CAP,
     MAX_HOPS,
     Filters,
-    _iris,
-    _local,
+    Runner,
+    iri_list,
+    local_name,
     parse_cap,
     parse_hops,
     parse_iri,
 )
+from firmgraph.graph.views.graphs import EgoNetwork, FirmNetwork, NetworkView
+from firmgraph.graph.views.projections import LINKS, firm_network
 
 __all__ = [
     "LINKS",
@@ -45,12 +48,7 @@ __all__ = [
     "parse_iri",
 ]
 
-Runner = Callable[[str], Iterable[Any]]
-"""Runs a SELECT query over the union of all graphs and yields pyoxigraph solutions."""
-
 EGO_ROW_LIMIT = 200_000
-FIRM_ROW_LIMIT = 2_000_000
-LINKS = ("shared-people", "co-mention", "wave")
 
 KINDS: tuple[tuple[str, str], ...] = (
     (str(SCHEMA.NewsArticle), "article"),
@@ -113,44 +111,6 @@ _FACTS = [
 ]
 
 
-# -- the graphs -----------------------------------------------------------------------------------
-
-
-class NetworkView:
-    """Rendering for the network classes: pyvis, a self-contained HTML page, Jupyter."""
-
-    def to_pyvis(self, **options: Any) -> Any:
-        """A pyvis Network (offline: its HTML inlines vis-network); options as for `views.view_data`."""
-        from firmgraph.graph.views.render import to_pyvis
-
-        return to_pyvis(self, **options)  # type: ignore[arg-type]
-
-    def to_html(self, **options: Any) -> str:
-        """One self-contained HTML page (no external URL)."""
-        from firmgraph.graph.views.render import render_network
-
-        return render_network(self, **options)  # type: ignore[arg-type]
-
-    def show(self, path: str | None = None, **options: Any) -> Any:
-        """In Jupyter: an inline frame; elsewhere: write the page (a temporary file by default) and open it."""
-        from firmgraph.graph.views.pages import show
-
-        return show(self.to_html(**options), path)
-
-    def _repr_html_(self) -> str:
-        from firmgraph.graph.views.pages import iframe
-
-        return iframe(self.to_html())
-
-
-class EgoNetwork(NetworkView, nx.MultiDiGraph):  # type: ignore[misc]
-    """Typed nodes (kind, label, facts) and typed edges (relation) around one focus entity."""
-
-
-class FirmNetwork(NetworkView, nx.Graph):  # type: ignore[misc]
-    """Firms linked by shared people, co-mention or waves; edges carry weight and examples (via)."""
-
-
 # -- ego networks ---------------------------------------------------------------------------------
 
 
@@ -193,18 +153,6 @@ def _around(
     return f"{{ {reach} {join}{{\n      {union} }} }}"
 
 
-def speaks_lateral(store: object) -> bool:
-    """Whether a store runs oxigraph's LATERAL: the embedded store and a remote oxigraph server do;
-    any other remote SPARQL 1.1 store gets the plain queries."""
-    from firmgraph.graph.store.embedded import EmbeddedStore
-    from firmgraph.graph.store.endpoints import LAYOUTS
-    from firmgraph.graph.store.remote import RemoteStore
-
-    if isinstance(store, EmbeddedStore):
-        return True
-    return isinstance(store, RemoteStore) and store.layout == LAYOUTS["oxigraph"]
-
-
 def ego_query(focus: str, hops: int, filters: Filters, limit: int, *, lateral: bool = True) -> str:
     """Edges that start or end within hops-1 of the focus, and the facts of the nodes within hops
     (lateral=False: plain SPARQL 1.1, for stores without oxigraph's LATERAL)."""
@@ -236,7 +184,7 @@ def ego_query(focus: str, hops: int, filters: Filters, limit: int, *, lateral: b
         f"?node fg:figure ?fig . ?ann oa:hasBody ?fig . {evidence}",
     ]
     if filters.active:
-        classes = _iris(EVENT_CLASSES)
+        classes = iri_list(EVENT_CLASSES)
         facts.append(
             f"?node a ?cls . FILTER(?cls IN ({classes})) "
             f'FILTER NOT EXISTS {{ {filters.event_pattern("?node")} }} BIND("excluded" AS ?fact) BIND(true AS ?value)'
@@ -279,7 +227,7 @@ def ego_network(
         s, p, o, node = row["s"], row["p"], row["o"], row["node"]
         if p is not None:
             if isinstance(s, ox.NamedNode) and isinstance(o, ox.NamedNode):
-                edges.append((s.value, _local(p.value), o.value, _detail(row["d"])))
+                edges.append((s.value, local_name(p.value), o.value, _detail(row["d"])))
         elif isinstance(node, ox.NamedNode):
             _add_fact(facts[node.value], row["fact"], row["value"])
     if focus not in facts and not any(focus in (s, o) for s, _, o, _ in edges):
@@ -305,7 +253,7 @@ def ego_network(
 def _add_fact(into: dict[str, Any], fact: Any, value: Any) -> None:
     if fact is None or value is None:
         return
-    key = _local(fact.value) if isinstance(fact, ox.NamedNode) else fact.value
+    key = local_name(fact.value) if isinstance(fact, ox.NamedNode) else fact.value
     into.setdefault(key, [])
     plain = value.value
     if plain not in into[key]:
@@ -315,7 +263,7 @@ def _add_fact(into: dict[str, Any], fact: Any, value: Any) -> None:
 def _detail(term: Any) -> str | None:
     if term is None:
         return None
-    return _local(term.value) if isinstance(term, ox.NamedNode) else term.value
+    return local_name(term.value) if isinstance(term, ox.NamedNode) else term.value
 
 
 def node_kind(iri: str, types: Iterable[str]) -> str:
@@ -336,11 +284,11 @@ def node_attributes(iri: str, facts: dict[str, list[str]]) -> dict[str, Any]:
     names = ("headline", "name") if kind == "article" else ("name", "label", "headline")
     label = next((first[n] for n in names if n in first), None)
     if label is None:
-        label = f"{first['form']} filing" if "form" in first else kind if kind != "other" else _local(iri)
+        label = f"{first['form']} filing" if "form" in first else kind if kind != "other" else local_name(iri)
     attrs: dict[str, Any] = {"iri": iri, "kind": kind, "label": label}
     if kind == "event":
         classes = [t for t in types if t in EVENT_CLASSES]
-        attrs["event_type"] = _local(sorted(classes, key=len)[-1]) if classes else "RestructuringEvent"
+        attrs["event_type"] = local_name(sorted(classes, key=len)[-1]) if classes else "RestructuringEvent"
         jobs = [int(j) for j in facts.get("jobsCut", []) if j.lstrip("-").isdigit()]
         if jobs:
             attrs["jobs_cut"] = max(jobs)
@@ -350,7 +298,7 @@ def node_attributes(iri: str, facts: dict[str, list[str]]) -> dict[str, Any]:
         if facts.get("reported"):
             attrs["reported"] = min(facts["reported"])
         if facts.get("reason"):
-            attrs["reasons"] = sorted(_local(r) for r in facts["reason"])
+            attrs["reasons"] = sorted(local_name(r) for r in facts["reason"])
     if kind == "article":
         for key, name in (
             ("datePublished", "published"),
@@ -385,7 +333,7 @@ def network(
 
     filters: start, end, reason, event_type, min_jobs, language, source (as for `Filters.parse`).
     base_iri is kept on the graph, so its views link entities to their pages. lateral=False: plain
-    SPARQL 1.1 ego queries, for stores without oxigraph's LATERAL (see `speaks_lateral`). max_links:
+    SPARQL 1.1 ego queries, for stores without oxigraph's LATERAL (`Store.lateral`). max_links:
     at most this many wave links (the heaviest; default `projections.WAVE_LINKS`).
     """
     if (focus is None) == (link is None):
@@ -394,8 +342,6 @@ def network(
     if focus is not None:
         graph: EgoNetwork | FirmNetwork = ego_network(run, focus, hops, parsed, lateral=lateral)
     else:
-        from firmgraph.graph.views.projections import firm_network
-
         extra = {} if max_links is None else {"max_links": max_links}
         graph = firm_network(run, str(link), parsed, window_days=window_days, **extra)
     graph.graph["base_iri"] = base_iri

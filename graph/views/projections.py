@@ -7,9 +7,11 @@ their firm here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import Literal
 
 import networkx as nx
 import numpy as np
@@ -18,10 +20,78 @@ import pyoxigraph as ox
 from firmgraph.graph.errors import InputError
 from firmgraph.graph.model.namespaces import sparql_prologue
 from firmgraph.graph.sparql.results import plain_rows
-from firmgraph.graph.views.filters import Filters, _local, parse_day_lenient, parse_window
-from firmgraph.graph.views.network import FIRM_ROW_LIMIT, LINKS, FirmNetwork, Runner
+from firmgraph.graph.views.filters import Filters, Runner, local_name, parse_day_lenient, parse_window
+from firmgraph.graph.views.graphs import FirmNetwork
 
-__all__ = ["firm_network", "firms_query"]
+__all__ = [
+    "FIRM_ROW_LIMIT",
+    "LINKS",
+    "LINK_KINDS",
+    "LinkKind",
+    "firm_network",
+    "firms_query",
+    "register_link_kind",
+    "wave_links",
+]
+
+FIRM_ROW_LIMIT = 2_000_000
+
+
+@dataclass(frozen=True)
+class LinkKind:
+    """One way firms are linked in a projection.
+
+    Attributes:
+        pattern: the SPARQL pattern of the links, given the filters: it binds ?x (an organization or
+            unit) and ?via (what links two of them); for waves, ?via (an event) and ?value (its reason).
+        examples: the property that names the ?via shown on an edge; None: no examples.
+        restrict: which firms may be linked when filters are given: "events" (with an event passing
+            all of them), "types" (with an event of the type, reason and size asked for) or None.
+        mentions: ?via is an article that may name people and places too: keep organizations only.
+        waves: link by events with the same reason within the time window, not by a shared ?via.
+    """
+
+    name: str
+    pattern: Callable[[Filters], str]
+    examples: str | None = "schema:name"
+    restrict: Literal["events", "types"] | None = None
+    mentions: bool = False
+    waves: bool = False
+
+
+LINK_KINDS: dict[str, LinkKind] = {}
+"""Registered link kinds by name, in the order views list them."""
+LINKS = LINK_KINDS
+"""The names of the link kinds (a view of LINK_KINDS)."""
+
+
+def register_link_kind(kind: LinkKind) -> LinkKind:
+    """Add (or replace) a link kind: `network(link=name)`, the CLI and the views accept it at once."""
+    LINK_KINDS[kind.name] = kind
+    return kind
+
+
+for builtin in (
+    LinkKind(
+        "shared-people",
+        # only people with two or more memberships can link firms (a fifth of them here)
+        lambda filters: (
+            "{ SELECT ?via WHERE { ?via org:memberOf ?m } GROUP BY ?via HAVING (COUNT(?m) > 1) } "
+            "?via org:memberOf ?x ."
+        ),
+        restrict="events",
+    ),
+    LinkKind(
+        "co-mention",
+        lambda filters: f"?via schema:about|schema:mentions ?x . {filters.article_pattern('?via')}",
+        examples="schema:headline",
+        restrict="types",
+        mentions=True,
+    ),
+    # the events' organizations, days and filters come from the event rows
+    LinkKind("wave", lambda filters: "?via fg:reason ?value .", examples=None, waves=True),
+):
+    register_link_kind(builtin)
 
 
 WAVE_LINKS = 20_000
@@ -66,17 +136,8 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     joined in Python, and units are rolled up to their firm there too (in SPARQL,
     `org:subOrganizationOf*` and NOT EXISTS per row took ten times longer).
     """
-    if link == "shared-people":
-        # only people with two or more memberships can link firms (a fifth of them here)
-        links = (
-            "{ SELECT ?via WHERE { ?via org:memberOf ?m } GROUP BY ?via HAVING (COUNT(?m) > 1) } "
-            "?via org:memberOf ?x ."
-        )
-    elif link == "co-mention":
-        links = f"?via schema:about|schema:mentions ?x . {filters.article_pattern('?via')}"
-    else:
-        # the events' organizations, days and filters come from the event rows
-        links = "?via fg:reason ?value ."
+    kind = LINK_KINDS[link]
+    links = kind.pattern(filters)
     events = "?via fg:organization ?x ."
     if filters.active:
         events += (
@@ -92,7 +153,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
         "parent": "?x org:subOrganizationOf ?value .",
         "hub": "VALUES ?value { fg:NewsOutlet fg:Regulator } ?x a ?value .",
     }
-    if link == "co-mention":  # articles name people and places too
+    if kind.mentions:  # articles name people and places too
         branches["article"] = "?via a schema:NewsArticle ."
         branches["org"] = "VALUES ?class { org:Organization org:OrganizationalUnit } ?x a ?class ."
     union = "\n  UNION ".join(
@@ -137,8 +198,9 @@ def firm_network(
     shared people only link firms with an event that passes them; co-mentions firms with an event
     of the type, reason and size asked for.
     """
-    if link not in LINKS:
-        raise InputError(f"link must be one of {', '.join(LINKS)}, not {str(link)[:40]!r}")
+    if link not in LINK_KINDS:
+        raise InputError(f"link must be one of {', '.join(LINK_KINDS)}, not {str(link)[:40]!r}")
+    how = LINK_KINDS[link]
     filters = filters or Filters()
     window = parse_window(window_days)
     typed: set[str] = set()  # organizations and units
@@ -162,7 +224,7 @@ def firm_network(
             aggregates.add(via)
         elif kind == "article" and via:
             articles.add(via)
-        elif kind == "link" and link == "wave" and via and value:
+        elif kind == "link" and how.waves and via and value:
             reasons_of[via].add(value)
         elif x is None:
             continue  # a blank node
@@ -178,7 +240,7 @@ def firm_network(
             event_rows.append((x, via, passed != "false", type_passed != "false"))
         elif kind == "link":
             links.add((x, via))
-    if link == "co-mention":
+    if how.mentions:
         links = {(x, via) for x, via in links if via in articles and x in typed}
     # what people are members of and what events concern are organizations (the shapes say so)
     orgs = {x for x, _ in links} | {x for x, *_ in event_rows}
@@ -203,18 +265,18 @@ def firm_network(
         if type_passed:
             passing["type"].add(firm)
     allowed: set[str] | None = None
-    if link == "shared-people" and filters.active:
+    if how.restrict == "events" and filters.active:
         allowed = passing["full"]
-    elif link == "co-mention" and filters.on_events:
+    elif how.restrict == "types" and filters.on_events:
         allowed = passing["type"]
     graph = FirmNetwork(focus=None, link=link, window_days=window, truncated=rows >= limit)
-    if link == "wave":
+    if how.waves:
         dated: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         for org, event, day, _, full, _ in events_of:
             if full and org in tops and day is not None:
                 for reason in reasons_of.get(event, ()):
                     dated[reason].append((day.toordinal(), tops[org], event))
-        _wave_links(graph, dated, window, max_links)
+        wave_links(graph, dated, window, max_links)
     else:
         groups: dict[str, set[str]] = defaultdict(set)
         for org, via in links:
@@ -226,14 +288,14 @@ def firm_network(
                 _link(graph, a, b, via)
     from firmgraph.graph.views.timeline import total_jobs
 
-    examples = {v for _, _, d in graph.edges(data=True) for v in d["via"]} if link != "wave" else set()
+    examples = {v for _, _, d in graph.edges(data=True) for v in d["via"]} if how.examples else set()
     names = _labels(run, set(graph))
     if examples:  # people (shared-people) or articles (co-mention)
-        titles = _labels(run, examples, "schema:headline" if link == "co-mention" else "schema:name")
+        titles = _labels(run, examples, how.examples or "schema:name")
         for _, _, data in graph.edges(data=True):
             data["via"] = [titles.get(v, v) for v in data["via"]]
     for firm in graph:
-        attrs = {"iri": firm, "kind": "firm", "label": names.get(firm) or _local(firm)}
+        attrs = {"iri": firm, "kind": "firm", "label": names.get(firm) or local_name(firm)}
         if events.get(firm):
             attrs["jobs_cut"] = total_jobs(list(events[firm].values()))
             attrs["events"] = len(events[firm])
@@ -253,7 +315,7 @@ def _link(graph: nx.Graph, a: str, b: str, via: str, reason: str | None = None) 
         data["reasons"].append(reason)
 
 
-def _wave_links(
+def wave_links(
     graph: nx.Graph, dated: dict[str, list[tuple[int, str, str]]], window: int, max_links: int
 ) -> None:
     """Pairs of events of different firms, same reason, at most `window` days apart, counted per pair
@@ -290,7 +352,7 @@ def _wave_links(
     kept = np.lexsort((pairs, -weights))[:max_links]  # heaviest first, then by firm order
     graph.graph["links_dropped"] = int(len(pairs) - len(kept))
     chosen = pair_reason[np.isin(pair_reason // r, pairs[kept])]
-    labels = [_local(reason) for reason in reasons]
+    labels = [local_name(reason) for reason in reasons]
     for code, reason_k in zip((chosen // r).tolist(), (chosen % r).tolist(), strict=True):
         _link(graph, firms[code // n], firms[code % n], labels[reason_k], labels[reason_k])
     for code, weight in zip(pairs[kept].tolist(), weights[kept].tolist(), strict=True):

@@ -20,8 +20,15 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.model.namespaces import sparql_prologue
-from firmgraph.graph.views.filters import EVENT_CLASSES, Filters, _iris, _local, parse_day_lenient, parse_iri
-from firmgraph.graph.views.network import Runner
+from firmgraph.graph.views.filters import (
+    EVENT_CLASSES,
+    Filters,
+    Runner,
+    iri_list,
+    local_name,
+    parse_day_lenient,
+    parse_iri,
+)
 
 __all__ = ["Timeline", "TimelineEvent", "firm_timeline", "total_jobs", "waves"]
 
@@ -102,7 +109,7 @@ def timeline_query(firms: Sequence[str], filters: Filters, limit: int) -> str:
         sparql_prologue(["fg", "org", "schema", "rdfs"])
         + "SELECT ?event ?firm ?name ?type ?jobs ?announced ?effective ?reported ?label ?reason ?part WHERE {\n"
         + f"  {scope} ?event fg:organization ?org . ?org org:subOrganizationOf* ?firm .\n"
-        + f"  ?event a ?type . FILTER(?type IN ({_iris(EVENT_CLASSES)})) {passes}\n"
+        + f"  ?event a ?type . FILTER(?type IN ({iri_list(EVENT_CLASSES)})) {passes}\n"
         + "  FILTER NOT EXISTS { ?firm org:subOrganizationOf ?up }\n"
         + "  OPTIONAL { ?firm schema:name ?name } OPTIONAL { ?event fg:jobsCut ?jobs }\n"
         + "  OPTIONAL { ?event fg:announced ?announced } OPTIONAL { ?event fg:effectiveBy ?effective }\n"
@@ -144,16 +151,16 @@ def firm_timeline(
             if day and (entry.get("reported") is None or day < entry["reported"]):
                 entry["reported"] = day
         if row["reason"] is not None:
-            entry["reasons"].add(_local(row["reason"].value))
+            entry["reasons"].add(local_name(row["reason"].value))
         if row["part"] is not None:
             entry["parts"].add(row["part"].value)
     events = [
         TimelineEvent(
             iri=iri,
             firm=e["firm"],
-            firm_name=e.get("name") or _local(e["firm"]),
-            label=e.get("label") or _local(iri),
-            event_type=_local(max(e["types"], key=len)),
+            firm_name=e.get("name") or local_name(e["firm"]),
+            label=e.get("label") or local_name(iri),
+            event_type=local_name(max(e["types"], key=len)),
             jobs_cut=int(e["jobs"]) if e.get("jobs") else None,
             announced=e.get("announced"),
             reported=e.get("reported"),
@@ -271,7 +278,7 @@ class Timeline:
         return target
 
     def _name(self, firm: str) -> str:
-        return next((e.firm_name for e in self.events if e.firm == firm), _local(firm))
+        return next((e.firm_name for e in self.events if e.firm == firm), local_name(firm))
 
     def _repr_html_(self) -> str:
         from firmgraph.graph.views.pages import iframe

@@ -51,7 +51,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _command() -> list[str]:
+def firmgraph_command() -> list[str]:
     script = Path(sys.executable).parent / "firmgraph"
     return [str(script)] if script.exists() else [sys.executable, "-m", "firmgraph.api.cli"]
 
@@ -62,7 +62,7 @@ def start_server(store: Path, log: Path, **env: str) -> Server:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("FIRMGRAPH_")}
     environment.update({f"FIRMGRAPH_{k.upper()}": v for k, v in env.items()})
     process = subprocess.Popen(
-        [*_command(), "--store", str(store), "serve", "--port", str(port)],
+        [*firmgraph_command(), "--store", str(store), "serve", "--port", str(port)],
         env=environment,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,

@@ -92,7 +92,7 @@ def test_a_folder_is_walked(kg: KnowledgeGraph, tmp_path: Path) -> None:
     nested = tmp_path / "a" / "b"
     nested.mkdir(parents=True)
     shutil.copy(SAMPLES / "klarna-ki-stellenabbau.de.json", nested)
-    (tmp_path / "a" / "notes.md").write_text("not a source")
+    (tmp_path / "a" / "notes.bak").write_text("not a source: no registered format reads .bak")
     (result,) = kg.import_paths([tmp_path / "a"])
     assert result.status == "imported"
 

@@ -12,9 +12,10 @@ import pytest
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.model.namespaces import FG, OA, SCHEMA
 from firmgraph.graph.profiles.describe import describe
-from firmgraph.graph.profiles.facts import Fact, Ref, Source, Value, select
+from firmgraph.graph.profiles.facts import Fact, Ref, Source, Value
 from firmgraph.graph.profiles.kinds import profile
 from firmgraph.graph.profiles.reports import EventReport, compare
+from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Store, open_store
 from tests.linked.conftest import BASE
 

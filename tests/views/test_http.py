@@ -14,7 +14,7 @@ import pytest
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.views.network import network
-from tests.http.conftest import Server, _command
+from tests.http.conftest import Server, firmgraph_command
 from tests.views.conftest import BASE, copy_store, iri_of
 from tests.views.test_render import external_references
 
@@ -130,7 +130,7 @@ def cli_store(views_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 def firmgraph(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*_command(), "--store", str(store), *args], capture_output=True, text=True, timeout=120
+        [*firmgraph_command(), "--store", str(store), *args], capture_output=True, text=True, timeout=120
     )
 
 
@@ -166,13 +166,12 @@ def test_a_remote_sparql_store_gets_the_plain_queries(
     """A store reached over SPARQL 1.1 only (here: a firmgraph server) gets no LATERAL, and the same graphs."""
     from firmgraph.graph.settings import Settings
     from firmgraph.graph.store.endpoints import get_remote_settings
-    from firmgraph.graph.views.network import speaks_lateral
 
     monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)
     get_remote_settings.cache_clear()
     try:
         with KnowledgeGraph.open(views_server.url + "#firmgraph", settings=Settings(base_iri=BASE)) as remote:
-            assert not speaks_lateral(remote.store)
+            assert not remote.store.lateral
             for name, hops in (("Amazon", 2), ("Tessa Chen", 3)):
                 focus = iri_of(samples, name)
                 far, near = remote.network(focus, hops=hops), samples.network(focus, hops=hops)

@@ -7,6 +7,7 @@ import pytest
 
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.store import EmbeddedStore
 from firmgraph.graph.views.network import EgoNetwork, FirmNetwork
 from firmgraph.graph.views.timeline import firm_timeline
 from tests.views.conftest import BASE, iri_of
@@ -190,10 +191,10 @@ def test_plain_sparql_fallback_gives_the_same_graph(  # type: ignore[no-untyped-
 ) -> None:
     """Stores without oxigraph's LATERAL get a plain SPARQL 1.1 join: same graph, other query."""
     from firmgraph.graph.views.filters import Filters
-    from firmgraph.graph.views.network import ego_network, ego_query, speaks_lateral
+    from firmgraph.graph.views.network import ego_network, ego_query
 
     focus = iri_of(samples, name, prop)
-    assert speaks_lateral(samples.store)
+    assert samples.store.lateral
     plain = ego_query(focus, hops, Filters.parse(**filters), 1000, lateral=False)
     assert "LATERAL" not in plain and "LATERAL" in ego_query(focus, hops, Filters.parse(**filters), 1000)
     lateral = samples.network(focus, hops=hops, **filters)
@@ -205,14 +206,15 @@ def test_plain_sparql_fallback_gives_the_same_graph(  # type: ignore[no-untyped-
 
 
 def test_which_stores_get_lateral() -> None:
+    """LATERAL is a capability of the store: the embedded one and a remote oxigraph server have it."""
+    assert EmbeddedStore(None).lateral
     from firmgraph.graph.store.endpoints import LAYOUTS
     from firmgraph.graph.store.remote import RemoteStore
-    from firmgraph.graph.views.network import speaks_lateral
 
     for layout, expected in (("oxigraph", True), ("fuseki", False), ("sparql", False), ("firmgraph", False)):
         store = RemoteStore("http://127.0.0.1:9/q", "http://127.0.0.1:9/u", layout=LAYOUTS[layout])
         try:
-            assert speaks_lateral(store) is expected, layout
+            assert store.lateral is expected, layout
         finally:
             store.close()
 
@@ -222,7 +224,7 @@ def test_wave_links_count_every_pair_in_the_window_and_keep_the_heaviest() -> No
     import random
     from itertools import combinations
 
-    from firmgraph.graph.views.projections import _wave_links
+    from firmgraph.graph.views.projections import wave_links
 
     rng = random.Random(5)
     firms = [f"{BASE}id/org/f{i}" for i in range(40)]
@@ -240,7 +242,7 @@ def test_wave_links_count_every_pair_in_the_window_and_keep_the_heaviest() -> No
         dated.setdefault(reason, []).append((day, firm, event))
     for cap in (10**6, 25):
         graph = FirmNetwork(focus=None, link="wave", window_days=window, truncated=False)
-        _wave_links(graph, {k: list(v) for k, v in dated.items()}, window, cap)
+        wave_links(graph, {k: list(v) for k, v in dated.items()}, window, cap)
         got = {tuple(sorted((u, v))): [d["weight"], set(d["reasons"])] for u, v, d in graph.edges(data=True)}
         if cap > len(expected):
             assert got == expected and graph.graph["links_dropped"] == 0 and len(got) > 100

@@ -9,115 +9,30 @@ own and keep only what their sentence states.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from firmgraph.graph.extraction.rules import facets
 from firmgraph.graph.extraction.rules.discourse import Discourse
+from firmgraph.graph.extraction.rules.eventbase import (
+    AGGREGATE_RE,
+    CHANNEL_RANK,
+    CLOSURE_RE,
+    FUTURE_RE,
+    GUARANTEE_RE,
+    JOB_WORD_RE,
+    NOT_SPOKESPEOPLE,
+    PAST_ANNOUNCED_RE,
+    PAST_RE,
+    PLAN_VERB_RE,
+    SAVINGS_BEFORE,
+    SINCE_RE,
+    THIS_NUMBER_RE,
+    Event,
+)
 from firmgraph.graph.extraction.rules.figures import clause_at, clauses, sentence_figures
-from firmgraph.graph.extraction.rules.lexicon import AGGREGATE_MARKERS, JOB_NOUN, PAST_MARKERS
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
 from firmgraph.graph.extraction.rules.text import Sentence
-
-_PAST_RE = re.compile(PAST_MARKERS, re.I)
-_AGGREGATE_RE = re.compile(AGGREGATE_MARKERS, re.I)
-_FUTURE_RE = re.compile(
-    r"\b(?:will|wird|werden|soll|sollen|plant|planen|plans|planned|planning|expects?|intends?|would|beabsichtigt"
-    r"|vorhaben|künftig|kommenden|to cut|to eliminate|to reduce|abzubauen|zu streichen|zu senken|zu reduzieren)\b",
-    re.I,
-)
-_PLAN_VERB_RE = re.compile(
-    r"\b(?:plant|planen|plans|planned|planning|will|wird|soll|sollen|intends?|aims?|ziel\w*)\b", re.I
-)
-_JOB_WORD_RE = re.compile(rf"(?<![\w])(?:{JOB_NOUN})(?![\w])", re.I)
-_THIS_NUMBER_RE = re.compile(
-    r"\b(?:diese|dieser|this|that) (?:zahl|number|figure)\b|\bweiter auf\b|\bfurther to\b", re.I
-)
-_GUARANTEE_RE = re.compile(
-    r"kündigungen\s+(?:\w+\s+){0,5}(?:ausgeschlossen|verzichtet)|beschäftigungs(?:sicherung|garantie)|standortgarantie"
-    r"|job (?:guarantee|security)|no (?:forced|compulsory) (?:layoffs|redundancies)",
-    re.I,
-)
-# "hatte bereits im Oktober angekündigt, ... abzubauen": the plan is future, the month is past
-_PAST_ANNOUNCED_RE = re.compile(
-    r"\b(?:hatte|hatten|had)\b[^.;]{0,60}\b(?:angekündigt|bekanntgegeben|mitgeteilt|announced|said|verkündet)\b"
-    r"|\b(?:angekündigt|bekanntgegeben|mitgeteilt|verkündet)\s+(?:hatte|hatten|hat|haben)\b"
-    r"|\bannounced\b[^.;]{0,60}\bin (?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)\b"
-    r"|\b(?:kündigte|verkündete|announced|said)\b[^.;]{0,40}\b(?:last|vergangenen|im)\s",
-    re.I,
-)
-_SAVINGS_BEFORE = re.compile(r"(?:\bsav\w*|einspar\w*|\bspar\w*)[^.;,]{0,50}$", re.I)
-_SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
-_NOT_SPOKESPEOPLE = {"Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist"}
-_CLOSURE_RE = re.compile(
-    r"\b(?:eingestellt|geschlossen|schließen|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
-    r"|wound down|finished|aufgegeben|stillzulegen|closing)\b",
-    re.I,
-)
-CHANNEL_RANK = {
-    "sec_filing": 6,
-    "press_release": 5,
-    "memo": 4,
-    "blog_post": 3,
-    "interview": 2,
-    "media_statement": 1,
-}
-_TYPE_ORDER = [
-    ("soft", "attrition_reduction"),
-    ("plan", "restructuring_plan"),
-    ("cut", "layoff"),
-    ("freeze", "hiring_freeze"),
-]
-
-
-@dataclass
-class Event:
-    """An event under construction: values with the span of the sentence that states each."""
-
-    org: str
-    status: str
-    anchor: int
-    values: dict[str, Any] = field(default_factory=dict)
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    approx: bool = False
-    cues: dict[str, tuple[int, int]] = field(default_factory=dict)
-    reasons: dict[str, tuple[int, int]] = field(default_factory=dict)
-    units: dict[str, tuple[int, int]] = field(default_factory=dict)
-    methods: dict[str, tuple[int, int]] = field(default_factory=dict)
-    channel: tuple[str, tuple[int, int]] | None = None
-    speakers: list[tuple[int, int, str, tuple[int, int]]] = field(default_factory=list)
-    part_of: Event | None = None
-
-    def put(self, name: str, value: Any, span: tuple[int, int]) -> None:
-        if name not in self.values:
-            self.values[name] = value
-            self.spans[name] = span
-
-    def has_figures(self) -> bool:
-        return any(
-            k in self.values
-            for k in (
-                "jobs_cut",
-                "workforce_share_percent",
-                "headcount_before",
-                "headcount_after",
-                "headcount_target",
-                "cost",
-            )
-        )
-
-    @property
-    def type(self) -> tuple[str | None, tuple[int, int] | None]:
-        kinds = set(self.cues)
-        for cue, label in _TYPE_ORDER:
-            if cue in kinds:
-                if cue == "freeze" and "jobs_cut" in self.values and "cut" in kinds:
-                    continue
-                return label, self.cues[cue]
-        return None, None
 
 
 class EventFinder:
@@ -155,7 +70,7 @@ class EventFinder:
                 if (
                     org is not None
                     and org.kind == "company"
-                    and person.role not in _NOT_SPOKESPEOPLE
+                    and person.role not in NOT_SPOKESPEOPLE
                     and any(s.start <= a < s.end for a, _ in person.mentions)
                 ):
                     return person.org_key
@@ -176,9 +91,9 @@ class EventFinder:
     def _status(self, s: Sentence, pos: int) -> str:
         a, b = clause_at(s.text, pos)
         clause = s.text[a:b]
-        if _AGGREGATE_RE.search(clause):
+        if AGGREGATE_RE.search(clause):
             return "aggregate"
-        if _PAST_RE.search(clause):
+        if PAST_RE.search(clause):
             return "past"
         return "current"
 
@@ -216,8 +131,8 @@ class EventFinder:
             self._side_facts(s, announce)
             return
         self.related_paragraphs.add(s.paragraph)
-        future = bool(_FUTURE_RE.search(s.text)) and not _PAST_ANNOUNCED_RE.search(s.text)
-        planned = future or bool(_PLAN_VERB_RE.search(s.text))
+        future = bool(FUTURE_RE.search(s.text)) and not PAST_ANNOUNCED_RE.search(s.text)
+        planned = future or bool(PLAN_VERB_RE.search(s.text))
         cut_context = any(k in cues for k in ("cut", "neutral", "soft", "plan", "freeze", "anaphor"))
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=planned, cut_context=cut_context
@@ -292,11 +207,11 @@ class EventFinder:
             money = sf.costs[0]
             target.put("cost", (money.low, money.high, money.currency), span)
         for d in sf.dates:
-            if d.deadline and _SAVINGS_BEFORE.search(s.text[max(0, d.start - 60) : d.start]):
+            if d.deadline and SAVINGS_BEFORE.search(s.text[max(0, d.start - 60) : d.start]):
                 continue  # "saving $1.2 billion by 2028" is the savings goal, not the deadline of the cuts
-            if d.deadline and not _GUARANTEE_RE.search(s.text):
+            if d.deadline and not GUARANTEE_RE.search(s.text):
                 target.put("effective_by", d.value, span)
-            elif not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (
+            elif not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (
                 announce or channels or target.status != "current"
             ):
                 target.put("announced", d.value, span)
@@ -323,23 +238,23 @@ class EventFinder:
                 event.reasons.setdefault(label, span)
         if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
             return
-        future = bool(_FUTURE_RE.search(s.text))
+        future = bool(FUTURE_RE.search(s.text))
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
         )
         if near and event.status == "current" and sf.costs and "cost" not in event.values:
             money = sf.costs[0]
             event.put("cost", (money.low, money.high, money.currency), span)
-        if near and event.status == "current" and _CLOSURE_RE.search(s.text):
+        if near and event.status == "current" and CLOSURE_RE.search(s.text):
             for d in sf.dates:
-                if d.deadline and not _GUARANTEE_RE.search(s.text):
+                if d.deadline and not GUARANTEE_RE.search(s.text):
                     event.put("effective_by", d.value, span)
         for fig in sf.figures:
             if fig.field == "headcount_before" and self._actor(s, s.start + fig.start) in {key, event.org}:
                 event.put("headcount_before", int(fig.value), span)
         if announce and near:
             for d in sf.dates:
-                if not d.deadline and not _SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]):
+                if not d.deadline and not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]):
                     event.put("announced", d.value, span)
 
     def _facets(self, s: Sentence, target: Event, cues: dict[str, tuple[int, int]]) -> None:
@@ -353,7 +268,7 @@ class EventFinder:
             target.methods.setdefault(label, span)
         if target.status == "current" and (
             any(k in cues for k in ("cut", "neutral", "anaphor", "plan", "freeze", "soft"))
-            or _CLOSURE_RE.search(s.text)
+            or CLOSURE_RE.search(s.text)
         ):
             subsidiaries = [
                 m
@@ -369,7 +284,7 @@ class EventFinder:
                         if not (h[1] <= m.end - s.start + 2 and h[2] >= m.start - s.start - 2)
                     ]
                     target.units.setdefault(self.orgs.orgs[m.key].name, span)
-            anchors = [a for a, _ in cues.values()] + [m.start() for m in _JOB_WORD_RE.finditer(s.text)]
+            anchors = [a for a, _ in cues.values()] + [m.start() for m in JOB_WORD_RE.finditer(s.text)]
             for value, a, b in unit_hits:
                 if facets.is_unit_phrase(s.text, a, b) and not any(abs(a - x) < 70 for x in anchors):
                     continue  # "losses in its foundry business" is not where the cuts fall
@@ -413,7 +328,7 @@ class EventFinder:
             for a, _b in person.mentions:
                 if not (s.start <= a < s.end):
                     continue
-                if person.role in _NOT_SPOKESPEOPLE:
+                if person.role in NOT_SPOKESPEOPLE:
                     break
                 key = person.org_key or self._actor(s, a)
                 key = self._owner_if_unit(key)
@@ -435,7 +350,7 @@ class EventFinder:
                 continue
             start, _ = event.spans["headcount_target"]
             s = next(x for x in self.sentences if x.start == start)
-            if not _THIS_NUMBER_RE.search(s.text):
+            if not THIS_NUMBER_RE.search(s.text):
                 continue
             earlier = [
                 e for e in self.events if e is not event and e.org == event.org and "headcount_after" in e.values

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from firmgraph.graph.extraction.rules.numbers import NUMERAL, SCALE, is_approx_before, parse_numeral
-from firmgraph.graph.extraction.rules.numbers import _scale as scale_factor
+from firmgraph.graph.extraction.rules.numbers import (
+    NUMERAL,
+    SCALE,
+    is_approx_before,
+    parse_numeral,
+    scale_factor,
+)
 
 CURRENCIES: dict[str, str] = {
     "$": "USD", "us$": "USD", "us-$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us-dollar": "USD",

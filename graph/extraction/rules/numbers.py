@@ -133,7 +133,7 @@ def parse_number_words(text: str) -> float | None:
     return None
 
 
-def _scale(word: str | None) -> float:
+def scale_factor(word: str | None) -> float:
     if not word:
         return 1.0
     w = word.strip()
@@ -186,12 +186,12 @@ def find_quantities(text: str, *, lang: str | None = None) -> list[Quantity]:
     for m in _DIGITS_RE.finditer(text):
         value = parse_numeral(m.group(1), decimal_hint=decimal_hint if m.group(2) else None)
         if value is not None:
-            add(m.start(), m.end(), value * _scale(m.group(2)), "count")
+            add(m.start(), m.end(), value * scale_factor(m.group(2)), "count")
     for m in _WORDS_RE.finditer(text):
         value = parse_number_words(m.group(1))
         if value is None or (m.group(1).lower() in _ARTICLE_WORDS and not m.group(2).strip()):
             continue
-        add(m.start(), m.end(), value * _scale(m.group(2).strip() or None), "count")
+        add(m.start(), m.end(), value * scale_factor(m.group(2).strip() or None), "count")
     return _without_overlaps(found)
 
 

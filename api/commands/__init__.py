@@ -1,0 +1,1 @@
+"""The `firmgraph` command's sub-commands, one module per concern; `firmgraph.api.cli` assembles them."""
