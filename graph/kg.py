@@ -18,6 +18,7 @@ from firmgraph.graph.iris import entities_graph_iri
 from firmgraph.graph.namespaces import FG, ORG, SCHEMA, XSD
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
+from firmgraph.graph.terms import iri
 from firmgraph.graph.validation import ValidationReport, merge, validate
 
 ONTOLOGY_GRAPH = "https://w3id.org/firmgraph/ns"
@@ -202,7 +203,7 @@ class KnowledgeGraph:
             "articles": SCHEMA.NewsArticle,
         }
         for name, cls in kinds.items():
-            pattern = f"?x a <{cls}>" if cls else f"?x <{FG.organization}> ?o"
+            pattern = f"?x a {iri(cls)}" if cls else f"?x <{FG.organization}> ?o"
             (row,) = self.store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")  # type: ignore[misc]
             counts[name] = int(row["n"].value)
         return counts

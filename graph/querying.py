@@ -35,7 +35,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
@@ -44,6 +44,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
 from firmgraph.graph.results import QueryJob, QueryOutcome, query_error, run_job, serialize_result
+from firmgraph.graph.sandbox import deny_network
 from firmgraph.graph.store import EmbeddedStore, Store
 
 __all__ = [
@@ -81,17 +82,23 @@ class QueryEngine(Protocol):
 # -- the worker process -----------------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, memory_limit: int | None) -> None:
+def _worker_main(conn: Connection, memory_limit: int | None, network: bool = False) -> None:
     """A worker's loop: (None, path) -> ('ready',); (job, path) -> ('ok', outcome) or an error.
 
-    An outcome over LARGE_ANSWER bytes is announced first with ('large', size).
+    An outcome over LARGE_ANSWER bytes is announced first with ('large', size). Without
+    `network` the worker cannot open IPv4/IPv6 sockets (SERVICE is off).
     """
     _die_with_parent()
+    if not network:
+        deny_network()
     if memory_limit:
         import resource
 
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_DATA, (memory_limit, memory_limit))
+        # the address space it starts with (interpreter, libraries) plus its share of the budget
+        address_space = _address_space() + memory_limit
+        for kind, limit in ((resource.RLIMIT_DATA, memory_limit), (resource.RLIMIT_AS, address_space)):
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(kind, (limit, limit))
     store: ox.Store | None = None
     opened: str | None = None
     while True:
@@ -114,8 +121,72 @@ def _worker_main(conn: Connection, memory_limit: int | None) -> None:
             conn.send(("ok", outcome))
         except SyntaxError as e:
             conn.send(("syntax", str(e)))
-        except (OSError, ValueError, TypeError, QueryError) as e:
+        except MemoryError:
+            store = None
+            opened = None
+            conn.send(("memory", None))
+        except (OSError, ValueError, TypeError, RuntimeError, QueryError) as e:
             conn.send(("error", str(e)))
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds now (0 where /proc cannot tell)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _resident(pid: int) -> int:
+    """Resident bytes of a process (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def physical_memory() -> int:
+    """Bytes of RAM of this machine (4 GiB where it cannot be told)."""
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 4 << 30
+
+
+def pool_size(workers: int = 0, memory: int = 0) -> tuple[int, int]:
+    """(the most workers, the bytes all queries together may use) from settings; 0: from the machine.
+
+    Workers: 32, so a few runaway queries (stopped at the timeout, at the lowest CPU priority
+    meanwhile) never leave a simple query waiting. Memory: an eighth of the RAM, at least 512 MiB;
+    one query may take half of it, and when all together pass it the largest is stopped.
+    """
+    return workers or 32, memory or max(physical_memory() // 8, 512 << 20)
+
+
+def _death(worker: _Worker, over_budget: set[int]) -> QueryError:
+    """Why a worker's pipe closed: a crash, the memory limit, or the kernel killing it."""
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if worker.pid in over_budget:
+        over_budget.discard(worker.pid)
+        return QueryTimeoutError(
+            f"{_OUT_OF_MEMORY}: the queries running together needed more than the server allows;"
+            " try again, or narrow the query down"
+        )
+    if (
+        code is not None
+        and code < 0
+        and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL)
+    ):
+        return QueryError(
+            f"the query crashed the query engine ({signal.Signals(-code).name}); it is probably nested too"
+            " deeply: simplify it"
+        )
+    if code is not None and code < 0 and -code == signal.SIGKILL:
+        return QueryTimeoutError(f"{_OUT_OF_MEMORY} (the system stopped its worker)")
+    return QueryTimeoutError(f"{_OUT_OF_MEMORY} (its worker ended with status {code})")
 
 
 def _die_with_parent() -> None:
@@ -202,6 +273,7 @@ class _Worker:
     process: Any
     conn: Connection
     snapshot: str | None = None
+    idle_since: float = field(default_factory=time.monotonic)
 
     @property
     def pid(self) -> int:
@@ -272,7 +344,12 @@ class WorkerPool:
         max_workers: the most workers at once; beyond, queries wait for one to come free.
         nice_after: seconds after which a running query gets the lowest CPU priority when other
             queries run too; while queries wait for a worker, `busy_nice_after` instead.
-        memory_limit: bytes of heap a worker may use (its query dies beyond); None: no limit.
+        memory_budget: bytes all running queries together may use beyond their workers' start
+            (None: `pool_size`); one query may use half of it (an rlimit), and when the sum passes
+            it the largest query is stopped.
+        network: whether workers may open network sockets (only when SERVICE is enabled).
+        max_result_bytes: answers larger than this are refused (None: no limit).
+        idle_after: seconds after which idle workers beyond the spares are stopped.
     """
 
     def __init__(
@@ -284,14 +361,26 @@ class WorkerPool:
         max_workers: int | None = None,
         nice_after: float = 0.25,
         busy_nice_after: float = 0.05,
-        memory_limit: int | None = 4 << 30,
+        memory_budget: int | None = None,
+        network: bool = False,
+        max_result_bytes: int | None = 64 << 20,
+        idle_after: float = 30.0,
     ) -> None:
+        workers, budget = pool_size(max_workers or 0, memory_budget or 0)
         self.timeout = timeout
-        self.spares = max(spares, 1)
-        self.max_workers = max(max_workers or 32, self.spares)
+        self.spares = max(min(spares, workers), 1)
+        self.max_workers = max(workers, self.spares)
         self.nice_after = nice_after
         self.busy_nice_after = min(busy_nice_after, nice_after)
-        self.memory_limit = memory_limit
+        self.memory_budget = budget
+        self.memory_limit = budget // 2
+        self._over_budget: set[int] = set()
+        """Workers the watchdog stopped because all queries together used too much memory."""
+        self.network = network
+        self.max_result_bytes = max_result_bytes
+        self.idle_after = idle_after
+        self._resident = 0
+        """A fresh worker's resident bytes; one that grew far past it is retired after its query."""
         self.snapshots = Snapshots(store)
         self._idle: list[_Worker] = []
         self._live: dict[int, _Worker] = {}
@@ -306,6 +395,7 @@ class WorkerPool:
         """Threads in which async queries wait for a worker when none is idle."""
         self._spawner = threading.Thread(target=self._spawn_loop, name="firmgraph-query-workers", daemon=True)
         self._spawner.start()
+        threading.Thread(target=self._watch_memory, name="firmgraph-query-memory", daemon=True).start()
         with self._cond:
             self._cond.wait_for(
                 lambda: len(self._idle) >= self.spares or self._broken is not None, timeout=60
@@ -317,6 +407,7 @@ class WorkerPool:
 
     def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         limit = self.timeout if timeout is None else timeout
+        job = self._bounded(job)
         deadline = time.monotonic() + limit
         path = self.snapshots.path()
         worker = self._acquire(deadline, limit)
@@ -330,7 +421,7 @@ class WorkerPool:
                 if status == "large":
                     status, payload = worker.conn.recv()
             except (EOFError, OSError) as e:
-                raise QueryTimeoutError(_OUT_OF_MEMORY) from e
+                raise _death(worker, self._over_budget) from e
             healthy = True
         finally:
             self._end(worker, healthy=healthy, reniced=reniced)
@@ -339,6 +430,7 @@ class WorkerPool:
     async def execute_async(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         """`execute` for the event loop: the answer is awaited on the worker's pipe, not in a thread."""
         limit = self.timeout if timeout is None else timeout
+        job = self._bounded(job)
         deadline = time.monotonic() + limit
         if self.snapshots.stale:
             path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
@@ -358,7 +450,7 @@ class WorkerPool:
                     loop = asyncio.get_running_loop()
                     status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
             except (EOFError, OSError) as e:
-                raise QueryTimeoutError(_OUT_OF_MEMORY) from e
+                raise _death(worker, self._over_budget) from e
             healthy = True
         finally:
             # a cancelled wait (the client left) kills the worker, and with it the query
@@ -367,6 +459,11 @@ class WorkerPool:
 
     def refresh(self) -> None:
         self.snapshots.mark_stale()
+
+    def _bounded(self, job: QueryJob) -> QueryJob:
+        if job.max_bytes is None and self.max_result_bytes is not None:
+            return replace(job, max_bytes=self.max_result_bytes)
+        return job
 
     def close(self) -> None:
         with self._cond:
@@ -500,10 +597,13 @@ class WorkerPool:
         self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
 
     def _release(self, worker: _Worker, *, keep: bool) -> None:
+        if keep and self._resident and _resident(worker.pid) > 2 * self._resident + (64 << 20):
+            keep = False  # a big query left its heap behind: a fresh worker is smaller
         if not keep:
             worker.kill()
         with self._cond:
             if keep and not self._closed:
+                worker.idle_since = time.monotonic()
                 self._idle.append(worker)
             else:
                 self._live.pop(worker.pid, None)
@@ -526,10 +626,16 @@ class WorkerPool:
         starting: dict[Connection, tuple[_Worker, float]] = {}
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._closed or bool(starting) or self._wanted(0) > 0)
+                self._cond.wait_for(
+                    lambda: self._closed or bool(starting) or self._wanted(0) > 0,
+                    timeout=max(self.idle_after / 2, 0.05),
+                )
                 if self._closed:
                     break
                 count = self._wanted(len(starting))
+                retired = self._retire_idle()
+            for worker in retired:
+                worker.kill()
             path = self.snapshots.path() if count else ""
             for _ in range(count):
                 try:
@@ -555,10 +661,35 @@ class WorkerPool:
         for worker, _ in starting.values():
             worker.kill()
 
+    def _watch_memory(self, every: float = 0.1) -> None:
+        """Stop the largest query whenever all running queries together pass the memory budget."""
+        while not self._closed:
+            time.sleep(every)
+            with self._cond:
+                busy = [w for w in self._live.values() if w not in self._idle]
+            if not busy or not self._resident:
+                continue
+            grown = {w: max(_resident(w.pid) - self._resident, 0) for w in busy}
+            if sum(grown.values()) > self.memory_budget:
+                largest = max(grown, key=grown.__getitem__)
+                self._over_budget.add(largest.pid)
+                with contextlib.suppress(OSError):
+                    os.kill(largest.pid, signal.SIGKILL)
+
+    def _retire_idle(self) -> list[_Worker]:
+        """Idle workers beyond the spares, idle for `idle_after` seconds (call with the lock held)."""
+        now = time.monotonic()
+        retired: list[_Worker] = []
+        while len(self._idle) > self.spares and now - self._idle[0].idle_since >= self.idle_after:
+            worker = self._idle.pop(0)
+            self._live.pop(worker.pid, None)
+            retired.append(worker)
+        return retired
+
     def _fork_worker(self, path: str) -> _Worker:
         ctx = _fork_context()
         parent, child = ctx.Pipe()
-        process = ctx.Process(target=_worker_main, args=(child, self.memory_limit), daemon=True)
+        process = ctx.Process(target=_worker_main, args=(child, self.memory_limit, self.network), daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent, path)
@@ -579,6 +710,8 @@ class WorkerPool:
                 worker.kill()
                 return
             self._failures = 0
+            if not self._resident:
+                self._resident = _resident(worker.pid)
             self._live[worker.pid] = worker
             self._idle.append(worker)
             self._cond.notify_all()
@@ -596,6 +729,8 @@ def _unpack(status: str, payload: Any) -> QueryOutcome:
     """A worker's answer: the outcome, or the error it reports."""
     if status == "ok":
         return payload  # type: ignore[no-any-return]
+    if status == "memory":
+        raise QueryTimeoutError(_OUT_OF_MEMORY)
     if status == "syntax":
         raise query_error(SyntaxError(payload))
     raise query_error(OSError(payload))

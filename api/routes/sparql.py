@@ -14,10 +14,10 @@ from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, Not
 from firmgraph.api.routes.protocol import FORM, content_type, decode, first, one, parse_form
 from firmgraph.api.routes.update import run_update
 from firmgraph.graph.errors import InputError
+from firmgraph.graph.guard import refuse_remote_calls
 from firmgraph.graph.namespaces import PREFIXES
 from firmgraph.graph.querying import QueryEngine, QueryJob, QueryOutcome
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.writing import refuse_remote_calls
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -178,10 +178,13 @@ def _iris(values: list[str]) -> tuple[str, ...] | None:
 
 async def execute(request: Request, engine: QueryEngine, job: QueryJob, settings: Settings) -> QueryOutcome:
     """Check a query job and run it on the engine, off the event loop."""
-    upper = job.text.upper()
-    if "SERVICE" in upper or "LOAD" in upper:  # else no token can be either: spare the scan
+    if "SERVICE" in job.text.upper() or "\\" in job.text:  # else no keyword can be SERVICE: spare the parse
         refuse_remote_calls(
-            job.text, update=False, allow_service=settings.allow_service, allow_load=settings.allow_load
+            job.text,
+            update=False,
+            allow_service=settings.allow_service,
+            allow_load=settings.allow_load,
+            service_hosts=settings.hosts_for_service,
         )
     execute_async = getattr(engine, "execute_async", None)
     if execute_async is not None:  # waits on the event loop for the worker's answer

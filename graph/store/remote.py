@@ -30,6 +30,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, data_block
+from firmgraph.graph.terms import iri
 
 STAGING = "urn:firmgraph:staging:"
 """Prefix of staging graphs (one per staged commit: `{STAGING}{unix ms}-{uuid}`)."""
@@ -294,7 +295,7 @@ class RemoteStore(Store):
             self._staged_commit(commit)
 
     def drop_graph(self, graph: str) -> None:
-        self._update(f"DROP SILENT GRAPH <{graph}>", idempotent=True)
+        self._update(f"DROP SILENT GRAPH {iri(graph)}", idempotent=True)
 
     def named_graphs(self) -> list[str]:
         rows = self._select(
@@ -304,7 +305,7 @@ class RemoteStore(Store):
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
-            where = f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+            where = f"GRAPH {iri(graph)} {{ ?s ?p ?o }}"
         else:
             where = f'GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{STAGING}"))'
         (row,) = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
@@ -357,7 +358,7 @@ class RemoteStore(Store):
 
     def _graph_triples(self, graph: str) -> Iterator[ox.Triple]:
         if not self.gsp_url:
-            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")
             return iter(result)  # type: ignore[arg-type]
         return self._gsp_get({"graph": graph})
 
@@ -452,7 +453,7 @@ class RemoteStore(Store):
         for g in self.staging_graphs():
             stamp = g[len(STAGING) :].split("-", 1)[0]
             if not stamp.isdigit() or int(stamp) <= cutoff:
-                self._update(f"DROP SILENT GRAPH <{g}>", idempotent=True)
+                self._update(f"DROP SILENT GRAPH {iri(g)}", idempotent=True)
                 dropped.append(g)
         return dropped
 
@@ -469,7 +470,7 @@ def _swap(stage: str, n: int, replaced: list[str]) -> str:
     """
     old = ""
     if replaced:
-        values = " ".join(f"<{g}>" for g in replaced)
+        values = " ".join(iri(g) for g in replaced)
         old = f"{{ VALUES ?old {{ {values} }} GRAPH ?old {{ ?os ?op ?oo }} }} UNION "
     return f"""PREFIX stg: <{STG}>
 DELETE {{ GRAPH ?old {{ ?os ?op ?oo }} }}
