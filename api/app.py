@@ -27,7 +27,7 @@ from firmgraph.api.routes import (
 from firmgraph.graph.errors import FirmgraphError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings, get_settings
-from firmgraph.graph.sparql.engine import open_engine
+from firmgraph.graph.sparql.engine import open_engine, pool_size
 from firmgraph.graph.sparql.writes import GuardedWriter
 from firmgraph.graph.version import __version__
 
@@ -46,8 +46,16 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         graph = kg or KnowledgeGraph.open(settings.store, settings=settings)
+        workers, budget = pool_size(settings.query_workers, settings.query_memory)
         engine = await anyio.to_thread.run_sync(
-            lambda: open_engine(graph.store, timeout=settings.query_timeout)
+            lambda: open_engine(
+                graph.store,
+                timeout=settings.query_timeout,
+                max_workers=workers,
+                memory_budget=budget,
+                network=settings.allow_service,
+                max_result_bytes=settings.max_result_bytes,
+            )
         )
         app.state.kg = graph
         app.state.engine = engine

@@ -16,6 +16,7 @@ from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, XSD
+from firmgraph.graph.model.terms import iri
 from firmgraph.graph.pipeline.imports import (
     Importer,
     ImportResult,
@@ -205,7 +206,7 @@ class KnowledgeGraph:
             "articles": SCHEMA.NewsArticle,
         }
         for name, cls in kinds.items():
-            pattern = f"?x a <{cls}>" if cls else f"?x <{FG.organization}> ?o"
+            pattern = f"?x a {iri(cls)}" if cls else f"?x <{FG.organization}> ?o"
             (row,) = self.store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")  # type: ignore[misc]
             counts[name] = int(row["n"].value)
         return counts

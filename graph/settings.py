@@ -23,9 +23,22 @@ class Settings(BaseSettings):
     max_rows: int = 10_000
     max_body_bytes: int = 10 * 1024 * 1024
     allow_service: bool = False
+    service_hosts: str = ""
+    """With allow_service: the hosts SERVICE may call, comma-separated ('' = any host)."""
     allow_load: bool = False
+    query_workers: int = 0
+    """The most query worker processes at once; 0: 32."""
+    query_memory: int = 0
+    """Bytes all running queries together may use (one may use half); 0: an eighth of the RAM."""
+    max_result_bytes: int = 64 * 1024 * 1024
+    """The largest answer one query may return; beyond, it is refused with a message."""
     cors_origins: str = "*"
     license: str = "https://creativecommons.org/licenses/by/4.0/"
+
+    @property
+    def hosts_for_service(self) -> tuple[str, ...]:
+        """`service_hosts` as a tuple of host names."""
+        return tuple(h.strip() for h in self.service_hosts.split(",") if h.strip())
 
 
 @lru_cache

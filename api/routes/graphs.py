@@ -10,6 +10,7 @@ from firmgraph.api.deps import KG, AppSettings, Body, Engine, WriteAccess, Write
 from firmgraph.api.negotiation import GRAPH_FORMATS, choose, find
 from firmgraph.api.routes.sparql import content_type, execute, result_response
 from firmgraph.graph.errors import InputError, NotFoundError
+from firmgraph.graph.model.terms import iri
 from firmgraph.graph.sparql.engine import QueryJob
 
 router = APIRouter(tags=["Graph Store"])
@@ -48,7 +49,7 @@ async def get_graph(request: Request, kg: KG, engine: Engine, settings: AppSetti
     if graph is None:  # the store's own default graph, not the union queries see
         text, union = "CONSTRUCT WHERE { ?s ?p ?o }", False
     elif await run_in_threadpool(kg.store.has_graph, graph):
-        text, union = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", True
+        text, union = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}", True
     else:
         raise NotFoundError(f"no graph <{graph}>")
     job = QueryJob(

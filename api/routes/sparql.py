@@ -17,7 +17,7 @@ from firmgraph.graph.errors import InputError
 from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob, QueryOutcome
-from firmgraph.graph.sparql.writes import refuse_remote_calls
+from firmgraph.graph.sparql.guard import refuse_remote_calls
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -178,10 +178,13 @@ def _iris(values: list[str]) -> tuple[str, ...] | None:
 
 async def execute(request: Request, engine: QueryEngine, job: QueryJob, settings: Settings) -> QueryOutcome:
     """Check a query job and run it on the engine, off the event loop."""
-    upper = job.text.upper()
-    if "SERVICE" in upper or "LOAD" in upper:  # else no token can be either: spare the scan
+    if "SERVICE" in job.text.upper() or "\\" in job.text:  # else no keyword can be SERVICE: spare the parse
         refuse_remote_calls(
-            job.text, update=False, allow_service=settings.allow_service, allow_load=settings.allow_load
+            job.text,
+            update=False,
+            allow_service=settings.allow_service,
+            allow_load=settings.allow_load,
+            service_hosts=settings.hosts_for_service,
         )
     execute_async = getattr(engine, "execute_async", None)
     if execute_async is not None:  # waits on the event loop for the worker's answer

@@ -25,6 +25,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 
 from firmgraph import shapes
 from firmgraph.graph.model.namespaces import PREFIXES, RDF, RDFS, SH
+from firmgraph.graph.model.terms import iri
 
 __all__ = ["Result", "ValidationReport", "merge", "validate"]
 
@@ -53,7 +54,7 @@ class Result:
 
     def line(self, lang: str = "en") -> str:
         """One line naming severity, shape, focus node, path, value and message."""
-        where = f"<{self.focus_node}>" if not self.focus_node.startswith("_:") else self.focus_node
+        where = iri(self.focus_node) if not self.focus_node.startswith("_:") else self.focus_node
         if self.path:
             where += f" {self.path}"
         if self.value is not None and self.value != where.split(" ")[0]:  # a node shape's value is its focus
@@ -162,8 +163,8 @@ def _class_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
 @lru_cache(maxsize=1)
 def _namespaces() -> NamespaceManager:
     manager = NamespaceManager(rdflib.Graph(), bind_namespaces="none")
-    for prefix, iri in PREFIXES.items():
-        manager.bind(prefix, iri)
+    for prefix, namespace in PREFIXES.items():
+        manager.bind(prefix, namespace)
     manager.bind("fgsh", shapes.SHAPES)
     return manager
 

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.sparql.pool import WorkerPool
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome, query_error, run_job, serialize_result
+from firmgraph.graph.sparql.workers import pool_size
 from firmgraph.graph.store import Store
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "QueryOutcome",
     "WorkerPool",
     "open_engine",
+    "pool_size",
     "run_job",
 ]
 

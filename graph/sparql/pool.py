@@ -4,29 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing as mp
 import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from multiprocessing.connection import Connection
+from dataclasses import replace
 
 from firmgraph.graph.errors import QueryTimeoutError, StoreError
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome
-from firmgraph.graph.sparql.workers import (
-    OUT_OF_MEMORY,
-    Snapshots,
-    Worker,
-    fork_context,
-    unpack,
-    worker_main,
-)
+from firmgraph.graph.sparql.spawning import WorkerSpawning
+from firmgraph.graph.sparql.workers import Snapshots, Worker, death, pool_size, resident, unpack
 from firmgraph.graph.store import EmbeddedStore
 
 __all__ = ["WorkerPool"]
 
 
-class WorkerPool:
+class WorkerPool(WorkerSpawning):
     """Runs queries in worker processes over checkpoints of an embedded store.
 
     Args:
@@ -36,7 +29,12 @@ class WorkerPool:
         max_workers: the most workers at once; beyond, queries wait for one to come free.
         nice_after: seconds after which a running query gets the lowest CPU priority when other
             queries run too; while queries wait for a worker, `busy_nice_after` instead.
-        memory_limit: bytes of heap a worker may use (its query dies beyond); None: no limit.
+        memory_budget: bytes all running queries together may use beyond their workers' start
+            (None: `pool_size`); one query may use half of it (an rlimit), and when the sum passes
+            it the largest query is stopped.
+        network: whether workers may open network sockets (only when SERVICE is enabled).
+        max_result_bytes: answers larger than this are refused (None: no limit).
+        idle_after: seconds after which idle workers beyond the spares are stopped.
     """
 
     def __init__(
@@ -48,14 +46,26 @@ class WorkerPool:
         max_workers: int | None = None,
         nice_after: float = 0.25,
         busy_nice_after: float = 0.05,
-        memory_limit: int | None = 4 << 30,
+        memory_budget: int | None = None,
+        network: bool = False,
+        max_result_bytes: int | None = 64 << 20,
+        idle_after: float = 30.0,
     ) -> None:
+        workers, budget = pool_size(max_workers or 0, memory_budget or 0)
         self.timeout = timeout
-        self.spares = max(spares, 1)
-        self.max_workers = max(max_workers or 32, self.spares)
+        self.spares = max(min(spares, workers), 1)
+        self.max_workers = max(workers, self.spares)
         self.nice_after = nice_after
         self.busy_nice_after = min(busy_nice_after, nice_after)
-        self.memory_limit = memory_limit
+        self.memory_budget = budget
+        self.memory_limit = budget // 2
+        self._over_budget: set[int] = set()
+        """Workers the watchdog stopped because all queries together used too much memory."""
+        self.network = network
+        self.max_result_bytes = max_result_bytes
+        self.idle_after = idle_after
+        self._resident = 0
+        """A fresh worker's resident bytes; one that grew far past it is retired after its query."""
         self.snapshots = Snapshots(store)
         self._idle: list[Worker] = []
         self._live: dict[int, Worker] = {}
@@ -70,6 +80,7 @@ class WorkerPool:
         """Threads in which async queries wait for a worker when none is idle."""
         self._spawner = threading.Thread(target=self._spawn_loop, name="firmgraph-query-workers", daemon=True)
         self._spawner.start()
+        threading.Thread(target=self._watch_memory, name="firmgraph-query-memory", daemon=True).start()
         with self._cond:
             self._cond.wait_for(
                 lambda: len(self._idle) >= self.spares or self._broken is not None, timeout=60
@@ -81,6 +92,7 @@ class WorkerPool:
 
     def execute(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         limit = self.timeout if timeout is None else timeout
+        job = self._bounded(job)
         deadline = time.monotonic() + limit
         path = self.snapshots.path()
         worker = self._acquire(deadline, limit)
@@ -94,7 +106,7 @@ class WorkerPool:
                 if status == "large":
                     status, payload = worker.conn.recv()
             except (EOFError, OSError) as e:
-                raise QueryTimeoutError(OUT_OF_MEMORY) from e
+                raise death(worker, self._over_budget) from e
             healthy = True
         finally:
             self._end(worker, healthy=healthy, reniced=reniced)
@@ -103,6 +115,7 @@ class WorkerPool:
     async def execute_async(self, job: QueryJob, *, timeout: float | None = None) -> QueryOutcome:
         """`execute` for the event loop: the answer is awaited on the worker's pipe, not in a thread."""
         limit = self.timeout if timeout is None else timeout
+        job = self._bounded(job)
         deadline = time.monotonic() + limit
         if self.snapshots.stale:
             path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
@@ -122,7 +135,7 @@ class WorkerPool:
                     loop = asyncio.get_running_loop()
                     status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
             except (EOFError, OSError) as e:
-                raise QueryTimeoutError(OUT_OF_MEMORY) from e
+                raise death(worker, self._over_budget) from e
             healthy = True
         finally:
             # a cancelled wait (the client left) kills the worker, and with it the query
@@ -131,6 +144,11 @@ class WorkerPool:
 
     def refresh(self) -> None:
         self.snapshots.mark_stale()
+
+    def _bounded(self, job: QueryJob) -> QueryJob:
+        if job.max_bytes is None and self.max_result_bytes is not None:
+            return replace(job, max_bytes=self.max_result_bytes)
+        return job
 
     def close(self) -> None:
         with self._cond:
@@ -264,10 +282,13 @@ class WorkerPool:
         self._release(worker, keep=healthy and (not reniced or worker.restore_priority()))
 
     def _release(self, worker: Worker, *, keep: bool) -> None:
+        if keep and self._resident and resident(worker.pid) > 2 * self._resident + (64 << 20):
+            keep = False  # a big query left its heap behind: a fresh worker is smaller
         if not keep:
             worker.kill()
         with self._cond:
             if keep and not self._closed:
+                worker.idle_since = time.monotonic()
                 self._idle.append(worker)
             else:
                 self._live.pop(worker.pid, None)
@@ -276,81 +297,3 @@ class WorkerPool:
             if self._waiting or not keep or self._closed or self._wanted(self._starting) > 0:
                 self._cond.notify_all()
         self.snapshots.discard_unused(in_use)  # type: ignore[arg-type]
-
-    def _wanted(self, starting: int) -> int:
-        """How many more workers to start now (call with the lock held)."""
-        if self._closed or self._broken is not None:
-            return 0
-        need = self.spares + self._waiting - len(self._idle) - starting
-        room = self.max_workers - len(self._live) - starting
-        return max(min(need, room), 0)
-
-    def _spawn_loop(self) -> None:
-        """Start workers in parallel (their checkpoint opens overlap) whenever spares run short."""
-        starting: dict[Connection, tuple[Worker, float]] = {}
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._closed or bool(starting) or self._wanted(0) > 0)
-                if self._closed:
-                    break
-                count = self._wanted(len(starting))
-            path = self.snapshots.path() if count else ""
-            for _ in range(count):
-                try:
-                    worker = self._fork_worker(path)
-                    starting[worker.conn] = (worker, time.monotonic())
-                except Exception as e:
-                    self._failed(str(e) or type(e).__name__)
-            with self._cond:
-                self._starting = len(starting)
-            ready = mp.connection.wait(list(starting), timeout=0.05) if starting else []
-            for conn in list(starting):
-                worker, since = starting[conn]
-                if conn in ready:
-                    del starting[conn]
-                    self._ready(worker)
-                elif time.monotonic() - since > 30:
-                    del starting[conn]
-                    worker.kill()
-                    self._failed("a query worker did not start within 30 s")
-            with self._cond:
-                self._starting = len(starting)
-                self._cond.notify_all()
-        for worker, _ in starting.values():
-            worker.kill()
-
-    def _fork_worker(self, path: str) -> Worker:
-        ctx = fork_context()
-        parent, child = ctx.Pipe()
-        process = ctx.Process(target=worker_main, args=(child, self.memory_limit), daemon=True)
-        process.start()
-        child.close()
-        worker = Worker(process, parent, path)
-        parent.send((None, path))
-        return worker
-
-    def _ready(self, worker: Worker) -> None:
-        try:
-            status, payload = worker.conn.recv()
-        except (EOFError, OSError) as e:
-            status, payload = "error", f"the worker died while starting ({e or type(e).__name__})"
-        if status != "ready":
-            worker.kill()
-            self._failed(str(payload))
-            return
-        with self._cond:
-            if self._closed:
-                worker.kill()
-                return
-            self._failures = 0
-            self._live[worker.pid] = worker
-            self._idle.append(worker)
-            self._cond.notify_all()
-
-    def _failed(self, reason: str) -> None:
-        with self._cond:
-            self._failures += 1
-            if self._failures >= 3:
-                self._broken = reason
-                self._cond.notify_all()
-        time.sleep(0.1)

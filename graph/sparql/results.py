@@ -40,6 +40,8 @@ class QueryJob:
     """False: without default_graphs, the default graph is the store's own default graph."""
     max_rows: int | None = None
     """At most this many solutions (or triples); the outcome says when more were cut."""
+    max_bytes: int | None = None
+    """An answer larger than this many bytes is refused (QueryError), measured while it is written."""
 
 
 @dataclass(frozen=True)
@@ -59,15 +61,21 @@ class _CapReached(Exception):
 
 
 class _LineCappedBuffer:
-    """A binary writer that stops its serialiser after `limit` lines (TSV rows, N-Triples triples)."""
+    """A binary writer that stops its serialiser after `limit` lines (TSV rows, N-Triples triples),
+    and refuses the answer once it passes `max_bytes`."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_bytes: int | None = None) -> None:
         self.limit = limit
+        self.max_bytes = max_bytes
         self.chunks: list[bytes] = []
         self.lines = 0
+        self.size = 0
 
     def write(self, data: bytes) -> int:
         self.chunks.append(bytes(data))
+        self.size += len(data)
+        if self.max_bytes is not None and self.size > self.max_bytes:
+            raise too_large(self.max_bytes)
         self.lines += data.count(b"\n")
         if self.lines > self.limit:
             raise _CapReached
@@ -85,6 +93,20 @@ class _LineCappedBuffer:
         for _ in range(self.limit):
             end = data.index(b"\n", end + 1)
         return data[: end + 1], True
+
+
+def too_large(limit: int) -> QueryError:
+    """The error for an answer over the byte budget."""
+    return QueryError(
+        f"the answer is larger than {limit / (1 << 20):g} MB, the most one query may return;"
+        " add a LIMIT, select fewer or shorter values, or page with OFFSET"
+    )
+
+
+def _within(body: bytes, limit: int | None) -> bytes:
+    if limit is not None and len(body) > limit:
+        raise too_large(limit)
+    return body
 
 
 def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
@@ -112,20 +134,22 @@ def serialize_result(
     if isinstance(result, ox.QuerySolutions):
         if job.tabular is None:
             return QueryOutcome("solutions", b"", "", 0, False)
-        return _solutions(result, job.tabular, job.max_rows)
+        return _solutions(result, job.tabular, job.max_rows, job.max_bytes)
     if job.graph is None:
         return QueryOutcome("graph", b"", "", 0, False)
-    return _triples(result, job.graph, job.max_rows)
+    return _triples(result, job.graph, job.max_rows, job.max_bytes)
 
 
-def _solutions(result: ox.QuerySolutions, media_type: str, cap: int | None) -> QueryOutcome:
+def _solutions(
+    result: ox.QuerySolutions, media_type: str, cap: int | None, max_bytes: int | None
+) -> QueryOutcome:
     fmt = ox.QueryResultsFormat.from_media_type(media_type)
     if fmt is None:
         raise QueryError(f"no result format for {media_type}")
     # TSV writes one solution per line (literals escape their line breaks), so a writer that
     # counts lines can stop pyoxigraph's serialiser at the cap; other formats are converted
     # from the capped TSV, still by pyoxigraph.
-    writer = _LineCappedBuffer((cap if cap is not None else 1 << 62) + 1)
+    writer = _LineCappedBuffer((cap if cap is not None else 1 << 62) + 1, max_bytes)
     with contextlib.suppress(_CapReached):
         result.serialize(cast(IO[bytes], writer), format=TSV)
     tsv, truncated = writer.value()
@@ -133,14 +157,16 @@ def _solutions(result: ox.QuerySolutions, media_type: str, cap: int | None) -> Q
     if fmt == TSV:
         return QueryOutcome("solutions", tsv, media_type, rows, truncated)
     body = ox.parse_query_results(tsv, TSV).serialize(format=fmt) or b""  # type: ignore[union-attr]
-    return QueryOutcome("solutions", body, media_type, rows, truncated)
+    return QueryOutcome("solutions", _within(body, max_bytes), media_type, rows, truncated)
 
 
-def _triples(result: ox.QueryTriples, media_type: str, cap: int | None) -> QueryOutcome:
+def _triples(
+    result: ox.QueryTriples, media_type: str, cap: int | None, max_bytes: int | None
+) -> QueryOutcome:
     fmt = ox.RdfFormat.from_media_type(media_type)
     if fmt is None:
         raise QueryError(f"no RDF format for {media_type}")
-    writer = _LineCappedBuffer(cap if cap is not None else 1 << 62)
+    writer = _LineCappedBuffer(cap if cap is not None else 1 << 62, max_bytes)
     with contextlib.suppress(_CapReached):
         ox.serialize(result, cast(IO[bytes], writer), NT)
     nt, truncated = writer.value()
@@ -151,7 +177,7 @@ def _triples(result: ox.QueryTriples, media_type: str, cap: int | None) -> Query
     if fmt.supports_datasets:
         triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     body = ox.serialize(triples, format=fmt, prefixes=PREFIXES) or b""
-    return QueryOutcome("graph", body, media_type, rows, truncated)
+    return QueryOutcome("graph", _within(body, max_bytes), media_type, rows, truncated)
 
 
 def query_error(error: SyntaxError | OSError) -> QueryError:

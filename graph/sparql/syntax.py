@@ -17,6 +17,7 @@ __all__ = [
     "Token",
     "error_position",
     "keywords",
+    "mentions",
     "split_update",
     "tokens",
     "uses_dataset_clause",
@@ -31,7 +32,8 @@ _TOKEN = re.compile(
                |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
   | (?P<var>[?$][^\W]\w*)
   | (?P<bnode>_:[\w\-.]*[\w\-])
-  | (?P<pname>(?:[^\W\d_][\w\-.]*)?:(?:[\w\-:%\\.]*[\w\-:%\\])?)
+  | (?P<pname>(?:[^\W\d_][\w\-.]*)?:(?:(?:[\w\-:.]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*
+                                          (?:[\w\-:]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%]))?)
   | (?P<word>[^\W\d][\w\-]*)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
   | (?P<number>[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?)
@@ -79,6 +81,25 @@ def tokens(text: str) -> list[Token]:
 def keywords(text: str) -> set[str]:
     """The upper-cased bare words of the text (keywords, `a`, function names)."""
     return {t.keyword for t in tokens(text) if t.kind == "word"}
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def mentions(text: str, *words: str) -> set[str]:
+    """Which of the (upper-case) words occur anywhere in the text, case-insensitively.
+
+    A plain substring test after undoing `\\u`/`\\U` escapes, so it can only over-report: a keyword
+    a SPARQL parser reads is always there, whatever comments, escapes or strings surround it.
+    It is the guard's first step; a real parse decides when a word is found.
+    """
+    plain = _CODEPOINT.sub(lambda m: _char(m.group(1) or m.group(2)), text).upper()
+    return {w for w in words if w in plain}
+
+
+def _char(hex_digits: str) -> str:
+    code = int(hex_digits, 16)
+    return chr(code) if code < 0x110000 else ""
 
 
 def uses_dataset_clause(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""Internal to the query engine: the worker process, read-only checkpoints of the store, the fork server.
+"""Internal to the query engine: the worker process, read-only checkpoints of the store, the fork server,
+and what the pool needs to know of its workers' memory and deaths.
 
 See `firmgraph.graph.sparql.engine` for how they fit together; names here may change without notice.
 """
@@ -13,15 +14,17 @@ import shutil
 import signal
 import tempfile
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from firmgraph.graph.errors import QueryError, StoreError
+from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome, query_error, run_job
+from firmgraph.graph.sparql.sandbox import deny_network
 from firmgraph.graph.store import EmbeddedStore
 
 LARGE_ANSWER = 1 << 20
@@ -32,17 +35,23 @@ OUT_OF_MEMORY = "the query was stopped: it needed more memory than a query may u
 # -- the worker process -----------------------------------------------------------------------
 
 
-def worker_main(conn: Connection, memory_limit: int | None) -> None:
+def worker_main(conn: Connection, memory_limit: int | None, network: bool = False) -> None:
     """A worker's loop: (None, path) -> ('ready',); (job, path) -> ('ok', outcome) or an error.
 
-    An outcome over LARGE_ANSWER bytes is announced first with ('large', size).
+    An outcome over LARGE_ANSWER bytes is announced first with ('large', size). Without
+    `network` the worker cannot open IPv4/IPv6 sockets (SERVICE is off).
     """
     _die_with_parent()
+    if not network:
+        deny_network()
     if memory_limit:
         import resource
 
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_DATA, (memory_limit, memory_limit))
+        # the address space it starts with (interpreter, libraries) plus its share of the budget
+        address_space = _address_space() + memory_limit
+        for kind, limit in ((resource.RLIMIT_DATA, memory_limit), (resource.RLIMIT_AS, address_space)):
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(kind, (limit, limit))
     store: ox.Store | None = None
     opened: str | None = None
     while True:
@@ -65,8 +74,72 @@ def worker_main(conn: Connection, memory_limit: int | None) -> None:
             conn.send(("ok", outcome))
         except SyntaxError as e:
             conn.send(("syntax", str(e)))
-        except (OSError, ValueError, TypeError, QueryError) as e:
+        except MemoryError:
+            store = None
+            opened = None
+            conn.send(("memory", None))
+        except (OSError, ValueError, TypeError, RuntimeError, QueryError) as e:
             conn.send(("error", str(e)))
+
+
+def _address_space() -> int:
+    """Bytes of address space this process holds now (0 where /proc cannot tell)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def resident(pid: int) -> int:
+    """Resident bytes of a process (0 where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def physical_memory() -> int:
+    """Bytes of RAM of this machine (4 GiB where it cannot be told)."""
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 4 << 30
+
+
+def pool_size(workers: int = 0, memory: int = 0) -> tuple[int, int]:
+    """(the most workers, the bytes all queries together may use) from settings; 0: from the machine.
+
+    Workers: 32, so a few runaway queries (stopped at the timeout, at the lowest CPU priority
+    meanwhile) never leave a simple query waiting. Memory: an eighth of the RAM, at least 512 MiB;
+    one query may take half of it, and when all together pass it the largest is stopped.
+    """
+    return workers or 32, memory or max(physical_memory() // 8, 512 << 20)
+
+
+def death(worker: Worker, over_budget: set[int]) -> QueryError:
+    """Why a worker's pipe closed: a crash, the memory limit, or the kernel killing it."""
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if worker.pid in over_budget:
+        over_budget.discard(worker.pid)
+        return QueryTimeoutError(
+            f"{OUT_OF_MEMORY}: the queries running together needed more than the server allows;"
+            " try again, or narrow the query down"
+        )
+    if (
+        code is not None
+        and code < 0
+        and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL)
+    ):
+        return QueryError(
+            f"the query crashed the query engine ({signal.Signals(-code).name}); it is probably nested too"
+            " deeply: simplify it"
+        )
+    if code is not None and code < 0 and -code == signal.SIGKILL:
+        return QueryTimeoutError(f"{OUT_OF_MEMORY} (the system stopped its worker)")
+    return QueryTimeoutError(f"{OUT_OF_MEMORY} (its worker ended with status {code})")
 
 
 def _die_with_parent() -> None:
@@ -153,6 +226,7 @@ class Worker:
     process: Any
     conn: Connection
     snapshot: str | None = None
+    idle_since: float = field(default_factory=time.monotonic)
 
     @property
     def pid(self) -> int:
@@ -194,7 +268,7 @@ class Worker:
 _context: Any = None
 _context_lock = threading.Lock()
 MAIN_PATH_VARIABLE = "FIRMGRAPH_WORKER_MAIN_PATH"
-"""Tells the fork server (see graph/sparql/prefork.py) which main script the server runs."""
+"""Tells the fork server (see graph/prefork.py) which main script the server runs."""
 
 
 def fork_context() -> Any:
@@ -209,7 +283,7 @@ def fork_context() -> Any:
             main = mp.spawn.get_preparation_data("worker").get("init_main_from_path")
             if main:
                 os.environ[MAIN_PATH_VARIABLE] = main
-            _context.set_forkserver_preload([__name__, "firmgraph.graph.sparql.prefork"])
+            _context.set_forkserver_preload([__name__, "firmgraph.graph.prefork"])
         return _context
 
 
@@ -217,6 +291,8 @@ def unpack(status: str, payload: Any) -> QueryOutcome:
     """A worker's answer: the outcome, or the error it reports."""
     if status == "ok":
         return payload  # type: ignore[no-any-return]
+    if status == "memory":
+        raise QueryTimeoutError(OUT_OF_MEMORY)
     if status == "syntax":
         raise query_error(SyntaxError(payload))
     raise query_error(OSError(payload))

@@ -33,6 +33,7 @@ from firmgraph.graph.errors import (
     ShapeViolationError,
     StoreError,
 )
+from firmgraph.graph.model.terms import iri
 from firmgraph.graph.pipeline.imports import context_for, to_rdflib
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
 from firmgraph.graph.sparql.deltas import (
@@ -51,16 +52,17 @@ from firmgraph.graph.sparql.deltas import (
     template_quads,
 )
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
+from firmgraph.graph.sparql.guard import rdflib_operations, refuse_remote_calls
 from firmgraph.graph.sparql.syntax import (
     Operation,
     UpdateSyntaxError,
-    keywords,
+    mentions,
     split_update,
 )
 from firmgraph.graph.store import Store
 from firmgraph.graph.store.base import data_block
 
-__all__ = ["GuardedWriter", "WriteResult", "refuse_remote_calls"]
+__all__ = ["GuardedWriter", "WriteResult"]
 
 TSV = ox.QueryResultsFormat.TSV
 Quad = ox.Quad
@@ -74,53 +76,6 @@ class WriteResult:
     deleted: int = 0
     created: bool = False
     report: ValidationReport | None = None
-
-
-def refuse_remote_calls(text: str, *, update: bool, allow_service: bool, allow_load: bool) -> None:
-    """Refuse SERVICE (and LOAD in updates) unless enabled, deciding on rdflib's algebra.
-
-    A token scan finds the keywords first (a keyword in a string, IRI or comment is no token),
-    so the common query costs no second parse; when one is there, rdflib's parser decides
-    whether the algebra really calls out. Text rdflib cannot parse is refused (fail closed).
-    """
-    found = keywords(text) & {"SERVICE", "LOAD"}
-    if not found or (allow_service and (allow_load or "LOAD" not in found)):
-        return
-    service, load = _remote_operations(text, update=update)
-    if service and not allow_service:
-        raise QueryError("SERVICE is not allowed on this endpoint (the server sets FIRMGRAPH_ALLOW_SERVICE)")
-    if load and not allow_load:
-        raise QueryError("LOAD is not allowed on this endpoint (the server sets FIRMGRAPH_ALLOW_LOAD)")
-
-
-def _remote_operations(text: str, *, update: bool) -> tuple[bool, bool]:
-    """(has SERVICE, has LOAD) according to rdflib's algebra; both True when it cannot parse."""
-    from rdflib.plugins.sparql import algebra, parser
-
-    try:
-        if update:
-            tree = algebra.translateUpdate(parser.parseUpdate(text))
-            parts: list[object] = list(tree.algebra)
-        else:
-            parts = [algebra.translateQuery(parser.parseQuery(text)).algebra]
-    except Exception:
-        return True, True
-    service = load = False
-    todo = parts
-    seen: set[int] = set()
-    while todo:
-        node = todo.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        name = getattr(node, "name", None)
-        service |= name == "ServiceGraphPattern"
-        load |= name == "Load"
-        if isinstance(node, dict):
-            todo.extend(node.values())
-        elif isinstance(node, list | tuple):
-            todo.extend(node)
-    return service, load
 
 
 class GuardedWriter:
@@ -153,12 +108,17 @@ class GuardedWriter:
             QueryError: malformed or refused update. ShapeViolationError: it would break the shapes.
         """
         refuse_remote_calls(text, update=True, allow_service=self.allow_service, allow_load=self.allow_load)
-        if not keywords(text) & {"SERVICE", "LOAD"}:
+        if not mentions(text, "SERVICE", "LOAD"):
             check_syntax(text)
         try:
             ops = split_update(text)
         except UpdateSyntaxError as e:
             raise QueryError(f"malformed update: {e}") from e
+        if [op.kind for op in ops] != rdflib_operations(text):
+            raise QueryError(
+                "the write guard reads the operations of this update differently from a full SPARQL parser;"
+                " send each operation on its own, with full <IRIs>"
+            )
         if (using or using_named) and any(op.using or op.using_named or op.with_graph for op in ops):
             raise QueryError("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH")
         with self._lock:
@@ -267,10 +227,10 @@ class GuardedWriter:
             report = validate(to_rdflib(quads), context=context_for(self.store, quads))
             if not report.conforms:
                 raise ShapeViolationError(graph or "default graph", report)
-            target = f"GRAPH <{graph}>" if graph else "DEFAULT"
+            target = f"GRAPH {iri(graph)}" if graph else "DEFAULT"
             statements = [f"DROP SILENT {target}"]
             if graph:
-                statements.append(f"CREATE SILENT GRAPH <{graph}>")
+                statements.append(f"CREATE SILENT GRAPH {iri(graph)}")
             if quads:
                 statements.append(data_block("INSERT", quads))
             self.store.update(" ;\n".join(statements))
@@ -287,7 +247,7 @@ class GuardedWriter:
             report = validate(to_rdflib(merged), context=context_for(self.store, merged))
             if not report.conforms:
                 raise ShapeViolationError(graph or "default graph", report)
-            statements = [f"CREATE SILENT GRAPH <{graph}>"] if graph else []
+            statements = [f"CREATE SILENT GRAPH {iri(graph)}"] if graph else []
             if quads:
                 statements.append(data_block("INSERT", quads))
             if statements:
@@ -302,7 +262,7 @@ class GuardedWriter:
                 raise NotFoundError(f"no graph <{graph}>")
             name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
             count = sum(1 for _ in self.store.ox.quads_for_pattern(None, None, None, name))
-            self.store.update(f"DROP GRAPH <{graph}>" if graph else "DROP SILENT DEFAULT")
+            self.store.update(f"DROP GRAPH {iri(graph)}" if graph else "DROP SILENT DEFAULT")
             self.engine.refresh()
         return WriteResult(deleted=count)
 

@@ -9,6 +9,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from firmgraph.graph.model.terms import iri
+
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
@@ -90,7 +92,7 @@ class Store(ABC):
 
     def has_graph(self, graph: str) -> bool:
         """Whether a named graph exists."""
-        return bool(self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+        return bool(self.query(f"ASK {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}"))
 
     def __enter__(self) -> Store:
         return self
@@ -114,7 +116,7 @@ def data_block(operation: str, quads: Iterable[ox.Quad]) -> str:
 
 def commit_update(commit: Commit) -> str:
     """One SPARQL update request that applies a Commit (DROP + INSERT DATA)."""
-    ops = [f"DROP SILENT GRAPH <{g}>" for g in commit.replace]
+    ops = [f"DROP SILENT GRAPH {iri(g)}" for g in commit.replace]
     quads: list[ox.Quad] = list(commit.add)
     for g, graph_quads in commit.replace.items():
         name = ox.NamedNode(g)

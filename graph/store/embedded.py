@@ -9,6 +9,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, StoreError
+from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 
 
@@ -59,19 +60,25 @@ class EmbeddedStore(Store):
             self.ox.update(sparql)
         except SyntaxError as e:
             raise QueryError(str(e)) from e
+        except RuntimeError as e:  # an operation that cannot apply: DROP of a missing graph, ...
+            raise QueryError(f"the update cannot be applied: {e}") from e
+        except OSError as e:
+            raise StoreError(f"the store cannot be written: {e}") from e
 
     def commit(self, commit: Commit) -> None:
         # One update request runs in one oxigraph transaction: all of it lands or none.
         self.ox.update(commit_update(commit))
 
     def drop_graph(self, graph: str) -> None:
-        self.ox.update(f"DROP SILENT GRAPH <{graph}>")
+        self.ox.update(f"DROP SILENT GRAPH {iri(graph)}")
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def count(self, graph: str | None = None) -> int:
-        where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+        where = (
+            f"GRAPH {iri(graph)} {{ ?s ?p ?o }}" if graph else "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+        )
         (row,) = self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")  # type: ignore[misc]
         return int(row["n"].value)
 

@@ -25,6 +25,7 @@ import httpx
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
+from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, data_block
 from firmgraph.graph.store.endpoints import (
     LAYOUTS,
@@ -217,7 +218,7 @@ class RemoteStore(Store):
             self._staged_commit(commit)
 
     def drop_graph(self, graph: str) -> None:
-        self._update(f"DROP SILENT GRAPH <{graph}>", idempotent=True)
+        self._update(f"DROP SILENT GRAPH {iri(graph)}", idempotent=True)
 
     def named_graphs(self) -> list[str]:
         rows = self._select(
@@ -227,7 +228,7 @@ class RemoteStore(Store):
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
-            where = f"GRAPH <{graph}> {{ ?s ?p ?o }}"
+            where = f"GRAPH {iri(graph)} {{ ?s ?p ?o }}"
         else:
             where = f'GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{STAGING}"))'
         (row,) = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
@@ -280,7 +281,7 @@ class RemoteStore(Store):
 
     def _graph_triples(self, graph: str) -> Iterator[ox.Triple]:
         if not self.gsp_url:
-            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")
             return iter(result)  # type: ignore[arg-type]
         return self._gsp_get({"graph": graph})
 
@@ -377,6 +378,6 @@ class RemoteStore(Store):
         for g in self.staging_graphs():
             stamp = g[len(STAGING) :].split("-", 1)[0]
             if not stamp.isdigit() or int(stamp) <= cutoff:
-                self._update(f"DROP SILENT GRAPH <{g}>", idempotent=True)
+                self._update(f"DROP SILENT GRAPH {iri(g)}", idempotent=True)
                 dropped.append(g)
         return dropped

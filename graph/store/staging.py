@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import StoreError
+from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit
 
 STAGING = "urn:firmgraph:staging:"
@@ -31,7 +32,7 @@ def swap_update(stage: str, n: int, replaced: list[str]) -> str:
     """
     old = ""
     if replaced:
-        values = " ".join(f"<{g}>" for g in replaced)
+        values = " ".join(iri(g) for g in replaced)
         old = f"{{ VALUES ?old {{ {values} }} GRAPH ?old {{ ?os ?op ?oo }} }} UNION "
     return f"""PREFIX stg: <{STG}>
 DELETE {{ GRAPH ?old {{ ?os ?op ?oo }} }}
