@@ -5,9 +5,14 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
-from firmgraph.graph.errors import InputTooLargeError
+from firmgraph.graph.errors import (
+    InputTooLargeError,
+    MethodNotAllowedError,
+    NotAuthorizedError,
+    WritesDisabledError,
+)
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.sparql.engine import QueryEngine
@@ -27,7 +32,7 @@ def get_engine(request: Request) -> QueryEngine:
 def get_writer(request: Request) -> GuardedWriter:
     writer: GuardedWriter | None = request.app.state.writer
     if writer is None:
-        raise HTTPException(405, "this store is read-only over HTTP", headers={"Allow": "GET, HEAD"})
+        raise MethodNotAllowedError("this store is read-only over HTTP", allow="GET, HEAD")
     return writer
 
 
@@ -41,16 +46,12 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
 def require_token(request: Request, settings: AppSettings) -> None:
     """Writes need `Authorization: Bearer <FIRMGRAPH_TOKEN>`; without a configured token they are off."""
     if not settings.token:
-        raise HTTPException(
-            403, "writes are disabled on this server (it was started without FIRMGRAPH_TOKEN)"
+        raise WritesDisabledError(
+            "writes are disabled on this server (it was started without FIRMGRAPH_TOKEN)"
         )
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), settings.token.encode()):
-        raise HTTPException(
-            401,
-            "writes need the header 'Authorization: Bearer <token>'",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise NotAuthorizedError("writes need the header 'Authorization: Bearer <token>'")
 
 
 WriteAccess = Annotated[None, Depends(require_token)]

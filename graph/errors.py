@@ -5,12 +5,26 @@ FirmgraphError
 │   ├── EmptyInputError
 │   ├── InputTooLargeError
 │   ├── UnsupportedInputError
+│   │   └── UnsupportedMediaTypeError  a request body in a media type the endpoint does not take
 │   └── MalformedInputError  cannot be parsed (RDF, JSON, HTML)
 ├── ShapeViolationError     the batch violates the SHACL shapes; carries the report
 ├── QueryError              a malformed or refused SPARQL query or update
-│   └── QueryTimeoutError
-├── NotFoundError           an IRI or graph the store does not hold
+│   ├── UpdateSyntaxError    an update the write guard cannot split into operations
+│   └── QueryTimeoutError    stopped at the time limit (or for the memory it needed)
+├── NotFoundError           an IRI, graph or saved query that does not exist
+│   └── UnknownQueryError    no saved query of that name
+├── ConfigurationError      a setting or option names what is not there
+│   ├── UnknownExtractorError
+│   └── CookbookError        a saved query file without its title or WHERE
+├── AccessError             the request is not allowed
+│   ├── NotAuthorizedError   writes need the bearer token
+│   ├── WritesDisabledError  the server runs without a token, or its store is read-only over HTTP
+│   └── MethodNotAllowedError (carries the methods allowed)
 └── StoreError              the store cannot be opened, read or written
+
+Every error pickles with its class and fields, so bulk imports report it from worker processes
+as it was raised. `firmgraph.api.routes.errors.STATUS` is the one place that maps the tree to
+HTTP statuses.
 """
 
 from __future__ import annotations
@@ -29,12 +43,16 @@ class InputError(FirmgraphError):
     """A source that cannot be taken in as it is."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.message = message
         self.path = path
         self.line = line
         where = path or ""
         if path and line is not None:
             where = f"{path}:{line}"
         super().__init__(f"{where}: {message}" if where else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), (self.message,), {"path": self.path, "line": self.line})
 
 
 class EmptyInputError(InputError):
@@ -47,6 +65,10 @@ class InputTooLargeError(InputError):
 
 class UnsupportedInputError(InputError):
     """The source's format is not one firmgraph reads (or it is binary junk)."""
+
+
+class UnsupportedMediaTypeError(UnsupportedInputError):
+    """A request body in a media type the endpoint does not take."""
 
 
 class MalformedInputError(InputError):
@@ -62,9 +84,16 @@ class ShapeViolationError(FirmgraphError):
         n = len(report.violations)
         super().__init__(f"{source}: {n} shape violation(s), nothing written\n{report.text()}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.source, self.report)
+
 
 class QueryError(FirmgraphError):
     """A SPARQL query or update that cannot run (syntax, refused feature)."""
+
+
+class UpdateSyntaxError(QueryError):
+    """An update the write guard's tokenizer cannot split into operations."""
 
 
 class QueryTimeoutError(QueryError):
@@ -72,7 +101,46 @@ class QueryTimeoutError(QueryError):
 
 
 class NotFoundError(FirmgraphError):
-    """An IRI or graph the store does not hold."""
+    """An IRI, graph or saved query that does not exist."""
+
+
+class UnknownQueryError(NotFoundError):
+    """No saved query (cookbook entry) of that name."""
+
+
+class ConfigurationError(FirmgraphError):
+    """A setting or option names what is not there (an extractor, a layout), or a bundled file is broken."""
+
+
+class UnknownExtractorError(ConfigurationError):
+    """No extractor of that name is registered or installed."""
+
+
+class CookbookError(ConfigurationError):
+    """A saved query file lacks its title, or takes parameters it has nowhere to bind."""
+
+
+class AccessError(FirmgraphError):
+    """The request is not allowed."""
+
+
+class NotAuthorizedError(AccessError):
+    """Writes need `Authorization: Bearer <token>`."""
+
+
+class WritesDisabledError(AccessError):
+    """Writes are off: no token is configured, or the store is read-only over HTTP."""
+
+
+class MethodNotAllowedError(AccessError):
+    """The resource does not answer this HTTP method; `allow` lists those it does."""
+
+    def __init__(self, message: str, *, allow: str) -> None:
+        self.allow = allow
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), (str(self),), {"allow": self.allow})
 
 
 class StoreError(FirmgraphError):
@@ -87,3 +155,8 @@ def describe(error: BaseException) -> dict[str, Any]:
     if isinstance(error, ShapeViolationError):
         body["report"] = error.report.to_json()
     return body
+
+
+def _rebuild(cls: type[FirmgraphError], args: tuple[Any, ...], kwargs: dict[str, Any]) -> FirmgraphError:
+    """Unpickle an error whose constructor takes keyword arguments."""
+    return cls(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -12,7 +13,7 @@ import pandas as pd
 import pyoxigraph as ox
 import rdflib
 
-from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
+from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StoreError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, XSD
@@ -74,10 +75,16 @@ class KnowledgeGraph:
         if self.store.count(ONTOLOGY_GRAPH) != len(quads):
             self.store.commit(Commit(replace={ONTOLOGY_GRAPH: quads}))
 
-    def importer(self) -> Importer:
+    def importer(self, *, extractor: str | None = None) -> Importer:
+        """An importer into this graph; articles are read by `extractor` (default: the setting)."""
+        from firmgraph.graph.extraction import get_extractor
         from firmgraph.graph.pipeline.articles import read_article
 
-        return Importer(self.store, self.settings.base_iri, article_reader=read_article)
+        name = extractor or self.settings.extractor
+        get_extractor(name)  # an unknown name fails here, before any source is read
+        return Importer(
+            self.store, self.settings.base_iri, article_reader=partial(read_article, extractor=name)
+        )
 
     def import_paths(
         self,
@@ -85,9 +92,14 @@ class KnowledgeGraph:
         *,
         dry_run: bool = False,
         on_result: Callable[[ImportResult], None] | None = None,
+        extractor: str | None = None,
     ) -> list[ImportResult]:
-        """Import files, folders or `-` (stdin). A rejected source writes nothing; the others go on."""
-        importer = self.importer()
+        """Import files, folders or `-` (stdin). A rejected source writes nothing; the others go on.
+
+        Raises:
+            UnknownExtractorError: `extractor` (or the extractor setting) names no extractor.
+        """
+        importer = self.importer(extractor=extractor)
         results: list[ImportResult] = []
         for item in iter_sources(paths, max_bytes=self.settings.max_input_bytes):
             batch_results = self._import_one(importer, item, dry_run)
@@ -162,9 +174,9 @@ class KnowledgeGraph:
         """An rdflib view of the embedded store (for rdflib and pyshacl users)."""
         from oxrdflib import OxigraphStore
 
-        native = getattr(self.store, "ox", None)
+        native = self.store.native
         if native is None:
-            raise FirmgraphError("the rdflib view needs the embedded store")
+            raise StoreError("the rdflib view needs the embedded store")
         return rdflib.Dataset(store=OxigraphStore(store=native), default_union=True)
 
     def validate(self, *, progress: Callable[[int], None] | None = None) -> ValidationReport:

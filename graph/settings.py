@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     base_iri: str = "https://w3id.org/firmgraph/"
     """Data IRIs are {base_iri}id/{kind}/{key}; named graphs {base_iri}graph/..."""
     max_input_bytes: int = 10 * 1024 * 1024
+    extractor: str = "rules"
+    """The extractor that reads articles (one registered under the entry-point group firmgraph.extractors)."""
     token: str | None = None
     """Bearer token that authorises writes over HTTP; writes are off without one."""
     query_timeout: float = 10.0

@@ -11,7 +11,7 @@ import typer
 from tqdm import tqdm
 
 from firmgraph.api.commands.shell import fail, open_kg
-from firmgraph.graph.errors import FirmgraphError
+from firmgraph.graph.errors import FirmgraphError, UnknownExtractorError
 from firmgraph.graph.pipeline.imports import ImportResult
 
 
@@ -37,10 +37,16 @@ def import_(
     commit_size: Annotated[
         int, typer.Option("--commit-size", min=1, help="Bulk mode: sources per atomic commit.")
     ] = 32,
+    extractor: Annotated[
+        str | None,
+        typer.Option(
+            "--extractor", help="The extractor that reads articles [env FIRMGRAPH_EXTRACTOR; default rules]"
+        ),
+    ] = None,
 ) -> None:
     """Import articles (.txt/.html), JSON records or RDF: validated, one named graph per source."""
     if workers is not None or resume:
-        _bulk_import(paths, dry_run, report, workers, resume, commit_size)
+        _bulk_import(paths, dry_run, report, workers, resume, commit_size, extractor)
         return
     rejected = 0
     with open_kg() as kg, tqdm(desc="importing", unit="source", file=sys.stderr, disable=None) as bar:
@@ -52,7 +58,10 @@ def import_(
                 rejected += 1
             _show_result(result, report)
 
-        results = kg.import_paths(paths, dry_run=dry_run, on_result=show)
+        try:
+            results = kg.import_paths(paths, dry_run=dry_run, on_result=show, extractor=extractor)
+        except UnknownExtractorError as e:
+            fail(str(e), code=2)
     done = [r for r in results if r.status != "rejected"]
     verb = "checked" if dry_run else "imported"
     typer.echo(f"{verb} {len(done)} source(s), {sum(r.triples for r in done)} triples; rejected {rejected}")
@@ -72,7 +81,13 @@ def _show_result(result: ImportResult, style: str) -> None:
 
 
 def _bulk_import(
-    paths: list[str], dry_run: bool, report: str, workers: int | None, resume: bool, commit_size: int
+    paths: list[str],
+    dry_run: bool,
+    report: str,
+    workers: int | None,
+    resume: bool,
+    commit_size: int,
+    extractor: str | None,
 ) -> None:
     from firmgraph.graph.pipeline.bulk import bulk_import, count_sources
 
@@ -98,8 +113,11 @@ def _bulk_import(
                 commit_size=commit_size,
                 resume=resume,
                 dry_run=dry_run,
+                extractor=extractor or kg.settings.extractor,
                 on_result=show,
             )
+        except UnknownExtractorError as e:
+            fail(str(e), code=2)
         except FirmgraphError as e:
             fail(str(e))
     verb = "checked" if dry_run else "imported"

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import typer
 
 from firmgraph.api.commands.shell import fail, open_kg
-from firmgraph.graph.errors import QueryError
+from firmgraph.graph.errors import QueryError, UnknownQueryError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.model.formats import RDF_FORMATS
 from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
@@ -57,8 +57,8 @@ def _query_text(sparql: str | None, file: Path | None, saved: str | None, params
         return file.read_text(encoding="utf-8")
     try:
         canned = get_query(saved or "")
-    except KeyError:
-        fail(f"no saved query {saved!r}; `firmgraph cookbook` lists them", code=2)
+    except UnknownQueryError as e:
+        fail(str(e), code=2)
     values = dict(p.partition("=")[::2] for p in params)
     unknown = set(values) - set(canned.params)
     if unknown:

@@ -11,14 +11,19 @@ from starlette.exceptions import HTTPException
 from firmgraph.api.negotiation import NotAcceptable
 from firmgraph.api.routes.rendering import templates
 from firmgraph.graph.errors import (
+    AccessError,
+    ConfigurationError,
     FirmgraphError,
     InputError,
     InputTooLargeError,
+    MethodNotAllowedError,
+    NotAuthorizedError,
     NotFoundError,
     QueryError,
     QueryTimeoutError,
     ShapeViolationError,
     StoreError,
+    UnsupportedMediaTypeError,
     describe,
 )
 from firmgraph.graph.sparql.cookbook import load_cookbook
@@ -26,14 +31,21 @@ from firmgraph.graph.sparql.syntax import error_position
 
 STATUS: tuple[tuple[type[FirmgraphError], int], ...] = (
     (InputTooLargeError, 413),
+    (UnsupportedMediaTypeError, 415),
     (InputError, 400),
     (ShapeViolationError, 422),
     (QueryTimeoutError, 503),
     (QueryError, 400),
     (NotFoundError, 404),
+    (NotAuthorizedError, 401),
+    (MethodNotAllowedError, 405),
+    (AccessError, 403),
+    (ConfigurationError, 400),
     (StoreError, 503),
 )
-"""Error class -> HTTP status, most specific first (the first match wins; anything else is a 500)."""
+"""Error class -> HTTP status, most specific first (the first match wins; anything else is a 500).
+
+The only place that turns errors into statuses: handlers raise library errors, never HTTPException."""
 
 _PHRASES = {
     400: "BadRequest",
@@ -61,8 +73,17 @@ def body_of(error: FirmgraphError) -> dict[str, Any]:
     return body
 
 
+def headers_of(error: FirmgraphError) -> dict[str, str]:
+    """The headers a status needs: Allow on 405, WWW-Authenticate on 401."""
+    if isinstance(error, MethodNotAllowedError):
+        return {"Allow": error.allow}
+    if isinstance(error, NotAuthorizedError):
+        return {"WWW-Authenticate": "Bearer"}
+    return {}
+
+
 async def firmgraph_error(request: Request, error: FirmgraphError) -> Response:
-    return _respond(request, status_of(error), body_of(error))
+    return _respond(request, status_of(error), body_of(error), headers_of(error))
 
 
 async def not_acceptable(request: Request, error: NotAcceptable) -> Response:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from firmgraph.api.deps import KG, AppSettings, Body, Engine, WriteAccess, Writer
 from firmgraph.api.negotiation import GRAPH_FORMATS, choose, find
 from firmgraph.api.routes.sparql import content_type, execute, result_response
-from firmgraph.graph.errors import InputError, NotFoundError
+from firmgraph.graph.errors import InputError, MethodNotAllowedError, NotFoundError, UnsupportedMediaTypeError
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.sparql.engine import QueryJob
 
@@ -36,7 +36,7 @@ def body_format(request: Request) -> ox.RdfFormat:
     rdf = ox.RdfFormat.from_media_type(fmt.media_type) if fmt else None
     if rdf is None:
         types = ", ".join(f.media_type for f in GRAPH_FORMATS)
-        raise HTTPException(415, f"send RDF as one of {types}, not {media or 'no content type'}")
+        raise UnsupportedMediaTypeError(f"send RDF as one of {types}, not {media or 'no content type'}")
     return rdf
 
 
@@ -85,8 +85,6 @@ async def delete_graph(request: Request, _: WriteAccess, writer: Writer) -> Resp
 
 @router.api_route("/rdf-graphs", methods=["PATCH"], include_in_schema=False)
 async def other_graph_method() -> None:
-    raise HTTPException(
-        405,
-        "the graph store takes GET, HEAD, PUT, POST and DELETE",
-        headers={"Allow": "GET, HEAD, PUT, POST, DELETE"},
+    raise MethodNotAllowedError(
+        "the graph store takes GET, HEAD, PUT, POST and DELETE", allow="GET, HEAD, PUT, POST, DELETE"
     )

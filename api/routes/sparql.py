@@ -6,14 +6,14 @@ from typing import Any
 
 import anyio
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Request, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from firmgraph.api.deps import read_body, require_token
 from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
 from firmgraph.api.routes.protocol import FORM, content_type, decode, first, one, parse_form
 from firmgraph.api.routes.update import run_update
-from firmgraph.graph.errors import InputError
+from firmgraph.graph.errors import InputError, MethodNotAllowedError, UnsupportedMediaTypeError
 from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob, QueryOutcome
@@ -75,8 +75,8 @@ async def query_post(request: Request) -> Response:
             default_graphs=params.getlist("default-graph-uri"),
             named_graphs=params.getlist("named-graph-uri"),
         )
-    raise HTTPException(
-        415, f"POST a query as {FORM} (query=...) or as {DIRECT}, not {media or 'no content type'}"
+    raise UnsupportedMediaTypeError(
+        f"POST a query as {FORM} (query=...) or as {DIRECT}, not {media or 'no content type'}"
     )
 
 
@@ -126,7 +126,7 @@ def _state(request: Request) -> tuple[QueryEngine, Settings]:
 
 @router.api_route("/sparql", methods=["PUT", "DELETE", "PATCH"], include_in_schema=False)
 async def query_other() -> None:
-    raise HTTPException(405, "query with GET or POST", headers={"Allow": "GET, HEAD, POST"})
+    raise MethodNotAllowedError("query with GET or POST", allow="GET, HEAD, POST")
 
 
 async def answer(

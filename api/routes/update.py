@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from firmgraph.api.deps import Body, WriteAccess, get_writer
 from firmgraph.api.routes.protocol import FORM, content_type, decode, parse_form
-from firmgraph.graph.errors import InputError
+from firmgraph.graph.errors import InputError, MethodNotAllowedError, UnsupportedMediaTypeError
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -28,14 +28,14 @@ async def update_post(request: Request, _: WriteAccess, body: Body) -> JSONRespo
             "using-named-graph-uri": params.getlist("using-named-graph-uri"),
         }
         return await run_update(request, form)
-    raise HTTPException(
-        415, f"POST an update as {FORM} (update=...) or as {DIRECT}, not {media or 'no content type'}"
+    raise UnsupportedMediaTypeError(
+        f"POST an update as {FORM} (update=...) or as {DIRECT}, not {media or 'no content type'}"
     )
 
 
 @router.api_route("/sparql/update", methods=["GET", "PUT", "DELETE", "PATCH"], include_in_schema=False)
 async def update_other() -> None:
-    raise HTTPException(405, "send updates with POST", headers={"Allow": "POST"})
+    raise MethodNotAllowedError("send updates with POST", allow="POST")
 
 
 async def run_update(request: Request, form: dict[str, list[str]]) -> JSONResponse:

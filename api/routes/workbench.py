@@ -12,7 +12,7 @@ from firmgraph.api.deps import AppSettings, Engine
 from firmgraph.api.routes.errors import status_of
 from firmgraph.api.routes.rendering import downloads, table_of, templates
 from firmgraph.api.routes.sparql import execute
-from firmgraph.graph.errors import FirmgraphError, NotFoundError
+from firmgraph.graph.errors import FirmgraphError
 from firmgraph.graph.model.namespaces import sparql_prologue
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
@@ -46,10 +46,7 @@ async def workbench(request: Request, engine: Engine, settings: AppSettings) -> 
 
 @router.get("/queries/{slug}", response_class=HTMLResponse)
 async def saved_query(slug: str, request: Request, engine: Engine, settings: AppSettings) -> HTMLResponse:
-    try:
-        canned = get_query(slug)
-    except KeyError:
-        raise NotFoundError(f"no saved query {slug!r}") from None
+    canned = get_query(slug)  # UnknownQueryError is a NotFoundError: 404
     values = {name: request.query_params.get(name, default) for name, default in canned.params.items()}
     text = canned.bind(values)
     context: dict[str, Any] = {"canned": canned, "values": values, "query": text, "ran": False}

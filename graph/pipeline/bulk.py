@@ -35,6 +35,7 @@ import pyoxigraph as ox
 import rdflib
 
 from firmgraph.graph.errors import FirmgraphError, InputError
+from firmgraph.graph.extraction import get_extractor
 from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.model.namespaces import FG, PROV
 from firmgraph.graph.model.records import Record
@@ -101,6 +102,7 @@ def bulk_import(
     commit_size: int = 32,
     resume: bool = False,
     dry_run: bool = False,
+    extractor: str = "rules",
     on_result: Callable[[ImportResult], None] | None = None,
 ) -> BulkSummary:
     """Import many sources in parallel; each result goes to on_result, in source order, once committed.
@@ -110,6 +112,7 @@ def bulk_import(
         commit_size: sources per atomic commit.
         resume: skip sources whose graph already holds the same SHA-256.
         dry_run: build and validate, commit nothing.
+        extractor: the registered extractor that reads articles.
     """
     workers = max(1, workers or os.cpu_count() or 1)
     if not dry_run:
@@ -123,7 +126,8 @@ def bulk_import(
         ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool,
         ThreadPoolExecutor(1) as committer,  # one writer: commits stay in source order
     ):
-        run = _Run(store, mirror, base, pool, done, dry_run)
+        get_extractor(extractor)  # an unknown name fails here, not once per article
+        run = _Run(store, mirror, base, pool, done, dry_run, extractor)
         pending: tuple[list[_Item], Future[None]] | None = None
         for window in _windows(iter_sources(paths, max_bytes=max_bytes), window_size):
             # The previous window commits in the background while this one is built and validated.
@@ -196,9 +200,10 @@ class _Run:
         pool: ProcessPoolExecutor,
         done: set[tuple[str, str]],
         dry_run: bool,
+        extractor: str = "rules",
     ) -> None:
         self.store, self.mirror, self.base, self.pool = store, mirror, base, pool
-        self.done, self.dry_run = done, dry_run
+        self.done, self.dry_run, self.extractor = done, dry_run, extractor
         self.extracted: dict[str, tuple[Record, SourceInfo] | FirmgraphError] = {}
         self.importer = Importer(mirror, base, article_reader=self._article)
 
@@ -214,7 +219,7 @@ class _Run:
         """Build every source of the window in order and send the batches off to be validated."""
         self.extracted.clear()
         articles = {
-            i: self.pool.submit(_extract, raw)
+            i: self.pool.submit(_extract, raw, self.extractor)
             for i, raw in enumerate(window)
             if isinstance(raw, RawSource) and raw.suffix in article_extensions()
         }
@@ -361,13 +366,13 @@ def _warm_up() -> None:
     validate(rdflib.Graph())
 
 
-def _extract(source: RawSource) -> tuple[Record, SourceInfo] | FirmgraphError:
+def _extract(source: RawSource, extractor: str) -> tuple[Record, SourceInfo] | FirmgraphError:
     from firmgraph.graph.pipeline.articles import read_article
 
     try:
-        return read_article(source)
+        return read_article(source, extractor=extractor)
     except FirmgraphError as e:
-        return FirmgraphError(str(e))  # subclasses with keyword arguments do not survive pickling
+        return e  # errors pickle with their class and fields
 
 
 def _validate(batch_nt: bytes, context_nt: bytes) -> ValidationReport:

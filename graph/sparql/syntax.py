@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from firmgraph.graph.errors import UpdateSyntaxError
+
 __all__ = [
     "Operation",
     "Token",
@@ -145,10 +147,6 @@ class Operation:
     using_named: list[str] = field(default_factory=list)
     data: str | None = None
     """INSERT DATA / DELETE DATA: the block's body."""
-
-
-class UpdateSyntaxError(ValueError):
-    """The request's operations cannot be told apart (pyoxigraph's parser gives the real message)."""
 
 
 def split_update(text: str) -> list[Operation]:

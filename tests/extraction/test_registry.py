@@ -71,3 +71,43 @@ def test_extract_command_writes_one_json_per_article(tmp_path: Path) -> None:
     assert "evidence" not in json.dumps(record)
     unknown = CliRunner().invoke(app, ["extract", str(pages[0]), "--out", str(out), "--extractor", "nope"])
     assert unknown.exit_code == 1 and "unknown extractor" in unknown.output
+
+
+def test_the_rule_extractor_is_an_entry_point_like_any_plug_in() -> None:
+    from importlib.metadata import entry_points
+
+    from firmgraph.graph.extraction import ENTRY_POINT_GROUP
+
+    (entry,) = [e for e in entry_points(group=ENTRY_POINT_GROUP) if e.name == "rules"]
+    assert entry.load() is RuleExtractor
+
+
+class _Retitled(RuleExtractor):
+    """The rule extractor with a title of its own, to tell which extractor an import used."""
+
+    name = "retitled"
+
+    def extract(self, doc: Document) -> dict[str, Any]:
+        record = super().extract(doc)
+        record["article"]["title"] = "Read by the retitled extractor"
+        return record
+
+
+def test_import_takes_the_extractor_by_name(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from firmgraph.api.cli import app
+    from firmgraph.graph.kg import KnowledgeGraph
+
+    register("retitled", _Retitled)
+    article = Path(__file__).parents[1] / "corpus" / "articles" / "solvana-2026-03-04.de.txt"
+    store = tmp_path / "store"
+    result = CliRunner().invoke(
+        app, ["--store", str(store), "import", "--extractor", "retitled", str(article)]
+    )
+    assert result.exit_code == 0, result.output
+    with KnowledgeGraph.open(store) as kg:
+        titles = {row[0].value for row in kg.query("SELECT ?t WHERE { ?a <https://schema.org/headline> ?t }")}  # type: ignore[index, union-attr]
+    assert titles == {"Read by the retitled extractor"}
+    unknown = CliRunner().invoke(app, ["--store", str(store), "import", "--extractor", "nope", str(article)])
+    assert unknown.exit_code == 2 and "unknown extractor" in unknown.output

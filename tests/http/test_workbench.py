@@ -79,7 +79,8 @@ def test_a_saved_query_takes_its_parameters_from_the_url(server: Server) -> None
 def test_an_unknown_saved_query_is_a_404_page(server: Server) -> None:
     page = httpx.get(server.url + "/queries/no-such-query", headers=HTML)
     assert page.status_code == 404 and "no saved query" in page.text
-    assert httpx.get(server.url + "/queries/no-such-query").json()["error"] == "NotFoundError"
+    answer = httpx.get(server.url + "/queries/no-such-query")
+    assert answer.status_code == 404 and answer.json()["error"] == "UnknownQueryError"  # a NotFoundError
 
 
 # -- in Chromium ------------------------------------------------------------------------------

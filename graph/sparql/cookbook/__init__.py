@@ -15,6 +15,8 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
+from firmgraph.graph.errors import CookbookError, UnknownQueryError
+
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
@@ -61,9 +63,9 @@ def _parse(slug: str, text: str) -> CannedQuery:
         else:
             meta[key] = value.strip()
     if "title" not in meta:
-        raise ValueError(f"cookbook query {slug} has no '# title:' line")
+        raise CookbookError(f"cookbook query {slug} has no '# title:' line")
     if params and not _WHERE.search(_code(text)):
-        raise ValueError(f"cookbook query {slug} takes parameters but has no WHERE {{ to bind them in")
+        raise CookbookError(f"cookbook query {slug} takes parameters but has no WHERE {{ to bind them in")
     return CannedQuery(slug, meta["title"], meta.get("description", ""), params, text)
 
 
@@ -80,4 +82,4 @@ def get_query(slug: str) -> CannedQuery:
     for query in load_cookbook():
         if query.slug == slug:
             return query
-    raise KeyError(slug)
+    raise UnknownQueryError(f"no saved query {slug!r}; `firmgraph cookbook` lists them")
