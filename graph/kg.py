@@ -16,7 +16,7 @@ import rdflib
 from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StoreError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.iris import entities_graph_iri
-from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, XSD
+from firmgraph.graph.model.namespaces import FG, FG_BASE, ORG, SCHEMA, XSD
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.pipeline.imports import (
     Importer,
@@ -30,7 +30,8 @@ from firmgraph.graph.pipeline.validation import ValidationReport, merge, validat
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
 
-ONTOLOGY_GRAPH = "https://w3id.org/firmgraph/ns"
+ONTOLOGY_GRAPH = FG_BASE
+"""The ontology's own graph is named by the ontology IRI."""
 
 
 class KnowledgeGraph:
@@ -44,7 +45,7 @@ class KnowledgeGraph:
     def open(cls, location: str | Path | None = None, *, settings: Settings | None = None) -> KnowledgeGraph:
         """Open (or create) the store at a folder or URL; default: the FIRMGRAPH_STORE setting."""
         settings = settings or get_settings()
-        kg = cls(open_store(location if location is not None else settings.store), settings)
+        kg = cls(open_store(location if location is not None else settings.store, settings.remote), settings)
         kg.ensure_ontology()
         return kg
 

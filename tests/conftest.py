@@ -13,9 +13,8 @@ import httpx
 import pytest
 
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.settings import Settings
+from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Store, open_store
-from firmgraph.graph.store.endpoints import get_remote_settings
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "data" / "samples"
@@ -108,12 +107,12 @@ def any_store_location(
     url = request.getfixturevalue("oxigraph_server")
     if request.param == "remote-staged":
         monkeypatch.setenv("FIRMGRAPH_REMOTE_BATCH_BYTES", "1")
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
     httpx.post(
         url + "/update", content=b"DROP ALL", headers={"Content-Type": "application/sparql-update"}
     ).raise_for_status()
     yield url
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from firmgraph.graph.errors import EmptyInputError, InputTooLargeError, UnsupportedInputError
-
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+from firmgraph.graph.settings import DEFAULT_MAX_BYTES
 
 
 def check_size(size: int, source: str, max_bytes: int) -> None:

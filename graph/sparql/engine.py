@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from firmgraph.graph.errors import QueryError
+from firmgraph.graph.settings import DEFAULT_QUERY_TIMEOUT
 from firmgraph.graph.sparql.pool import WorkerPool
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome, query_error, run_job, serialize_result
 from firmgraph.graph.sparql.workers import pool_size
@@ -67,7 +68,7 @@ class QueryEngine(Protocol):
 class InlineEngine:
     """Runs queries through a Store that bounds them itself (a remote endpoint's HTTP timeout)."""
 
-    def __init__(self, store: Store, *, timeout: float = 10.0) -> None:
+    def __init__(self, store: Store, *, timeout: float = DEFAULT_QUERY_TIMEOUT) -> None:
         self.store = store
         self.timeout = timeout
 
@@ -91,7 +92,7 @@ class InlineEngine:
         pass
 
 
-def open_engine(store: Store, *, timeout: float = 10.0, **pool_options: Any) -> QueryEngine:
+def open_engine(store: Store, *, timeout: float = DEFAULT_QUERY_TIMEOUT, **pool_options: Any) -> QueryEngine:
     """The engine for a store: worker processes over checkpoints for the embedded store."""
     if store.native is not None:
         return WorkerPool(store, timeout=timeout, **pool_options)  # type: ignore[arg-type]

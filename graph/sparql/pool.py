@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from firmgraph.graph.errors import QueryTimeoutError, StoreError
+from firmgraph.graph.settings import DEFAULT_QUERY_TIMEOUT
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome
 from firmgraph.graph.sparql.spawning import WorkerSpawning
 from firmgraph.graph.sparql.workers import Snapshots, Worker, death, pool_size, resident, unpack
@@ -41,7 +42,7 @@ class WorkerPool(WorkerSpawning):
         self,
         store: EmbeddedStore,
         *,
-        timeout: float = 10.0,
+        timeout: float = DEFAULT_QUERY_TIMEOUT,
         spares: int = 4,
         max_workers: int | None = None,
         nice_after: float = 0.25,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from firmgraph.graph.settings import RemoteSettings
 from firmgraph.graph.store.base import Commit, QueryResult, Store
 from firmgraph.graph.store.embedded import EmbeddedStore
 from firmgraph.graph.store.remote import RemoteStore
@@ -11,8 +12,11 @@ from firmgraph.graph.store.remote import RemoteStore
 __all__ = ["Commit", "EmbeddedStore", "QueryResult", "RemoteStore", "Store", "open_store"]
 
 
-def open_store(location: str | Path | None) -> Store:
-    """Open the store a location names: an http(s) URL (remote), a folder (embedded) or None (in memory)."""
+def open_store(location: str | Path | None, remote: RemoteSettings | None = None) -> Store:
+    """Open the store a location names: an http(s) URL (remote), a folder (embedded) or None (in memory).
+
+    `remote` says how to reach a remote store (default: the process-wide settings' `remote`).
+    """
     if isinstance(location, str) and location.startswith(("http://", "https://")):
-        return RemoteStore.from_url(location)
+        return RemoteStore.from_url(location, remote)
     return EmbeddedStore(location)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from firmgraph.graph.errors import StoreError
+from firmgraph.graph.settings import RemoteSettings, get_settings
 
 __all__ = [
     "LAYOUTS",
@@ -49,35 +48,9 @@ LAYOUTS: dict[str, Layout] = {
 """Known layouts: pick one with the URL's fragment (`http://host:3030/ds#fuseki`) or the layout setting."""
 
 
-class RemoteSettings(BaseSettings):
-    """How to reach a remote store (env prefix FIRMGRAPH_REMOTE_)."""
-
-    model_config = SettingsConfigDict(env_prefix="FIRMGRAPH_REMOTE_")
-
-    layout: str = "oxigraph"
-    query_url: str | None = None
-    update_url: str | None = None
-    gsp_url: str | None = None
-    """Override a layout's endpoint; an empty gsp_url turns the Graph Store Protocol off."""
-    auth: str | None = None
-    """The whole Authorization header, e.g. `Bearer abc` (credentials in the URL give Basic auth)."""
-    token: str | None = None
-    """Shorthand for `auth = "Bearer {token}"`."""
-    auth_scheme: Literal["basic", "digest"] = "basic"
-    """How credentials in the URL (`https://user:pass@host/…`) are sent."""
-    timeout: float = 60.0
-    retries: int = 4
-    backoff: float = 0.25
-    """First retry delay in seconds; it doubles with each retry (with jitter)."""
-    batch_bytes: int = 4 * 1024 * 1024
-    """Largest update request; a bigger commit is staged and swapped in."""
-    verify_tls: bool = True
-
-
-@lru_cache
 def get_remote_settings() -> RemoteSettings:
-    """The process-wide remote settings; tests call get_remote_settings.cache_clear()."""
-    return RemoteSettings()
+    """The remote settings of the process-wide settings (`get_settings().remote`)."""
+    return get_settings().remote
 
 
 def connection_options(url: str, settings: RemoteSettings) -> dict[str, Any]:

@@ -17,8 +17,8 @@ from firmgraph.graph.kg import ONTOLOGY_GRAPH
 from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.pipeline.articles import read_article
 from firmgraph.graph.pipeline.imports import Importer, RawSource
+from firmgraph.graph.settings import RemoteSettings
 from firmgraph.graph.store import EmbeddedStore, RemoteStore
-from firmgraph.graph.store.endpoints import RemoteSettings
 from firmgraph.graph.synth.articles import write_articles
 
 BASE = "https://w3id.org/firmgraph/"

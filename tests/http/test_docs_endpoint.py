@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from firmgraph.graph.store.endpoints import get_remote_settings
+from firmgraph.graph.settings import get_settings
 from tests.http.conftest import TOKEN, Server
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "endpoint.md"
@@ -55,7 +55,7 @@ def test_the_curl_examples(write_server: Server) -> None:
 
 def test_the_python_examples(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
     wrapper, pandas_csv, knowledge_graph = blocks("python")
     namespace: dict[str, object] = {}
     exec(wrapper.replace(DOC_URL, server.url), namespace)
@@ -67,4 +67,4 @@ def test_the_python_examples(server: Server, monkeypatch: pytest.MonkeyPatch) ->
     exec(knowledge_graph.replace(DOC_URL, server.url), namespace)
     cuts = namespace["cuts"]
     assert sorted(cuts["jobs"]) == sorted(frame["jobs"])  # type: ignore[index]
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()

@@ -9,8 +9,8 @@ import pytest
 
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.settings import RemoteSettings, get_settings
 from firmgraph.graph.sparql.cookbook import get_query
-from firmgraph.graph.store.endpoints import RemoteSettings, get_remote_settings
 from firmgraph.graph.store.remote import RemoteStore
 from tests.http.conftest import TOKEN, Server
 
@@ -23,10 +23,10 @@ EX = "http://example.org/remote-kg"
 @pytest.fixture
 def remote_kg(server: Server, monkeypatch: pytest.MonkeyPatch) -> Iterator[KnowledgeGraph]:
     monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
     with KnowledgeGraph.open(server.url + "#firmgraph") as kg:
         yield kg
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
 
 
 def test_the_firmgraph_layout_names_the_endpoints(server: Server, remote_kg: KnowledgeGraph) -> None:

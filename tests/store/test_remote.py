@@ -16,8 +16,9 @@ import pyoxigraph as ox
 import pytest
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
+from firmgraph.graph.settings import RemoteSettings
 from firmgraph.graph.store import Commit, RemoteStore, open_store
-from firmgraph.graph.store.endpoints import LAYOUTS, RemoteSettings
+from firmgraph.graph.store.endpoints import LAYOUTS
 from firmgraph.graph.store.staging import STAGING, swap_update
 from tests.store.proxy import flaky_proxy
 
@@ -89,15 +90,15 @@ def test_settings_override_endpoints_and_credentials_stay_out_of_the_location() 
 def test_open_store_and_the_environment_select_the_remote_store(
     server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from firmgraph.graph.store.endpoints import get_remote_settings
+    from firmgraph.graph.settings import get_settings
 
     monkeypatch.setenv("FIRMGRAPH_REMOTE_TIMEOUT", "7")
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
     try:
         with open_store(server) as store:
             assert isinstance(store, RemoteStore) and store.client.timeout.read == 7
     finally:
-        get_remote_settings.cache_clear()
+        get_settings.cache_clear()
 
 
 # -- protocol --------------------------------------------------------------------------------------
@@ -277,7 +278,7 @@ def test_a_crash_while_staging_leaves_the_old_graph_and_no_visible_trace(server:
     script = f"""
 import pyoxigraph as ox
 from firmgraph.graph.store import Commit
-from firmgraph.graph.store.endpoints import RemoteSettings
+from firmgraph.graph.settings import RemoteSettings
 from firmgraph.graph.store.remote import RemoteStore
 store = RemoteStore.from_url({server!r}, RemoteSettings(batch_bytes=20_000))
 g = ox.NamedNode({G!r})

@@ -11,10 +11,9 @@ import pyoxigraph as ox
 import pytest
 
 from firmgraph.graph.kg import KnowledgeGraph
-from firmgraph.graph.settings import Settings
+from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.sparql.cookbook import load_cookbook
 from firmgraph.graph.store import RemoteStore
-from firmgraph.graph.store.endpoints import get_remote_settings
 from tests.conftest import SAMPLES
 
 
@@ -25,13 +24,13 @@ def remote_kg(
     """A knowledge graph on the emptied test server; `staged` sends every commit through staging."""
     if request.param == "staged":
         monkeypatch.setenv("FIRMGRAPH_REMOTE_BATCH_BYTES", "8192")
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
     with RemoteStore.from_url(oxigraph_server) as store:
         store.update("DROP ALL")
     with KnowledgeGraph.open(oxigraph_server, settings=settings) as kg:
         assert isinstance(kg.store, RemoteStore)
         yield kg
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
 
 
 def frame(kg: KnowledgeGraph, sparql: str) -> list[tuple[object, ...]]:

@@ -164,11 +164,10 @@ def test_a_remote_sparql_store_gets_the_plain_queries(
     views_server: Server, samples: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A store reached over SPARQL 1.1 only (here: a firmgraph server) gets no LATERAL, and the same graphs."""
-    from firmgraph.graph.settings import Settings
-    from firmgraph.graph.store.endpoints import get_remote_settings
+    from firmgraph.graph.settings import Settings, get_settings
 
     monkeypatch.delenv("FIRMGRAPH_REMOTE_TOKEN", raising=False)
-    get_remote_settings.cache_clear()
+    get_settings.cache_clear()
     try:
         with KnowledgeGraph.open(views_server.url + "#firmgraph", settings=Settings(base_iri=BASE)) as remote:
             assert not remote.store.lateral
@@ -178,4 +177,4 @@ def test_a_remote_sparql_store_gets_the_plain_queries(
                 assert set(far.edges(keys=True)) == set(near.edges(keys=True)) and far.number_of_edges() > 0
                 assert dict(far.nodes(data="label")) == dict(near.nodes(data="label"))
     finally:
-        get_remote_settings.cache_clear()
+        get_settings.cache_clear()

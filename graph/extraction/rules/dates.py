@@ -3,8 +3,8 @@
 Returns ISO strings at the precision the text gives (YYYY-MM-DD, YYYY-MM or YYYY). "Ende
 September 2026" and "by the end of March" become the last day of that period; a month without
 a year is the most recent such month before the article (or the next one for deadlines and
-future tense); durations ("over five years") are not dates. Common forms are parsed here;
-dateparser is only asked about a phrase none of them covers.
+future tense); durations ("over five years") are not dates. Every form is parsed here, by the
+patterns of this module: a phrase none of them covers is no date (docs/decisions.md says why).
 """
 
 from __future__ import annotations
@@ -248,16 +248,3 @@ def parse_iso(value: str | None) -> date | None:
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
-
-
-def fallback_parse(phrase: str, ref: date | None, languages: list[str] | None = None) -> str | None:
-    """Ask dateparser about one phrase none of the patterns covers (slow: call sparingly)."""
-    import datetime as dt
-
-    import dateparser
-
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month", "year"]}
-    if ref is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(ref.year, ref.month, ref.day)  # type: ignore[assignment]
-    parsed = dateparser.parse(phrase, languages=languages or ["de", "en"], settings=settings)  # type: ignore[arg-type]
-    return parsed.date().isoformat() if parsed else None
