@@ -15,6 +15,7 @@ from firmgraph.graph.errors import (
 )
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.sparql.bounded import BoundedQueries
 from firmgraph.graph.sparql.engine import QueryEngine
 from firmgraph.graph.sparql.writes import GuardedWriter
 
@@ -29,6 +30,11 @@ def get_engine(request: Request) -> QueryEngine:
     return request.app.state.engine  # type: ignore[no-any-return]
 
 
+def get_reader(request: Request) -> BoundedQueries:
+    """The store's read side with every query through the engine (its time limit, its workers)."""
+    return BoundedQueries(request.app.state.engine)
+
+
 def get_writer(request: Request) -> GuardedWriter:
     writer: GuardedWriter | None = request.app.state.writer
     if writer is None:
@@ -38,6 +44,7 @@ def get_writer(request: Request) -> GuardedWriter:
 
 KG = Annotated[KnowledgeGraph, Depends(get_kg)]
 Engine = Annotated[QueryEngine, Depends(get_engine)]
+Reader = Annotated[BoundedQueries, Depends(get_reader)]
 Writer = Annotated[GuardedWriter, Depends(get_writer)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 """The settings (create_app(settings=...) overrides get_settings for its app)."""

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from firmgraph.api.deps import KG, AppSettings
+from firmgraph.api.deps import KG, AppSettings, Reader
 from firmgraph.api.negotiation import GRAPH_FORMATS, choose
 from firmgraph.api.routes.entities import serialize
 from firmgraph.graph.publish.dataset import Endpoints, describe_dataset
@@ -26,31 +26,31 @@ CACHE_SECONDS = 300.0
 _cache: dict[tuple[Any, ...], tuple[float, list[ox.Triple]]] = {}
 
 
-def _described(kg: Any, base: str, license: str, endpoints: Endpoints) -> list[ox.Triple]:
+def _described(kg: Any, reader: Reader, base: str, license: str, endpoints: Endpoints) -> list[ox.Triple]:
     key = (id(kg.store), base, license, endpoints)
     hit = _cache.get(key)
     if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
         return hit[1]
-    triples = describe_dataset(kg.store, base, license, endpoints)
+    triples = describe_dataset(reader, base, license, endpoints)
     _cache[key] = (time.monotonic(), triples)
     return triples
 
 
-async def _description(request: Request, kg: KG, settings: AppSettings) -> Response:
+async def _description(request: Request, kg: KG, reader: Reader, settings: AppSettings) -> Response:
     fmt = choose(
         GRAPH_FORMATS, accept=request.headers.get("accept"), format_param=request.query_params.get("format")
     )
     endpoints = Endpoints(str(request.base_url).rstrip("/"))
-    triples = await run_in_threadpool(_described, kg, settings.base_iri, settings.license, endpoints)
+    triples = await run_in_threadpool(_described, kg, reader, settings.base_iri, settings.license, endpoints)
     media = fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")
     return Response(serialize(triples, fmt), media_type=media, headers={"Vary": "Accept"})
 
 
 @router.api_route("/.well-known/void", methods=["GET", "HEAD"], summary="VoID description of the dataset")
-async def void(request: Request, kg: KG, settings: AppSettings) -> Response:
-    return await _description(request, kg, settings)
+async def void(request: Request, kg: KG, reader: Reader, settings: AppSettings) -> Response:
+    return await _description(request, kg, reader, settings)
 
 
 @router.api_route("/catalog", methods=["GET", "HEAD"], summary="DCAT catalogue of the dataset")
-async def catalog(request: Request, kg: KG, settings: AppSettings) -> Response:
-    return await _description(request, kg, settings)
+async def catalog(request: Request, kg: KG, reader: Reader, settings: AppSettings) -> Response:
+    return await _description(request, kg, reader, settings)

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from firmgraph import ontology
-from firmgraph.api.deps import KG, AppSettings
+from firmgraph.api.deps import AppSettings, Reader
 from firmgraph.api.negotiation import GRAPH_FORMATS, Format, choose
 from firmgraph.api.routes.rendering import templates
 from firmgraph.graph.errors import NotFoundError
@@ -67,12 +67,12 @@ def _entity(kind: str, key: str, base: str) -> str:
 @router.api_route(
     "/id/{kind}/{key}", methods=["GET", "HEAD"], summary="An entity IRI: 303 to its description"
 )
-async def entity(kind: str, key: str, request: Request, kg: KG, settings: AppSettings) -> Response:
+async def entity(kind: str, key: str, request: Request, reader: Reader, settings: AppSettings) -> Response:
     iri = _entity(kind, key, settings.base_iri)
     fmt = choose(
         ENTITY_FORMATS, accept=request.headers.get("accept"), format_param=request.query_params.get("format")
     )
-    if not await run_in_threadpool(exists, kg.store, iri):
+    if not await run_in_threadpool(exists, reader, iri):
         raise NotFoundError(f"no entity <{iri}>")
     target = f"/page/{kind}/{key}" if fmt is HTML else f"/data/{kind}/{key}.{fmt.extension}"
     return RedirectResponse(target, status_code=303, headers=VARY)
@@ -84,10 +84,10 @@ async def entity(kind: str, key: str, request: Request, kg: KG, settings: AppSet
     response_class=HTMLResponse,
     summary="The HTML page of an entity",
 )
-async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSettings) -> HTMLResponse:
+async def page(kind: str, key: str, request: Request, reader: Reader, settings: AppSettings) -> HTMLResponse:
     base = settings.base_iri
     iri = _entity(kind, key, base)
-    data = await run_in_threadpool(profile, kg.store, iri, base)
+    data = await run_in_threadpool(profile, reader, iri, base)
     downloads = [(f.label, f"/data/{kind}/{key}.{f.extension}") for f in DATA_FORMATS.values()]
     name = (
         f"entity_{data.kind}.html"
@@ -96,7 +96,7 @@ async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSetti
     )
     linked: list[Any] = []
     if name == "entity_generic.html":
-        linked = await run_in_threadpool(linked_from, kg.store, iri)
+        linked = await run_in_threadpool(linked_from, reader, iri)
     html = templates.get_template(name).render(
         request=request,
         cookbook=load_cookbook(),
@@ -117,13 +117,13 @@ async def page(kind: str, key: str, request: Request, kg: KG, settings: AppSetti
     methods=["GET", "HEAD"],
     summary="The description of an entity in one format (.ttl .jsonld .nt .rdf .trig .nq .csv)",
 )
-async def data(kind: str, name: str, kg: KG, settings: AppSettings) -> Response:
+async def data(kind: str, name: str, reader: Reader, settings: AppSettings) -> Response:
     key, _, extension = name.rpartition(".")
     fmt = DATA_FORMATS.get(extension)
     if fmt is None or not key:
         raise NotFoundError(f"no document {name!r}: add one of {', '.join('.' + e for e in DATA_FORMATS)}")
     iri = _entity(kind, key, settings.base_iri)
-    description = await run_in_threadpool(describe, kg.store, iri)
+    description = await run_in_threadpool(describe, reader, iri)
     document = f"{settings.base_iri}data/{kind}/{name}"
     body = rdf_body(description, fmt, document=document, license=settings.license)
     media = fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.model.namespaces import OA, RDFS, SCHEMA, SKOS
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import Queryable
 
 __all__ = ["LABEL_PROPERTIES", "Description", "describe", "exists", "labels", "source_graph_of"]
 
@@ -69,7 +69,7 @@ def _values(nodes: Iterable[str]) -> str:
     return " ".join(_iri(n) for n in sorted(set(nodes)))
 
 
-def exists(store: Store, iri: str) -> bool:
+def exists(store: Queryable, iri: str) -> bool:
     """Whether the store states anything about the IRI (as a subject)."""
     return bool(store.query(f"ASK {{ {_iri(iri)} ?p ?o }}"))
 
@@ -80,7 +80,7 @@ def source_graph_of(iri: str) -> str | None:
     return f"{head}/graph/doc/{key}" if sep and key and "/" not in key and "#" not in key else None
 
 
-def _rows(store: Store, sparql: str) -> list[ox.Quad]:
+def _rows(store: Queryable, sparql: str) -> list[ox.Quad]:
     quads = []
     for row in store.query(sparql):  # type: ignore[union-attr]
         quads.append(ox.Quad(row["s"], row["p"], row["o"], row["g"]))  # type: ignore[index]
@@ -88,7 +88,7 @@ def _rows(store: Store, sparql: str) -> list[ox.Quad]:
 
 
 def describe(
-    store: Store, iri: str, *, incoming_limit: int = INCOMING_LIMIT, evidence_limit: int = EVIDENCE_LIMIT
+    store: Queryable, iri: str, *, incoming_limit: int = INCOMING_LIMIT, evidence_limit: int = EVIDENCE_LIMIT
 ) -> Description:
     """The description of an entity (see the module docstring).
 
@@ -155,7 +155,7 @@ def _neighbours(description: Description) -> set[str]:
     return found
 
 
-def labels(store: Store, iris: Iterable[str]) -> list[ox.Quad]:
+def labels(store: Queryable, iris: Iterable[str]) -> list[ox.Quad]:
     """The label statements (names, headlines, preferred labels) of some resources, in their graphs."""
     chosen = sorted(set(iris))
     quads: list[ox.Quad] = []

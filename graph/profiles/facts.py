@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.namespaces import FG, PREFIXES, RDF, XSD, sparql_prologue
 from firmgraph.graph.sparql.results import select
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import Queryable
 
 __all__ = [
     "Evidence",
@@ -97,7 +97,7 @@ def compact(iri: str) -> str:
     return iri
 
 
-def label_map(store: Store, iris: Iterable[str]) -> dict[str, str]:
+def label_map(store: Queryable, iris: Iterable[str]) -> dict[str, str]:
     """What to call each IRI: a name, headline or English label from the store, else a compact IRI."""
     chosen = sorted(set(iris))
     found: dict[str, tuple[int, str]] = {}
@@ -125,7 +125,7 @@ def _fallback(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def sources(store: Store, docs: Iterable[str]) -> dict[str, Source]:
+def sources(store: Queryable, docs: Iterable[str]) -> dict[str, Source]:
     """Headline (or name), date, outlet and URL of source documents."""
     chosen = sorted(set(docs))
     if not chosen:
@@ -155,7 +155,7 @@ def sources(store: Store, docs: Iterable[str]) -> dict[str, Source]:
 
 
 def evidence_for(
-    store: Store, subjects: Iterable[str], limit: int = 2000
+    store: Queryable, subjects: Iterable[str], limit: int = 2000
 ) -> dict[tuple[str, str | None], list[Evidence]]:
     """Evidence by (subject, property): annotations on the subject (with fg:onProperty) or on its figures.
 
@@ -220,7 +220,7 @@ def value_of(term: Any, labels: dict[str, str], prop: str | None = None) -> Valu
     return Value(text, datatype=short, language=term.language)
 
 
-def facts_of(store: Store, iri: str, *, skip: Iterable[str] = ()) -> list[Fact]:
+def facts_of(store: Queryable, iri: str, *, skip: Iterable[str] = ()) -> list[Fact]:
     """Every statement about a subject, grouped by property, with labels, figure details and evidence."""
     skipped = set(skip)
     rows = select(store, f"SELECT ?p ?o WHERE {{ {ox.NamedNode(iri)} ?p ?o }}")

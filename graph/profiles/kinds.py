@@ -25,7 +25,7 @@ from firmgraph.graph.profiles.facts import (
 )
 from firmgraph.graph.profiles.reports import compare, event_reports
 from firmgraph.graph.sparql.results import select
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import Queryable
 
 __all__ = [
     "Profile",
@@ -74,7 +74,7 @@ def kind_of(iri: str, base: str) -> str:
     return iri[len(base) + 3 :].split("/", 1)[0]
 
 
-def profile(store: Store, iri: str, base: str) -> Profile:
+def profile(store: Queryable, iri: str, base: str) -> Profile:
     """The page data for an entity.
 
     Raises:
@@ -107,7 +107,7 @@ def _ref(row: dict[str, Any], var: str, labels: dict[str, str]) -> Ref:
     return Ref(iri, labels.get(iri, iri))
 
 
-def _refs(store: Store, sparql: str, var: str = "x") -> list[Ref]:
+def _refs(store: Queryable, sparql: str, var: str = "x") -> list[Ref]:
     rows = select(store, sparql)
     labels = label_map(store, (r[var].value for r in rows))
     return sorted({_ref(r, var, labels) for r in rows}, key=lambda r: r.label.lower())
@@ -116,7 +116,7 @@ def _refs(store: Store, sparql: str, var: str = "x") -> list[Ref]:
 # -- firms ------------------------------------------------------------------------------------------
 
 
-def _firm(store: Store, page: Profile) -> None:
+def _firm(store: Queryable, page: Profile) -> None:
     node = str(ox.NamedNode(page.iri))
     s = page.sections
     s["identifiers"] = [f for f in page.facts if f.prop.iri in {str(p) for p in IDENTIFIERS}]
@@ -138,7 +138,7 @@ def _firm(store: Store, page: Profile) -> None:
     s["related"] = related_firms(store, page.iri)
 
 
-def related_firms(store: Store, iri: str, limit: int = 20) -> list[tuple[Ref, str]]:
+def related_firms(store: Queryable, iri: str, limit: int = 20) -> list[tuple[Ref, str]]:
     """Firms linked to this one: parents and units, shared people, co-mentions in articles."""
     node = str(ox.NamedNode(iri))
     rows = select(
@@ -156,7 +156,7 @@ def related_firms(store: Store, iri: str, limit: int = 20) -> list[tuple[Ref, st
     return [(_ref(r, "x", labels), f"{r['reason'].value} ({int(r['n'].value)})") for r in rows]
 
 
-def roles(store: Store, *, organization: str | None = None, person: str | None = None) -> list[Role]:
+def roles(store: Queryable, *, organization: str | None = None, person: str | None = None) -> list[Role]:
     """Memberships of an organization or a person, with when sources reported them."""
     where = (
         f"?m org:organization {ox.NamedNode(organization)}"
@@ -202,7 +202,7 @@ def roles(store: Store, *, organization: str | None = None, person: str | None =
 # -- events -----------------------------------------------------------------------------------------
 
 
-def _event(store: Store, page: Profile) -> None:
+def _event(store: Queryable, page: Profile) -> None:
     node = str(ox.NamedNode(page.iri))
     (report,) = event_reports(store, events=[page.iri]) or [None]
     page.sections["report"] = report
@@ -226,7 +226,7 @@ def _event(store: Store, page: Profile) -> None:
 # -- people, articles, filings -----------------------------------------------------------------------
 
 
-def _person(store: Store, page: Profile) -> None:
+def _person(store: Queryable, page: Profile) -> None:
     node = str(ox.NamedNode(page.iri))
     page.sections["roles"] = roles(store, person=page.iri)
     page.sections["head_of"] = _refs(store, f"SELECT ?x WHERE {{ {node} org:headOf ?x }}")
@@ -237,7 +237,7 @@ def _person(store: Store, page: Profile) -> None:
     )
 
 
-def quotes(store: Store, pattern: str) -> list[tuple[str, Ref | None, Source | None]]:
+def quotes(store: Queryable, pattern: str) -> list[tuple[str, Ref | None, Source | None]]:
     """Quotations matching a pattern on ?q: (text, speaker, source)."""
     rows = select(
         store,
@@ -256,7 +256,7 @@ def quotes(store: Store, pattern: str) -> list[tuple[str, Ref | None, Source | N
     ]
 
 
-def _article(store: Store, page: Profile) -> None:
+def _article(store: Queryable, page: Profile) -> None:
     node = str(ox.NamedNode(page.iri))
     s = page.sections
     s["source"] = sources(store, [page.iri])[page.iri]
@@ -296,14 +296,14 @@ def _article(store: Store, page: Profile) -> None:
     s["evidence"] = sorted(statements, key=lambda item: (item[0], item[1].label))
 
 
-def _filing(store: Store, page: Profile) -> None:
+def _filing(store: Queryable, page: Profile) -> None:
     node = str(ox.NamedNode(page.iri))
     page.sections["events"] = event_reports(
         store, events=[r["e"].value for r in select(store, f"SELECT ?e WHERE {{ ?e fg:filing {node} }}")]
     )
 
 
-def linked_from(store: Store, iri: str, limit: int = 200) -> list[tuple[Ref, Ref]]:
+def linked_from(store: Queryable, iri: str, limit: int = 200) -> list[tuple[Ref, Ref]]:
     """(subject, property) of statements that point at the IRI, evidence links left out."""
     rows = select(
         store,

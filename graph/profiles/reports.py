@@ -25,7 +25,7 @@ from firmgraph.graph.profiles.facts import (
     value_of,
 )
 from firmgraph.graph.sparql.results import select
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import Queryable
 
 __all__ = ["MEASURES", "WAVE_DAYS", "Comparison", "EventReport", "compare", "event_reports"]
 
@@ -70,7 +70,7 @@ class Comparison:
 
 
 def event_reports(
-    store: Store, *, firm: str | None = None, events: list[str] | None = None
+    store: Queryable, *, firm: str | None = None, events: list[str] | None = None
 ) -> list[EventReport]:
     """Events of a firm (or the given events), newest first, each with its facts and their evidence."""
     if firm is not None:
@@ -103,7 +103,7 @@ def event_reports(
     return sorted(reports.values(), key=lambda r: (r.day or "", r.event.iri), reverse=True)
 
 
-def _event_facts(store: Store, events: list[str]) -> dict[str, list[Fact]]:
+def _event_facts(store: Queryable, events: list[str]) -> dict[str, list[Fact]]:
     """The comparable facts (MEASURES) of events, with figure details and evidence."""
     measures = iri_list(str(m) for m in MEASURES)
     rows = select(

@@ -19,7 +19,7 @@ from firmgraph.graph.model.iris import entities_graph_iri, linkset_graph_iri
 from firmgraph.graph.model.namespaces import DCAT, OWL, PREFIXES, RDF, SCHEMA, VOID, XSD
 from firmgraph.graph.publish.export import FORMATS, dump_name
 from firmgraph.graph.sparql.results import select
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import Queryable
 from firmgraph.graph.version import __version__
 
 __all__ = ["Endpoints", "dataset_iri", "describe_dataset"]
@@ -68,12 +68,12 @@ class _Graph:
         self.triples.append(ox.Triple(ox.NamedNode(s), ox.NamedNode(p), obj))
 
 
-def _count(store: Store, where: str) -> int:
+def _count(store: Queryable, where: str) -> int:
     rows = select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
     return int(rows[0]["n"].value) if rows else 0
 
 
-def _partitions(store: Store) -> Iterator[tuple[str, int]]:
+def _partitions(store: Queryable) -> Iterator[tuple[str, int]]:
     for row in select(
         store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
     ):
@@ -81,7 +81,7 @@ def _partitions(store: Store) -> Iterator[tuple[str, int]]:
             yield row["c"].value, int(row["n"].value)
 
 
-def _vocabularies(store: Store) -> list[str]:
+def _vocabularies(store: Queryable) -> list[str]:
     """The known namespaces whose terms the data uses as predicates or classes."""
     used = {r["p"].value for r in select(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")}
     used |= {r["c"].value for r in select(store, "SELECT DISTINCT ?c WHERE { ?s a ?c }") if "c" in r}
@@ -89,7 +89,7 @@ def _vocabularies(store: Store) -> list[str]:
     return sorted(known)
 
 
-def describe_dataset(store: Store, base: str, license: str, endpoints: Endpoints) -> list[ox.Triple]:
+def describe_dataset(store: Queryable, base: str, license: str, endpoints: Endpoints) -> list[ox.Triple]:
     """VoID and DCAT for the store, as triples."""
     g = _Graph()
     d = dataset_iri(base)
@@ -173,7 +173,7 @@ def describe_dataset(store: Store, base: str, license: str, endpoints: Endpoints
     return g.triples
 
 
-def _subsets(g: _Graph, store: Store, base: str, d: str, license: str) -> None:
+def _subsets(g: _Graph, store: Queryable, base: str, d: str, license: str) -> None:
     """Entities, ontology and sources as subsets; the two linksets."""
     graphs = set(store.named_graphs())
     for name, graph, title in (

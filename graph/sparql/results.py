@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.model.namespaces import PREFIXES, sparql_prologue
 from firmgraph.graph.sparql.syntax import uses_dataset_clause
-from firmgraph.graph.store import Store
+from firmgraph.graph.store import Queryable
 
 __all__ = ["QueryJob", "QueryOutcome", "plain_rows", "query_error", "run_job", "select", "serialize_result"]
 
@@ -213,7 +213,7 @@ def _plain(cell: str) -> str | None:
     return lexical
 
 
-def select(store: Store, sparql: str) -> list[dict[str, Any]]:
+def select(store: Queryable, sparql: str) -> list[dict[str, Any]]:
     """A SELECT query's rows as {variable: term} (unbound variables absent), over the union graph."""
     result = store.query(sparql_prologue() + sparql)
     if not isinstance(result, ox.QuerySolutions):

@@ -221,8 +221,10 @@ class Snapshots:
 # -- the pool ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: the memory watchdog keys its sizes by worker
 class Worker:
+    """A worker process, the pipe to it and the checkpoint it has open."""
+
     process: Any
     conn: Connection
     snapshot: str | None = None

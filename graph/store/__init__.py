@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from firmgraph.graph.settings import RemoteSettings
-from firmgraph.graph.store.base import Commit, QueryResult, Store
+from firmgraph.graph.store.base import Commit, Queryable, QueryResult, Store
 from firmgraph.graph.store.embedded import EmbeddedStore
 from firmgraph.graph.store.remote import RemoteStore
 
-__all__ = ["Commit", "EmbeddedStore", "QueryResult", "RemoteStore", "Store", "open_store"]
+__all__ = ["Commit", "EmbeddedStore", "QueryResult", "Queryable", "RemoteStore", "Store", "open_store"]
 
 
 def open_store(location: str | Path | None, remote: RemoteSettings | None = None) -> Store:

@@ -5,13 +5,25 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
 
 from firmgraph.graph.model.terms import iri
 
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+class Queryable(Protocol):
+    """What reading needs of a store: a Store, or the bounded queries of the server (sparql.bounded)."""
+
+    def query(
+        self, sparql: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None
+    ) -> QueryResult | list[ox.Triple]: ...
+
+    def count(self, graph: str | None = None) -> int: ...
+
+    def named_graphs(self) -> list[str]: ...
 
 
 @dataclass
