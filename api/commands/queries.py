@@ -12,6 +12,7 @@ from firmgraph.api.commands.shell import fail, open_kg
 from firmgraph.graph.errors import QueryError, UnknownQueryError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.model.formats import RDF_FORMATS
+from firmgraph.graph.model.namespaces import with_prologue
 from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
 
 FORMATS = {
@@ -38,7 +39,7 @@ def query(
     """Run a SPARQL query over the union of all graphs."""
     if sum(x is not None for x in (sparql, file, saved)) != 1:
         fail("give exactly one of: the query text, --file FILE, --saved NAME", code=2)
-    text = _query_text(sparql, file, saved, param or [])
+    text = with_prologue(_query_text(sparql, file, saved, param or []))  # fg:, schema: ... need no PREFIX
     with open_kg() as kg:
         try:
             result = kg.query(text)

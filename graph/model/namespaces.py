@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -54,6 +56,15 @@ def sparql_prologue(names: list[str] | None = None) -> str:
     """PREFIX lines for SPARQL text (all known prefixes unless names are given)."""
     chosen = PREFIXES if names is None else {n: PREFIXES[n] for n in names}
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in chosen.items())
+
+
+def with_prologue(sparql: str) -> str:
+    """The query with PREFIX lines for the known prefixes it uses but does not declare (`fg:`, `schema:`, ...)."""
+    declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([\w-]*):", sparql)}
+    used = [
+        p for p in PREFIXES if p.lower() not in declared and re.search(rf"(?<![\w:<]){re.escape(p)}:", sparql)
+    ]
+    return sparql_prologue(used) + sparql if used else sparql
 
 
 def turtle_prologue() -> str:
