@@ -34,6 +34,31 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from firmgraph.graph.pipeline.validation import ValidationReport
 
+__all__ = [
+    "AccessError",
+    "ConfigurationError",
+    "CookbookError",
+    "EmptyInputError",
+    "FirmgraphError",
+    "InputError",
+    "InputTooLargeError",
+    "MalformedInputError",
+    "MethodNotAllowedError",
+    "NotAuthorizedError",
+    "NotFoundError",
+    "QueryError",
+    "QueryTimeoutError",
+    "ShapeViolationError",
+    "StoreError",
+    "UnknownExtractorError",
+    "UnknownQueryError",
+    "UnsupportedInputError",
+    "UnsupportedMediaTypeError",
+    "UpdateSyntaxError",
+    "WritesDisabledError",
+    "describe",
+]
+
 
 class FirmgraphError(Exception):
     """Base of every error firmgraph raises on purpose."""

@@ -30,6 +30,8 @@ from firmgraph.graph.pipeline.validation import ValidationReport, merge, validat
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
 
+__all__ = ["ONTOLOGY_GRAPH", "KnowledgeGraph", "python_value"]
+
 ONTOLOGY_GRAPH = FG_BASE
 """The ontology's own graph is named by the ontology IRI."""
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+__all__ = ["SOFTWARE_IRI", "__version__"]
+
 try:
     __version__ = version("firmgraph")
 except PackageNotFoundError:  # running from a source tree that was never installed

@@ -11,6 +11,8 @@ from typing import Any, Protocol, runtime_checkable
 from firmgraph.graph.errors import UnknownExtractorError
 from firmgraph.graph.sources.document import Document
 
+__all__ = ["ENTRY_POINT_GROUP", "Extractor", "available", "get_extractor", "register"]
+
 
 @runtime_checkable
 class Extractor(Protocol):

@@ -10,6 +10,17 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.namespaces import CHANNEL, FG, METHOD, REASON, ROLE, SKOS
 
+__all__ = [
+    "EVENT_CLASSES",
+    "EVENT_TYPE_LABELS",
+    "HEAD_ROLES",
+    "channel_concept",
+    "method_concept",
+    "normalise",
+    "reason_concept",
+    "role_concept",
+]
+
 EVENT_CLASSES: dict[str | None, str] = {
     None: str(FG.RestructuringEvent),
     "layoff": str(FG.Layoff),

@@ -7,6 +7,16 @@ import hashlib
 import re
 import unicodedata
 
+__all__ = [
+    "KINDS",
+    "entities_graph_iri",
+    "entity_iri",
+    "linkset_graph_iri",
+    "name_key",
+    "opaque_key",
+    "source_graph_iri",
+]
+
 KINDS = ("org", "person", "event", "doc", "filing", "quote", "membership", "run")
 
 _LEGAL_SUFFIXES = {

@@ -7,6 +7,28 @@ import re
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+__all__ = [
+    "CHANNEL",
+    "DCAT",
+    "FG",
+    "FG_BASE",
+    "METHOD",
+    "OA",
+    "ORG",
+    "PREFIXES",
+    "REASON",
+    "ROLE",
+    "SCHEMA",
+    "SCOPE",
+    "SH",
+    "STATUS",
+    "TIME",
+    "VOID",
+    "sparql_prologue",
+    "turtle_prologue",
+    "with_prologue",
+]
+
 FG_BASE = "https://w3id.org/firmgraph/ns"
 FG = Namespace(FG_BASE + "#")
 """The ontology: a hash namespace (classes and properties)."""

@@ -9,6 +9,23 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Valida
 
 from firmgraph.graph.errors import MalformedInputError
 
+__all__ = [
+    "Amount",
+    "ArticleMeta",
+    "Count",
+    "DateText",
+    "EventRecord",
+    "FilingRecord",
+    "OrgRecord",
+    "PersonRecord",
+    "QuoteRecord",
+    "Record",
+    "Span",
+    "first",
+    "load_records",
+    "parse_record",
+]
+
 DateText = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Count = Annotated[StrictInt, Field(ge=0)]
 Amount = Annotated[float, Field(ge=0)]

@@ -17,6 +17,8 @@ from firmgraph.graph.sources.formats import article_extensions
 if TYPE_CHECKING:
     from firmgraph.graph.kg import KnowledgeGraph
 
+__all__ = ["extract_paths", "read_article", "review_merges"]
+
 
 def read_article(source: RawSource, *, extractor: str = "rules") -> tuple[Record, SourceInfo]:
     """The record an extractor finds in an article, and the source facts (its SHA-256 is its identity)."""

@@ -30,6 +30,19 @@ from firmgraph.graph.pipeline.validation import ValidationReport, validate
 from firmgraph.graph.sources.formats import importable_extensions, is_rdf, source_format_for
 from firmgraph.graph.store import Commit, Store
 
+__all__ = [
+    "ArticleReader",
+    "ImportResult",
+    "Importer",
+    "RawSource",
+    "context_for",
+    "iter_sources",
+    "parse_rdf",
+    "rdf_format",
+    "sniff_suffix",
+    "to_rdflib",
+]
+
 
 @dataclass
 class ImportResult:

@@ -10,6 +10,8 @@ from firmgraph.graph.model.iris import entities_graph_iri, entity_iri, name_key,
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
 from firmgraph.graph.store import Store
 
+__all__ = ["Match", "Resolver", "org_keys"]
+
 
 @dataclass(frozen=True)
 class Match:

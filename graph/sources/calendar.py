@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+__all__ = ["MONTHS", "MONTH_RE", "WEEKDAYS", "find_date", "make_date"]
+
 MONTHS: dict[str, int] = {
     "januar": 1, "jänner": 1, "january": 1, "jan": 1,
     "februar": 2, "february": 2, "feb": 2,

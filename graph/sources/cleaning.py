@@ -12,6 +12,16 @@ from dataclasses import dataclass
 
 from firmgraph.graph.sources.calendar import find_date
 
+__all__ = [
+    "Header",
+    "clean_lines",
+    "is_body_paragraph",
+    "is_date_line",
+    "is_headline_like",
+    "is_noise_line",
+    "read_header",
+]
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

@@ -7,6 +7,8 @@ import unicodedata
 from firmgraph.graph.errors import EmptyInputError, InputTooLargeError, UnsupportedInputError
 from firmgraph.graph.settings import DEFAULT_MAX_BYTES
 
+__all__ = ["check_size", "decode_text"]
+
 
 def check_size(size: int, source: str, max_bytes: int) -> None:
     if size > max_bytes:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+__all__ = ["Document"]
+
 
 @dataclass(frozen=True)
 class Document:

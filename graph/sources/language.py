@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["detect_language"]
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

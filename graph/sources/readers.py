@@ -15,6 +15,8 @@ from firmgraph.graph.sources.document import Document
 from firmgraph.graph.sources.formats import article_extensions
 from firmgraph.graph.sources.language import detect_language
 
+__all__ = ["iter_documents", "read_bytes", "read_path"]
+
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 
 

@@ -1,4 +1,4 @@
-"""Imported by the query workers' fork server after the app: prepares the heap workers inherit.
+"""Internal: imported by the query workers' fork server after the app, to prepare the heap workers inherit.
 
 - The main script (the CLI) is imported here, where Python 3.11's own `__main__` preload does
   not: without it every worker runs the script again before it can answer (0.6 s of CPU each).

@@ -11,6 +11,8 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.terms import iri
 
+__all__ = ["Commit", "QueryResult", "Queryable", "Store", "commit_update", "data_block"]
+
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 

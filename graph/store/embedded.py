@@ -12,6 +12,8 @@ from firmgraph.graph.errors import QueryError, StoreError
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 
+__all__ = ["EmbeddedStore"]
+
 
 class EmbeddedStore(Store):
     """A pyoxigraph store in a folder (created if missing), or in memory when path is None."""

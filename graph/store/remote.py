@@ -48,6 +48,8 @@ from firmgraph.graph.store.staging import (
     swap_update,
 )
 
+__all__ = ["RemoteStore"]
+
 _TRANSIENT = {429, 502, 503, 504}
 _UNSENT = {429, 503}
 """Statuses that say the server did not run the request: safe to retry even a non-idempotent write."""

@@ -14,6 +14,21 @@ from firmgraph.graph.errors import StoreError
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit
 
+__all__ = [
+    "STAGING",
+    "STG",
+    "as_query_triples",
+    "blank_groups",
+    "chain",
+    "chunks",
+    "commit_quads",
+    "encode_term",
+    "has_blank",
+    "quad_size",
+    "staged_pattern",
+    "swap_update",
+]
+
 STAGING = "urn:firmgraph:staging:"
 """Prefix of staging graphs (one per staged commit: `{STAGING}{unix ms}-{uuid}`)."""
 STG = "urn:firmgraph:staging#"

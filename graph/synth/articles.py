@@ -12,6 +12,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+__all__ = ["articles", "write_articles"]
+
 _SYLLABLES = ["ar", "bel", "cor", "dan", "fen", "gor", "hal", "jor", "kel", "lum", "mar", "nor"]
 _SYLLABLES += ["per", "quin", "ros", "sel", "tor", "var", "wen", "zel"]
 _SECTORS = ["Systems", "Logistics", "Motors", "Software", "Retail", "Chemicals", "Energy", "Media"]

@@ -17,6 +17,8 @@ from firmgraph.graph.model.records import Record
 from firmgraph.graph.pipeline.build import RecordBuilder, SourceInfo
 from firmgraph.graph.pipeline.resolve import Resolver
 
+__all__ = ["records", "write_synthetic"]
+
 _SYLLABLES = [
     "ar",
     "bel",
