@@ -5,11 +5,15 @@ from __future__ import annotations
 import html
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from firmgraph.graph.views.pages import entity_link, page
-from firmgraph.graph.views.timeline import Timeline, TimelineEvent, wave_jobs
+from firmgraph.graph.views.waves import TimelineEvent, wave_jobs
+
+if TYPE_CHECKING:
+    from firmgraph.graph.views.timeline import Timeline
 
 __all__ = ["timeline_page", "timeline_svg"]
 

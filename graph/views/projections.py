@@ -22,6 +22,7 @@ from firmgraph.graph.model.namespaces import sparql_prologue
 from firmgraph.graph.sparql.results import plain_rows
 from firmgraph.graph.views.filters import Filters, Runner, local_name, parse_day_lenient, parse_window
 from firmgraph.graph.views.graphs import FirmNetwork
+from firmgraph.graph.views.waves import total_jobs
 
 __all__ = [
     "FIRM_ROW_LIMIT",
@@ -286,8 +287,6 @@ def firm_network(
         for via, firms in groups.items():
             for a, b in combinations(sorted(firms), 2):
                 _link(graph, a, b, via)
-    from firmgraph.graph.views.timeline import total_jobs
-
     examples = {v for _, _, d in graph.edges(data=True) for v in d["via"]} if how.examples else set()
     names = _labels(run, set(graph))
     if examples:  # people (shared-people) or articles (co-mention)

@@ -8,12 +8,11 @@ never counted.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
 import pyoxigraph as ox
@@ -29,77 +28,15 @@ from firmgraph.graph.views.filters import (
     parse_day_lenient,
     parse_iri,
 )
+from firmgraph.graph.views.waves import TimelineEvent, total_jobs, wave_jobs, waves
 
-__all__ = ["Timeline", "TimelineEvent", "firm_timeline", "total_jobs", "waves"]
+__all__ = ["Timeline", "TimelineEvent", "firm_timeline", "total_jobs", "wave_jobs", "waves"]
 
 TIMELINE_ROW_LIMIT = 500_000
 FRAME_COLUMNS = [
     "firm", "firm_name", "event", "label", "type", "jobs_cut", "announced", "reported", "effective_by",
     "start", "reasons", "aggregate", "wave",
 ]  # fmt: skip
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    """One event on a firm's lane."""
-
-    iri: str
-    firm: str
-    firm_name: str
-    label: str
-    event_type: str
-    jobs_cut: int | None = None
-    announced: str | None = None
-    """As stated: a date, a month (YYYY-MM) or a year."""
-    reported: date | None = None
-    """The first article that reports it."""
-    effective_by: str | None = None
-    reasons: tuple[str, ...] = ()
-    parts: tuple[str, ...] = ()
-    """The events it sums up (an aggregate)."""
-
-    @property
-    def start(self) -> date | None:
-        """When it was announced, else when it was first reported."""
-        return (parse_day_lenient(self.announced) if self.announced else None) or self.reported
-
-    @property
-    def end(self) -> date | None:
-        """When it is to be completed."""
-        return parse_day_lenient(self.effective_by) if self.effective_by else None
-
-
-def _clusters(items: Sequence[T], day: Any, window_days: int) -> list[list[T]]:
-    dated = sorted((i for i in items if day(i) is not None), key=day)
-    groups: list[list[T]] = []
-    for item in dated:
-        if groups and (day(item) - day(groups[-1][0])).days <= window_days:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
-    undated: dict[Any, list[T]] = defaultdict(list)
-    for item in items:
-        if day(item) is None:
-            undated[getattr(item, "jobs_cut", None) if not isinstance(item, tuple) else item[1]].append(item)
-    return groups + list(undated.values())
-
-
-def waves(events: Iterable[TimelineEvent], window_days: int = 30) -> list[list[TimelineEvent]]:
-    """One firm's events (aggregates left out) in waves, oldest first; undated events by figure, last."""
-    return _clusters([e for e in events if not e.parts], lambda e: e.start, window_days)
-
-
-def wave_jobs(wave: Iterable[TimelineEvent]) -> int:
-    return sum({e.jobs_cut for e in wave if e.jobs_cut})
-
-
-def total_jobs(points: list[tuple[date | None, int]], window_days: int = 30) -> int:
-    """Jobs cut over (day, jobs) events of one firm, each figure counted once per wave."""
-    return sum(sum({j for _, j in group}) for group in _clusters(points, lambda p: p[0], window_days))
-
-
-# -- the query --------------------------------------------------------------------------------------
 
 
 def timeline_query(firms: Sequence[str], filters: Filters, limit: int) -> str:
