@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from firmgraph.graph.errors import ConfigurationError
 from firmgraph.graph.model.namespaces import PREFIXES
 
 __all__ = [
@@ -81,7 +82,7 @@ class RdfFormat:
             writer(out, quads)  # type: ignore[operator]
             return
         if self.native is None:
-            raise ValueError(f"{self.label} has neither a writer nor a pyoxigraph serializer")
+            raise ConfigurationError(f"{self.label} has neither a writer nor a pyoxigraph serializer")
         stream = quads if self.quads else (q.triple for q in quads)
         prefixes = PREFIXES if self.native in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         ox.serialize(stream, out, self.native, prefixes=prefixes)
@@ -92,7 +93,7 @@ class RdfFormat:
             yield from self.parser(data, base_iri)
             return
         if self.native is None:
-            raise ValueError(f"{self.label} has neither a parser nor a pyoxigraph parser")
+            raise ConfigurationError(f"{self.label} has neither a parser nor a pyoxigraph parser")
         yield from ox.parse(data, self.native, base_iri=base_iri, rename_blank_nodes=True)
 
 

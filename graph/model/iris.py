@@ -7,6 +7,8 @@ import hashlib
 import re
 import unicodedata
 
+from firmgraph.graph.errors import NotFoundError
+
 __all__ = [
     "KINDS",
     "entities_graph_iri",
@@ -51,7 +53,7 @@ def name_key(name: str, *, drop_legal_suffix: bool = True) -> str:
 def entity_iri(base: str, kind: str, key: str) -> str:
     """`{base}id/{kind}/{key}`."""
     if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}")
+        raise NotFoundError(f"unknown kind of entity {kind!r}; the kinds are {', '.join(sorted(KINDS))}")
     return f"{base}id/{kind}/{key}"
 
 

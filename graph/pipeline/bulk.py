@@ -48,7 +48,7 @@ from firmgraph.graph.pipeline.imports import (
     iter_sources,
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
-from firmgraph.graph.sources.formats import article_extensions, importable_extensions, is_rdf
+from firmgraph.graph.sources.formats import article_extensions, files_in, importable_extensions, is_rdf
 from firmgraph.graph.store import Commit, EmbeddedStore, Store
 
 __all__ = ["BulkSummary", "bulk_import", "count_sources", "imported_hashes"]
@@ -171,7 +171,7 @@ def count_sources(paths: Iterable[str | Path]) -> int:
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in importable)
+            total += len(files_in(p, importable))
         else:
             total += 1
     return total

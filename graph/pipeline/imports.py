@@ -27,7 +27,8 @@ from firmgraph.graph.model.records import Record
 from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
 from firmgraph.graph.pipeline.resolve import Match, Resolver
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
-from firmgraph.graph.sources.formats import importable_extensions, is_rdf, source_format_for
+from firmgraph.graph.sources.decoding import check_size
+from firmgraph.graph.sources.formats import files_in, importable_extensions, is_rdf, source_format_for
 from firmgraph.graph.store import Commit, Store
 
 __all__ = [
@@ -80,7 +81,7 @@ def iter_sources(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Raw
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in importable)
+            files = files_in(p, importable)
             if not files:
                 yield EmptyInputError("the folder holds no importable file", path=str(p))
             for f in files:
@@ -92,19 +93,18 @@ def iter_sources(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Raw
 
 
 def _read_file(path: Path, max_bytes: int) -> RawSource | InputError:
-    size = path.stat().st_size
-    if size > max_bytes:
-        return InputTooLargeError(
-            f"{size:,} bytes is over the limit of {max_bytes:,} (set FIRMGRAPH_MAX_INPUT_BYTES, or use"
-            " `firmgraph restore` for a trusted dump)",
-            path=str(path),
-        )
+    try:
+        check_size(path.stat().st_size, str(path), max_bytes)
+    except InputTooLargeError as e:
+        return e
     return _checked(str(path), path.read_bytes(), max_bytes)
 
 
 def _checked(name: str, data: bytes, max_bytes: int) -> RawSource | InputError:
-    if len(data) > max_bytes:
-        return InputTooLargeError(f"over the limit of {max_bytes:,} bytes", path=name)
+    try:
+        check_size(len(data), name, max_bytes)
+    except InputTooLargeError as e:
+        return e
     if not data.strip():
         return EmptyInputError("the file is empty", path=name)
     if b"\x00" in data[:8192]:

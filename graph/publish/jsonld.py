@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, URIRef
 
 from firmgraph import ontology
+from firmgraph.graph.errors import UnsupportedInputError
 from firmgraph.graph.model.namespaces import FG, PREFIXES, XSD
 
 __all__ = ["CONTEXT_IRI", "JsonLdWriter", "context", "to_jsonld", "write_jsonld"]
@@ -114,7 +115,7 @@ def _value(term: Any, coerce: str | None, terms: _Terms) -> Any:
         node = _node_id(term, terms)
         return node if coerce == "@id" else {"@id": node}
     if not isinstance(term, ox.Literal):
-        raise ValueError(f"JSON-LD 1.1 cannot carry the RDF 1.2 triple term {term}")
+        raise UnsupportedInputError(f"JSON-LD 1.1 cannot carry the RDF 1.2 triple term {term}")
     if term.language:
         return {"@value": term.value, "@language": term.language}
     datatype = term.datatype.value

@@ -11,8 +11,13 @@ __all__ = ["check_size", "decode_text"]
 
 
 def check_size(size: int, source: str, max_bytes: int) -> None:
+    """Refuse a source of more than `max_bytes` (the one size check of imports and readers)."""
     if size > max_bytes:
-        raise InputTooLargeError(f"{size:,} bytes is over the limit of {max_bytes:,}", path=source)
+        raise InputTooLargeError(
+            f"{size:,} bytes is over the limit of {max_bytes:,} (set FIRMGRAPH_MAX_INPUT_BYTES, or use"
+            " `firmgraph restore` for a trusted dump)",
+            path=source,
+        )
 
 
 def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -8,10 +8,12 @@ a new format is one `register_source_format` call.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from firmgraph.graph.errors import ConfigurationError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.records import Record, load_records
 
@@ -20,6 +22,7 @@ __all__ = [
     "RecordReader",
     "SourceFormat",
     "article_extensions",
+    "files_in",
     "importable_extensions",
     "is_rdf",
     "register_source_format",
@@ -54,7 +57,7 @@ SOURCE_FORMATS: dict[str, SourceFormat] = {}
 def register_source_format(fmt: SourceFormat) -> SourceFormat:
     """Add (or replace) a format of records or articles."""
     if fmt.kind == "records" and fmt.read_records is None:
-        raise ValueError(f"the records format {fmt.name!r} needs read_records")
+        raise ConfigurationError(f"the records format {fmt.name!r} needs read_records")
     SOURCE_FORMATS[fmt.name] = fmt
     return fmt
 
@@ -82,6 +85,12 @@ def article_extensions() -> dict[str, str]:
         if f.kind == "article"
         for extension in f.extensions
     }
+
+
+def files_in(folder: Path, extensions: Iterable[str]) -> list[Path]:
+    """The files below a folder (recursively, sorted) whose suffix is one of `extensions` (`.txt`, ...)."""
+    wanted = {e.lower() for e in extensions}
+    return sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in wanted)
 
 
 def importable_extensions() -> set[str]:

@@ -12,7 +12,7 @@ from firmgraph.graph.errors import EmptyInputError, InputError, UnsupportedInput
 from firmgraph.graph.sources.cleaning import clean_lines, read_header
 from firmgraph.graph.sources.decoding import DEFAULT_MAX_BYTES, check_size, decode_text
 from firmgraph.graph.sources.document import Document
-from firmgraph.graph.sources.formats import article_extensions
+from firmgraph.graph.sources.formats import article_extensions, files_in
 from firmgraph.graph.sources.language import detect_language
 
 __all__ = ["iter_documents", "read_bytes", "read_path"]
@@ -68,9 +68,7 @@ def iter_documents(
     """
     for path in paths:
         if str(path) != "-" and Path(path).is_dir():
-            files = sorted(
-                f for f in Path(path).rglob("*") if f.is_file() and f.suffix.lower() in article_extensions()
-            )
+            files = files_in(Path(path), article_extensions())
             if not files:
                 _fail(EmptyInputError("the folder holds no .txt or .html article", path=str(path)), on_error)
             targets: list[str | Path] = list(files)

@@ -217,6 +217,6 @@ def select(store: Queryable, sparql: str) -> list[dict[str, Any]]:
     """A SELECT query's rows as {variable: term} (unbound variables absent), over the union graph."""
     result = store.query(sparql_prologue() + sparql)
     if not isinstance(result, ox.QuerySolutions):
-        raise TypeError("expected a SELECT query")
+        raise QueryError("expected a SELECT query")
     names = [v.value for v in result.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in result]
