@@ -1,4 +1,8 @@
-"""The `firmgraph` command: a thin shell over the library. Exit codes: 0 ok, 1 rejected input, 2 usage."""
+"""The `firmgraph` command: a thin shell over the library.
+
+Exit codes: 0 ok, 1 rejected input (nothing written), 2 usage, 3 an import wrote some sources and
+rejected others.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import typer
 from tqdm import tqdm
 
 from firmgraph.graph.cookbook import get_query, load_cookbook
-from firmgraph.graph.errors import FirmgraphError, InputError, QueryError
+from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, store_error
 from firmgraph.graph.imports import ImportResult
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings, get_settings
@@ -112,8 +116,17 @@ def import_(
     done = [r for r in results if r.status != "rejected"]
     verb = "checked" if dry_run else "imported"
     typer.echo(f"{verb} {len(done)} source(s), {sum(r.triples for r in done)} triples; rejected {rejected}")
+    _exit_for(rejected=rejected, written=bool(done) and not dry_run)
+
+
+PARTLY_IMPORTED = 3
+"""Exit code of an import that wrote some sources and rejected others (each rejection is listed)."""
+
+
+def _exit_for(*, rejected: int, written: bool) -> None:
+    """0: all taken; 1: rejected input, nothing written; 3: some written, some rejected."""
     if rejected:
-        raise typer.Exit(1)
+        raise typer.Exit(PARTLY_IMPORTED if written else 1)
 
 
 def _show_result(result: ImportResult, style: str) -> None:
@@ -163,8 +176,7 @@ def _bulk_import(
         f"{verb} {summary.imported} source(s), {summary.triples} triples; skipped {summary.skipped} "
         f"already imported; rejected {summary.rejected}"
     )
-    if summary.rejected:
-        raise typer.Exit(1)
+    _exit_for(rejected=summary.rejected, written=summary.imported and not dry_run)
 
 
 def _rejection(result: ImportResult, style: str) -> str:
@@ -394,14 +406,14 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on")] = 8000,
 ) -> None:
     """Serve the SPARQL endpoint and the query workbench (http://HOST:PORT/)."""
-    import uvicorn
-
     from firmgraph.api.app import create_app
+    from firmgraph.api.server import serve as run_server
 
     kg = _open()
+    settings = _settings()
     typer.echo(f"serving {kg.store.location} at http://{host}:{port}/ (SPARQL endpoint: /sparql)", err=True)
     try:
-        uvicorn.run(create_app(kg, _settings()), host=host, port=port, log_level="warning")
+        run_server(create_app(kg, settings), host=host, port=port, max_connections=settings.max_connections)
     finally:
         kg.close()
 
@@ -467,8 +479,13 @@ def view(
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    app()
+    """Entry point of the console script: errors are one line, never a traceback."""
+    try:
+        app()
+    except (FirmgraphError, OSError) as e:
+        message = str(e) if isinstance(e, FirmgraphError) else str(store_error(e, "working"))
+        typer.secho(f"error: {message}", fg="red", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -45,10 +45,12 @@ from firmgraph.graph.imports import (
     RawSource,
     context_for,
     iter_sources,
+    to_rdflib,
 )
 from firmgraph.graph.iris import entities_graph_iri
 from firmgraph.graph.namespaces import FG, PROV
 from firmgraph.graph.records import Record
+from firmgraph.graph.sandbox import die_with_parent
 from firmgraph.graph.store import Commit, EmbeddedStore, Store
 from firmgraph.graph.store.remote import RemoteStore
 from firmgraph.graph.validation import ValidationReport, validate
@@ -359,7 +361,8 @@ def _rejection(item: _Item, report: ValidationReport) -> str:
 
 
 def _warm_up() -> None:
-    """Load the shapes and ontology once per worker."""
+    """End with the parent, and load the shapes and ontology once per worker."""
+    die_with_parent()
     validate(rdflib.Graph())
 
 
@@ -373,8 +376,6 @@ def _extract(source: RawSource) -> tuple[Record, SourceInfo] | FirmgraphError:
 
 
 def _validate(batch_nt: bytes, context_nt: bytes) -> ValidationReport:
-    data, context = rdflib.Graph(), rdflib.Graph()
-    data.parse(data=batch_nt, format="nt")
-    if context_nt.strip():
-        context.parse(data=context_nt, format="nt")
+    data = to_rdflib(ox.parse(batch_nt, ox.RdfFormat.N_TRIPLES))
+    context = to_rdflib(ox.parse(context_nt, ox.RdfFormat.N_TRIPLES))
     return validate(data, context=context)

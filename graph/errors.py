@@ -11,6 +11,7 @@ FirmgraphError
 │   └── QueryTimeoutError
 ├── NotFoundError           an IRI or graph the store does not hold
 └── StoreError              the store cannot be opened, read or written
+    └── StorageFullError    its disk is full (nothing of the write landed)
 """
 
 from __future__ import annotations
@@ -77,6 +78,19 @@ class NotFoundError(FirmgraphError):
 
 class StoreError(FirmgraphError):
     """The store cannot be opened, read or written."""
+
+
+class StorageFullError(StoreError):
+    """The disk that holds the store is full; nothing of the write landed."""
+
+
+def store_error(error: OSError | RuntimeError, doing: str) -> StoreError:
+    """The StoreError for an I/O failure, telling a full disk apart."""
+    if getattr(error, "errno", None) == 28 or "no space left" in str(error).lower():
+        return StorageFullError(
+            f"the disk of the store is full while {doing}; nothing was written: free space and retry"
+        )
+    return StoreError(f"the store failed while {doing}: {error}")
 
 
 def describe(error: BaseException) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from firmgraph.graph.namespaces import SCHEMA
 from firmgraph.graph.records import Record, load_records
 from firmgraph.graph.resolve import Match, Resolver
 from firmgraph.graph.store import Commit, Store
+from firmgraph.graph.terms import refuse_entities, to_rdflib_term
 from firmgraph.graph.validation import ValidationReport, validate
 
 RDF_SUFFIXES = {".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".owl", ".xml"}
@@ -129,8 +130,10 @@ def rdf_format(source: RawSource) -> ox.RdfFormat:
 def parse_rdf(source: RawSource, graph: str) -> list[ox.Quad]:
     """Parse RDF into quads of one graph (a dataset's named graphs are merged into the source graph)."""
     name = ox.NamedNode(graph)
+    fmt = rdf_format(source)
+    refuse_entities(source.data, fmt, name=source.name)
     try:
-        parsed = ox.parse(source.data, rdf_format(source), base_iri=graph, rename_blank_nodes=True)
+        parsed = ox.parse(source.data, fmt, base_iri=graph, rename_blank_nodes=True)
         return [ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed]
     except SyntaxError as e:
         raise MalformedInputError(f"malformed RDF: {e}", path=source.name, line=_line_of(str(e))) from e
@@ -143,14 +146,11 @@ def _line_of(message: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def to_rdflib(quads: Iterable[ox.Quad]) -> rdflib.Graph:
-    """An rdflib Graph of the quads' triples (for pyshacl)."""
-    text = ox.serialize(
-        [ox.Triple(q.subject, q.predicate, q.object) for q in quads], format=ox.RdfFormat.N_TRIPLES
-    )
+def to_rdflib(quads: Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
+    """An rdflib Graph of the quads' (or triples') triples, for pyshacl: term by term, linear in size."""
     graph = rdflib.Graph()
-    if text:
-        graph.parse(data=text, format="nt")
+    for q in quads:
+        graph.add((to_rdflib_term(q.subject), to_rdflib_term(q.predicate), to_rdflib_term(q.object)))
     return graph
 
 
@@ -169,10 +169,7 @@ def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdfl
                 f"{{ ?s a ?t }} UNION {{ ?s <{SCHEMA.name}> ?n }} }}"
             )
         )
-    graph = rdflib.Graph()
-    if triples:
-        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph
+    return to_rdflib(triples)  # type: ignore[arg-type]
 
 
 ArticleReader = Callable[[RawSource], tuple[Record, SourceInfo]]

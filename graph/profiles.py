@@ -26,6 +26,7 @@ from firmgraph.graph.facts import (
 from firmgraph.graph.namespaces import FG, RDF, RDFS, SCHEMA
 from firmgraph.graph.reports import compare, event_reports
 from firmgraph.graph.store import Store
+from firmgraph.graph.terms import iri as iri_text
 
 __all__ = [
     "Profile",
@@ -140,7 +141,7 @@ def _firm(store: Store, page: Profile) -> None:
 
 def related_firms(store: Store, iri: str, limit: int = 20) -> list[tuple[Ref, str]]:
     """Firms linked to this one: parents and units, shared people, co-mentions in articles."""
-    node = str(ox.NamedNode(iri))
+    node = iri_text(iri)
     rows = select(
         store,
         f"""SELECT ?x (SAMPLE(?why) AS ?reason) (COUNT(*) AS ?n) WHERE {{
@@ -307,7 +308,7 @@ def linked_from(store: Store, iri: str, limit: int = 200) -> list[tuple[Ref, Ref
     """(subject, property) of statements that point at the IRI, evidence links left out."""
     rows = select(
         store,
-        f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {ox.NamedNode(iri)} FILTER(isIRI(?s))
+        f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {iri_text(iri)} FILTER(isIRI(?s))
               FILTER(?p NOT IN (oa:hasBody, oa:hasSource)) }} LIMIT {int(limit)}""",
     )
     labels = label_map(store, {r[v].value for r in rows for v in ("s", "p")})

@@ -44,7 +44,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
 from firmgraph.graph.results import QueryJob, QueryOutcome, query_error, run_job, serialize_result
-from firmgraph.graph.sandbox import deny_network
+from firmgraph.graph.sandbox import deny_network, die_with_parent
 from firmgraph.graph.store import EmbeddedStore, Store
 
 __all__ = [
@@ -88,17 +88,18 @@ def _worker_main(conn: Connection, memory_limit: int | None, network: bool = Fal
     An outcome over LARGE_ANSWER bytes is announced first with ('large', size). Without
     `network` the worker cannot open IPv4/IPv6 sockets (SERVICE is off).
     """
-    _die_with_parent()
+    die_with_parent()
+    os.environ["RUST_BACKTRACE"] = "0"  # a query that runs out of memory says so in one line
     if not network:
         deny_network()
     if memory_limit:
         import resource
 
-        # the address space it starts with (interpreter, libraries) plus its share of the budget
-        address_space = _address_space() + memory_limit
-        for kind, limit in ((resource.RLIMIT_DATA, memory_limit), (resource.RLIMIT_AS, address_space)):
-            with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(kind, (limit, limit))
+        # the data segment it starts with (interpreter, libraries) plus what one query may use; the
+        # data limit, not RLIMIT_AS: thread stacks and malloc arenas reserve address space unused
+        limit = _data_size() + memory_limit
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     store: ox.Store | None = None
     opened: str | None = None
     while True:
@@ -129,13 +130,16 @@ def _worker_main(conn: Connection, memory_limit: int | None, network: bool = Fal
             conn.send(("error", str(e)))
 
 
-def _address_space() -> int:
-    """Bytes of address space this process holds now (0 where /proc cannot tell)."""
+def _data_size() -> int:
+    """Bytes of this process's data segment and private mappings (VmData; 0 where /proc cannot tell)."""
     try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
-        return 0
+        pass
+    return 0
 
 
 def _resident(pid: int) -> int:
@@ -165,6 +169,11 @@ def pool_size(workers: int = 0, memory: int = 0) -> tuple[int, int]:
     return workers or 32, memory or max(physical_memory() // 8, 512 << 20)
 
 
+def limit_text(worker: _Worker) -> str:
+    """A worker's memory limit in words."""
+    return f"{worker.memory_limit / (1 << 20):,.0f} MB" if worker.memory_limit else "a share of the memory"
+
+
 def _death(worker: _Worker, over_budget: set[int]) -> QueryError:
     """Why a worker's pipe closed: a crash, the memory limit, or the kernel killing it."""
     worker.process.join(1)
@@ -176,10 +185,10 @@ def _death(worker: _Worker, over_budget: set[int]) -> QueryError:
             " try again, or narrow the query down"
         )
     if (
-        code is not None
-        and code < 0
-        and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL)
-    ):
+        code is not None and code < 0 and -code == signal.SIGABRT
+    ):  # the engine aborts when an allocation fails
+        return QueryTimeoutError(f"{_OUT_OF_MEMORY} (one query may use {limit_text(worker)})")
+    if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGILL):
         return QueryError(
             f"the query crashed the query engine ({signal.Signals(-code).name}); it is probably nested too"
             " deeply: simplify it"
@@ -187,17 +196,6 @@ def _death(worker: _Worker, over_budget: set[int]) -> QueryError:
     if code is not None and code < 0 and -code == signal.SIGKILL:
         return QueryTimeoutError(f"{_OUT_OF_MEMORY} (the system stopped its worker)")
     return QueryTimeoutError(f"{_OUT_OF_MEMORY} (its worker ended with status {code})")
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent (the fork server) goes away."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 # -- checkpoints ------------------------------------------------------------------------------
@@ -274,6 +272,7 @@ class _Worker:
     conn: Connection
     snapshot: str | None = None
     idle_since: float = field(default_factory=time.monotonic)
+    memory_limit: int = 0
 
     @property
     def pid(self) -> int:
@@ -666,15 +665,16 @@ class WorkerPool:
         while not self._closed:
             time.sleep(every)
             with self._cond:
-                busy = [w for w in self._live.values() if w not in self._idle]
+                idle = {w.pid for w in self._idle}
+                busy = [w for w in self._live.values() if w.pid not in idle]
             if not busy or not self._resident:
                 continue
-            grown = {w: max(_resident(w.pid) - self._resident, 0) for w in busy}
+            grown = {w.pid: max(_resident(w.pid) - self._resident, 0) for w in busy}
             if sum(grown.values()) > self.memory_budget:
                 largest = max(grown, key=grown.__getitem__)
-                self._over_budget.add(largest.pid)
+                self._over_budget.add(largest)
                 with contextlib.suppress(OSError):
-                    os.kill(largest.pid, signal.SIGKILL)
+                    os.kill(largest, signal.SIGKILL)
 
     def _retire_idle(self) -> list[_Worker]:
         """Idle workers beyond the spares, idle for `idle_after` seconds (call with the lock held)."""
@@ -692,7 +692,7 @@ class WorkerPool:
         process = ctx.Process(target=_worker_main, args=(child, self.memory_limit, self.network), daemon=True)
         process.start()
         child.close()
-        worker = _Worker(process, parent, path)
+        worker = _Worker(process, parent, path, memory_limit=self.memory_limit or 0)
         parent.send((None, path))
         return worker
 

@@ -48,10 +48,10 @@ from firmgraph.graph.sparql import (
 )
 from firmgraph.graph.store import EmbeddedStore, Store
 from firmgraph.graph.store.base import data_block
-from firmgraph.graph.terms import iri
+from firmgraph.graph.terms import iri, refuse_entities
 from firmgraph.graph.validation import ValidationReport, validate
 
-__all__ = ["GuardedWriter", "WriteResult"]
+__all__ = ["GuardedWriter", "WriteResult", "checked_operations", "data_quads"]
 
 VAR_IRI = "urn:x-firmgraph:var:"
 TSV = ox.QueryResultsFormat.TSV
@@ -67,6 +67,33 @@ class WriteResult:
     deleted: int = 0
     created: bool = False
     report: ValidationReport | None = None
+
+
+def checked_operations(text: str, *, allow_service: bool, allow_load: bool) -> list[Operation]:
+    """The operations of an update request, once the guard agrees with a full parser on them.
+
+    Raises:
+        QueryError: malformed, calling out when that is off, or read differently by the two parsers.
+    """
+    refuse_remote_calls(text, update=True, allow_service=allow_service, allow_load=allow_load)
+    if not mentions(text, "SERVICE", "LOAD"):
+        _check_syntax(text)
+    try:
+        ops = split_update(text)
+    except UpdateSyntaxError as e:
+        raise QueryError(f"malformed update: {e}") from e
+    if [op.kind for op in ops] != rdflib_operations(text):
+        raise QueryError(
+            "the write guard reads the operations of this update differently from a full SPARQL parser;"
+            " send each operation on its own, with full <IRIs>"
+        )
+    return ops
+
+
+def data_quads(op: Operation) -> list[ox.Quad]:
+    """The quads an INSERT DATA or DELETE DATA operation names."""
+    text = op.text if op.kind == "INSERT DATA" else "INSERT" + op.text[len("DELETE") :]
+    return _data_quads(op, text)
 
 
 # -- the steps of an update ---------------------------------------------------------------------
@@ -134,18 +161,7 @@ class GuardedWriter:
         Raises:
             QueryError: malformed or refused update. ShapeViolationError: it would break the shapes.
         """
-        refuse_remote_calls(text, update=True, allow_service=self.allow_service, allow_load=self.allow_load)
-        if not mentions(text, "SERVICE", "LOAD"):
-            _check_syntax(text)
-        try:
-            ops = split_update(text)
-        except UpdateSyntaxError as e:
-            raise QueryError(f"malformed update: {e}") from e
-        if [op.kind for op in ops] != rdflib_operations(text):
-            raise QueryError(
-                "the write guard reads the operations of this update differently from a full SPARQL parser;"
-                " send each operation on its own, with full <IRIs>"
-            )
+        ops = checked_operations(text, allow_service=self.allow_service, allow_load=self.allow_load)
         if (using or using_named) and any(op.using or op.using_named or op.with_graph for op in ops):
             raise QueryError("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH")
         with self._lock:
@@ -177,10 +193,9 @@ class GuardedWriter:
                     " send them as separate requests"
                 )
             if op.kind == "INSERT DATA":
-                steps.append(_Delta(inserts=_data_quads(op, op.text)))
+                steps.append(_Delta(inserts=data_quads(op)))
             elif op.kind == "DELETE DATA":
-                delete_as_insert = "INSERT" + op.text[len("DELETE") :]
-                steps.append(_Delta(deletes=self._holders(_data_quads(op, delete_as_insert))))
+                steps.append(_Delta(deletes=self._holders(data_quads(op))))
             elif op.kind in ("MODIFY", "DELETE WHERE"):
                 steps.append(self._modify(op, using, using_named))
             elif op.kind == "LOAD":
@@ -395,6 +410,7 @@ def _dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
 def _parse_body(data: bytes, fmt: ox.RdfFormat, graph: str | None, base: str) -> list[ox.Quad]:
     """A Graph Store request body as quads of the target graph (a dataset's graphs are merged)."""
     name: ox.NamedNode | ox.DefaultGraph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    refuse_entities(data, fmt, name=graph or "default graph")
     try:
         parsed = ox.parse(data, fmt, base_iri=graph or base)
         return _dedupe([ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed])

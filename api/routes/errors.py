@@ -19,6 +19,7 @@ from firmgraph.graph.errors import (
     QueryError,
     QueryTimeoutError,
     ShapeViolationError,
+    StorageFullError,
     StoreError,
     describe,
 )
@@ -31,6 +32,7 @@ STATUS: tuple[tuple[type[FirmgraphError], int], ...] = (
     (QueryTimeoutError, 503),
     (QueryError, 400),
     (NotFoundError, 404),
+    (StorageFullError, 507),
     (StoreError, 503),
 )
 """Error class -> HTTP status, most specific first (the first match wins; anything else is a 500)."""
