@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 import subprocess
@@ -25,7 +26,9 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 def bypass(target: str) -> str:
     return (
-        r"PREFIX ex: <http://e/> SELECT * WHERE { VALUES ?v { ex:a\#b } SERVICE <" + target + "> { ?s ?p ?o } }"
+        r"PREFIX ex: <http://e/> SELECT * WHERE { VALUES ?v { ex:a\#b } SERVICE <"
+        + target
+        + "> { ?s ?p ?o } }"
     )
 
 
@@ -58,7 +61,11 @@ def test_the_service_bypass_is_refused_on_every_entry_point(guarded: Server, lis
     answers = [
         httpx.get(guarded.url + "/sparql", params={"query": query}, headers=JSON),
         httpx.post(guarded.url + "/sparql", data={"query": query}, headers=JSON),
-        httpx.post(guarded.url + "/sparql", content=query, headers={**JSON, "Content-Type": "application/sparql-query"}),
+        httpx.post(
+            guarded.url + "/sparql",
+            content=query,
+            headers={**JSON, "Content-Type": "application/sparql-query"},
+        ),
         httpx.get(guarded.url + "/", params={"query": query}),
     ]
     assert [r.status_code for r in answers] == [400, 400, 400, 400], [r.text[:200] for r in answers]
@@ -76,7 +83,9 @@ def test_an_update_cannot_hide_operations_or_load(guarded: Server, listener: Lis
     before = len(listener.hits)
     for text in (hidden, load):
         response = httpx.post(
-            guarded.url + "/sparql/update", content=text, headers={**AUTH, "Content-Type": "application/sparql-update"}
+            guarded.url + "/sparql/update",
+            content=text,
+            headers={**AUTH, "Content-Type": "application/sparql-update"},
         )
         assert response.status_code in (400, 422), response.text
     assert guarded.select(f"SELECT ?n WHERE {{ ?e <{FG}jobsCut> -999 }}") == []
@@ -88,7 +97,9 @@ def test_an_update_cannot_hide_operations_or_load(guarded: Server, listener: Lis
 
 def test_the_graph_parameter_cannot_inject_sparql(guarded: Server) -> None:
     name = httpx.get(guarded.url + "/exports").json()["dumps"][0]["name"]
-    injected = "http://e/g> { ?s ?p ?o } } ; ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . GRAPH <http://e/h"
+    injected = (
+        "http://e/g> { ?s ?p ?o } } ; ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . GRAPH <http://e/h"
+    )
     started = time.monotonic()
     response = httpx.get(f"{guarded.url}/exports/{name}", params={"graph": injected}, timeout=10)
     assert response.status_code == 400, response.text
@@ -100,7 +111,7 @@ def test_the_graph_parameter_cannot_inject_sparql(guarded: Server) -> None:
 
 
 def test_an_answer_over_the_byte_budget_is_refused_with_a_message(guarded: Server) -> None:
-    query = 'SELECT ?x WHERE { ?a ?b ?c . ?d ?e ?f BIND(CONCAT(STR(?c), STR(?f), STR(?c), STR(?f)) AS ?x) } LIMIT 9000'
+    query = "SELECT ?x WHERE { ?a ?b ?c . ?d ?e ?f BIND(CONCAT(STR(?c), STR(?f), STR(?c), STR(?f)) AS ?x) } LIMIT 9000"
     response = httpx.get(guarded.url + "/sparql", params={"query": query}, headers=JSON, timeout=30)
     assert response.status_code == 400, response.text[:200]
     assert "larger than 1 MB" in response.json()["message"]
@@ -116,10 +127,8 @@ def test_a_memory_hog_is_stopped_and_the_pool_shrinks_back(guarded: Server) -> N
         while not done.is_set():
             total = 0
             for p in [tree, *tree.children(recursive=True)]:
-                try:
+                with contextlib.suppress(psutil.NoSuchProcess):
                     total += p.memory_info().rss
-                except psutil.NoSuchProcess:
-                    pass
             peak = max(peak, total)
             time.sleep(0.05)
 
@@ -244,14 +253,14 @@ def test_sigterm_stops_a_busy_server_within_seconds(sample_store: Path, tmp_path
     server.process.wait(timeout=15)
     assert time.monotonic() - started < 10
     time.sleep(1.0)
-    assert [pid for pid in family if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"] == []
+    assert [
+        pid for pid in family if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"
+    ] == []
 
 
 def _quietly(call: object) -> None:
-    try:
+    with contextlib.suppress(httpx.HTTPError):
         call()  # type: ignore[operator]
-    except httpx.HTTPError:
-        pass
 
 
 # 7. 4xx for bad input
@@ -268,7 +277,9 @@ def test_odd_iris_are_client_errors(guarded: Server, path: str, value: str) -> N
 def test_dropping_a_missing_graph_without_silent_is_a_client_error(guarded: Server) -> None:
     for text in ("DROP GRAPH <http://e/none>", "CLEAR GRAPH <http://e/none>"):
         response = httpx.post(
-            guarded.url + "/sparql/update", content=text, headers={**AUTH, "Content-Type": "application/sparql-update"}
+            guarded.url + "/sparql/update",
+            content=text,
+            headers={**AUTH, "Content-Type": "application/sparql-update"},
         )
         assert response.status_code == 400, response.text
         assert "does not exist" in response.json()["message"]
@@ -278,9 +289,13 @@ def test_dropping_a_missing_graph_without_silent_is_a_client_error(guarded: Serv
 
 
 def test_the_dataset_description_ignores_the_host_header(guarded: Server) -> None:
-    first = httpx.get(guarded.url + "/.well-known/void", headers={"Host": "evil.example", "Accept": "text/turtle"})
+    first = httpx.get(
+        guarded.url + "/.well-known/void", headers={"Host": "evil.example", "Accept": "text/turtle"}
+    )
     started = time.monotonic()
-    second = httpx.get(guarded.url + "/.well-known/void", headers={"Host": "other.example", "Accept": "text/turtle"})
+    second = httpx.get(
+        guarded.url + "/.well-known/void", headers={"Host": "other.example", "Accept": "text/turtle"}
+    )
     assert time.monotonic() - started < 1.0  # served from the cache, not recounted
     for response in (first, second):
         assert response.status_code == 200
@@ -317,3 +332,40 @@ def test_text_that_is_not_utf8_is_rejected_and_a_mixed_batch_exits_3(tmp_path: P
     assert mixed.returncode == 3, mixed.stdout + mixed.stderr
     assert "latin.txt" in mixed.stdout + mixed.stderr
     assert "Traceback" not in mixed.stderr
+
+
+@pytest.mark.slow
+def test_bulk_import_workers_end_with_their_parent(tmp_path: Path) -> None:
+    from tests.conftest import SHARED_CORPUS
+
+    articles = SHARED_CORPUS / "articles"
+    if not articles.is_dir():
+        pytest.skip("the shared corpus is not beside the repository")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "firmgraph.api.cli",
+            "--store",
+            str(tmp_path / "store"),
+            "import",
+            "--workers",
+            "2",
+        ]
+        + [str(articles)] * 1,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    workers: list[psutil.Process] = []
+    while time.monotonic() < deadline and not workers:
+        workers = [
+            p for p in psutil.Process(process.pid).children(recursive=True) if "python" in p.name().lower()
+        ]
+        time.sleep(0.05)
+    assert workers, "the import started no workers"
+    time.sleep(4)  # past their start-up (imports), into the work
+    process.kill()  # no chance to clean up: the kernel must end the workers
+    process.wait()
+    _gone, alive = psutil.wait_procs(workers, timeout=5)
+    assert alive == [], [p.cmdline()[-3:] for p in alive]

@@ -75,11 +75,15 @@ def test_hostile_values_on_every_route_and_parameter(server: Server, listener: L
                 params = {name: value for name in query_params}
                 headers = {"Authorization": f"Bearer {TOKEN}"} if method != "GET" else {}
                 started = time.monotonic()
-                response = client.request(method, path, params=params, headers=headers, content=value.encode())
+                response = client.request(
+                    method, path, params=params, headers=headers, content=value.encode()
+                )
                 took = time.monotonic() - started
                 slowest = max(slowest, (took, f"{method} {path}"))
                 statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
-                assert response.status_code < 500 or response.status_code == 503 and "stopped" in response.text, (
+                assert response.status_code < 500 or (
+                    response.status_code == 503 and "stopped" in response.text
+                ), (
                     method,
                     path,
                     params,
