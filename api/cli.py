@@ -1,13 +1,19 @@
-"""The `firmgraph` command: a thin shell over the library. Exit codes: 0 ok, 1 rejected input, 2 usage."""
+"""The `firmgraph` command: a thin shell over the library.
+
+Exit codes: 0 ok, 1 rejected input (nothing written), 2 usage, 3 an import wrote some sources and
+rejected others.
+"""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from firmgraph.api.commands import data, imports, queries
 from firmgraph.api.commands.shell import State
+from firmgraph.graph.errors import FirmgraphError, store_error
 from firmgraph.graph.version import __version__
 
 app = typer.Typer(
@@ -56,8 +62,13 @@ app.command()(data.view)
 
 
 def main() -> None:
-    """Entry point of the console script."""
-    app()
+    """Entry point of the console script: errors are one line, never a traceback."""
+    try:
+        app()
+    except (FirmgraphError, OSError) as e:
+        message = str(e) if isinstance(e, FirmgraphError) else str(store_error(e, "working"))
+        typer.secho(f"error: {message}", fg="red", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -14,12 +14,13 @@ from firmgraph.graph.errors import (
     WritesDisabledError,
 )
 from firmgraph.graph.kg import KnowledgeGraph
+from firmgraph.graph.model.terms import named_node
 from firmgraph.graph.settings import Settings, get_settings
 from firmgraph.graph.sparql.bounded import BoundedQueries
 from firmgraph.graph.sparql.engine import QueryEngine
 from firmgraph.graph.sparql.writes import GuardedWriter
 
-__all__ = ["KG", "AppSettings", "Body", "Engine", "WriteAccess", "Writer"]
+__all__ = ["KG", "AppSettings", "Body", "Engine", "WriteAccess", "Writer", "server_address"]
 
 
 def get_kg(request: Request) -> KnowledgeGraph:
@@ -81,3 +82,10 @@ async def read_body(request: Request, settings: AppSettings) -> bytes:
 
 
 Body = Annotated[bytes, Depends(read_body)]
+
+
+def server_address(request: Request, public_url: str) -> str:
+    """This server's address for links in answers: the configured public URL, else the request's own."""
+    address = (public_url or str(request.base_url)).rstrip("/")
+    named_node(address)  # a Host header that makes no IRI is refused (400), never written out
+    return address

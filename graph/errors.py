@@ -21,6 +21,7 @@ FirmgraphError
 │   ├── WritesDisabledError  the server runs without a token, or its store is read-only over HTTP
 │   └── MethodNotAllowedError (carries the methods allowed)
 └── StoreError              the store cannot be opened, read or written
+    └── StorageFullError    its disk is full (nothing of the write landed)
 
 Every error pickles with its class and fields, so bulk imports report it from worker processes
 as it was raised. `firmgraph.api.routes.errors.STATUS` is the one place that maps the tree to
@@ -170,6 +171,19 @@ class MethodNotAllowedError(AccessError):
 
 class StoreError(FirmgraphError):
     """The store cannot be opened, read or written."""
+
+
+class StorageFullError(StoreError):
+    """The disk that holds the store is full; nothing of the write landed."""
+
+
+def store_error(error: OSError | RuntimeError, doing: str) -> StoreError:
+    """The StoreError for an I/O failure, telling a full disk apart."""
+    if getattr(error, "errno", None) == 28 or "no space left" in str(error).lower():
+        return StorageFullError(
+            f"the disk of the store is full while {doing}; nothing was written: free space and retry"
+        )
+    return StoreError(f"the store failed while {doing}: {error}")
 
 
 def describe(error: BaseException) -> dict[str, Any]:

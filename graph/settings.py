@@ -96,8 +96,12 @@ class Settings(BaseSettings):
     """The most query worker processes at once; 0: 32."""
     query_memory: int = 0
     """Bytes all running queries together may use (one may use half); 0: an eighth of the RAM."""
+    max_connections: int = 1000
+    """Open connections the server takes at once; beyond, new ones get 503."""
     max_result_bytes: int = 64 * 1024 * 1024
     """The largest answer one query may return; beyond, it is refused with a message."""
+    public_url: str = ""
+    """This server's public address (https://host[:port]) for links in answers; '' = the request's."""
     cors_origins: str = "*"
     """Origins browsers may query from, comma-separated."""
     license: str = "https://creativecommons.org/licenses/by/4.0/"

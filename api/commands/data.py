@@ -82,14 +82,14 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on")] = 8000,
 ) -> None:
     """Serve the SPARQL endpoint and the query workbench (http://HOST:PORT/)."""
-    import uvicorn
-
     from firmgraph.api.app import create_app
+    from firmgraph.api.server import serve as run_server
 
     kg = open_kg()
+    config = settings()
     typer.echo(f"serving {kg.store.location} at http://{host}:{port}/ (SPARQL endpoint: /sparql)", err=True)
     try:
-        uvicorn.run(create_app(kg, settings()), host=host, port=port, log_level="warning")
+        run_server(create_app(kg, config), host=host, port=port, max_connections=config.max_connections)
     finally:
         kg.close()
 

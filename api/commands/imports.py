@@ -65,8 +65,17 @@ def import_(
     done = [r for r in results if r.status != "rejected"]
     verb = "checked" if dry_run else "imported"
     typer.echo(f"{verb} {len(done)} source(s), {sum(r.triples for r in done)} triples; rejected {rejected}")
+    _exit_for(rejected=rejected, written=bool(done) and not dry_run)
+
+
+PARTLY_IMPORTED = 3
+"""Exit code of an import that wrote some sources and rejected others (each rejection is listed)."""
+
+
+def _exit_for(*, rejected: int, written: bool) -> None:
+    """0: all taken; 1: rejected input, nothing written; 3: some written, some rejected."""
     if rejected:
-        raise typer.Exit(1)
+        raise typer.Exit(PARTLY_IMPORTED if written else 1)
 
 
 def _show_result(result: ImportResult, style: str) -> None:
@@ -125,8 +134,7 @@ def _bulk_import(
         f"{verb} {summary.imported} source(s), {summary.triples} triples; skipped {summary.skipped} "
         f"already imported; rejected {summary.rejected}"
     )
-    if summary.rejected:
-        raise typer.Exit(1)
+    _exit_for(rejected=summary.rejected, written=bool(summary.imported) and not dry_run)
 
 
 def _rejection(result: ImportResult, style: str) -> str:

@@ -22,6 +22,7 @@ from firmgraph.graph.errors import (
     QueryError,
     QueryTimeoutError,
     ShapeViolationError,
+    StorageFullError,
     StoreError,
     UnsupportedMediaTypeError,
     describe,
@@ -41,6 +42,7 @@ STATUS: tuple[tuple[type[FirmgraphError], int], ...] = (
     (MethodNotAllowedError, 405),
     (AccessError, 403),
     (ConfigurationError, 400),
+    (StorageFullError, 507),
     (StoreError, 503),
 )
 """Error class -> HTTP status, most specific first (the first match wins; anything else is a 500).

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from firmgraph.api.deps import KG, AppSettings
+from firmgraph.api.deps import KG, AppSettings, server_address
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.publish.export import FORMATS, DumpFormat, dump_chunks, dump_name
 
@@ -25,7 +25,7 @@ def _by_name() -> dict[str, tuple[DumpFormat, bool]]:
 
 @router.get("/exports", summary="The dumps on offer")
 async def listing(request: Request, settings: AppSettings) -> JSONResponse:
-    server = str(request.base_url).rstrip("/")
+    server = server_address(request, settings.public_url)
     dumps = [
         {
             "name": name,

@@ -22,6 +22,7 @@ from firmgraph.api.negotiation import GRAPH_FORMATS, Format, choose
 from firmgraph.api.routes.entities import HTML, link, serialize
 from firmgraph.api.routes.rendering import templates
 from firmgraph.graph.errors import NotFoundError
+from firmgraph.graph.model.terms import named_node
 from firmgraph.graph.publish.jsonld import CONTEXT_IRI, context
 from firmgraph.graph.publish.termdocs import document_shapes, document_vocabulary
 from firmgraph.graph.sparql.cookbook import load_cookbook
@@ -163,7 +164,7 @@ async def ontology_version_iri(segment: str, request: Request, settings: AppSett
 async def concept(scheme: str, name: str, request: Request) -> Response:
     """A concept (`…/ns/reason/ai`) or, with an empty name, its scheme (`…/ns/reason/`)."""
     iri = f"{ontology.ONTOLOGY_IRI}/{scheme}/{name}"
-    subject = ox.NamedNode(iri)
+    subject = named_node(iri)
     if not any(t.subject == subject for t in ontology_triples()):
         raise NotFoundError(f"no concept <{iri}>")
     fmt = _choose(request)

@@ -46,8 +46,10 @@ from firmgraph.graph.pipeline.imports import (
     RawSource,
     context_for,
     iter_sources,
+    to_rdflib,
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.sandbox import die_with_parent
 from firmgraph.graph.sources.formats import article_extensions, files_in, importable_extensions, is_rdf
 from firmgraph.graph.store import Commit, EmbeddedStore, Store
 
@@ -362,7 +364,8 @@ def _rejection(item: _Item, report: ValidationReport) -> str:
 
 
 def _warm_up() -> None:
-    """Load the shapes and ontology once per worker."""
+    """End with the parent, and load the shapes and ontology once per worker."""
+    die_with_parent()
     validate(rdflib.Graph())
 
 
@@ -376,8 +379,6 @@ def _extract(source: RawSource, extractor: str) -> tuple[Record, SourceInfo] | F
 
 
 def _validate(batch_nt: bytes, context_nt: bytes) -> ValidationReport:
-    data, context = rdflib.Graph(), rdflib.Graph()
-    data.parse(data=batch_nt, format="nt")
-    if context_nt.strip():
-        context.parse(data=context_nt, format="nt")
+    data = to_rdflib(ox.parse(batch_nt, ox.RdfFormat.N_TRIPLES))
+    context = to_rdflib(ox.parse(context_nt, ox.RdfFormat.N_TRIPLES))
     return validate(data, context=context)

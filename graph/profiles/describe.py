@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.model.namespaces import OA, RDFS, SCHEMA, SKOS
+from firmgraph.graph.model.terms import iri as iri_text
 from firmgraph.graph.store import Queryable
 
 __all__ = ["LABEL_PROPERTIES", "Description", "describe", "exists", "labels", "source_graph_of"]
@@ -61,17 +62,13 @@ class Description:
         return 2, subject or str(quad.subject)
 
 
-def _iri(value: str) -> str:
-    return str(ox.NamedNode(value))
-
-
 def _values(nodes: Iterable[str]) -> str:
-    return " ".join(_iri(n) for n in sorted(set(nodes)))
+    return " ".join(iri_text(n) for n in sorted(set(nodes)))
 
 
 def exists(store: Queryable, iri: str) -> bool:
     """Whether the store states anything about the IRI (as a subject)."""
-    return bool(store.query(f"ASK {{ {_iri(iri)} ?p ?o }}"))
+    return bool(store.query(f"ASK {{ {iri_text(iri)} ?p ?o }}"))
 
 
 def source_graph_of(iri: str) -> str | None:
@@ -95,7 +92,7 @@ def describe(
     Raises:
         NotFoundError: the store states nothing about the IRI.
     """
-    node = _iri(iri)
+    node = iri_text(iri)
     if not exists(store, iri):
         raise NotFoundError(f"no entity {node}")
     hash_prefix = ox.Literal(iri + "#")
@@ -112,8 +109,8 @@ def describe(
     if source:  # an article: the annotations and selectors of its own graph are its fragments
         own += _rows(
             store,
-            f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH {_iri(source)} {{ ?s ?p ?o
-                FILTER(STRSTARTS(STR(?s), {hash_prefix})) }} BIND({_iri(source)} AS ?g) }}""",
+            f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH {iri_text(source)} {{ ?s ?p ?o
+                FILTER(STRSTARTS(STR(?s), {hash_prefix})) }} BIND({iri_text(source)} AS ?g) }}""",
         )
     bodies = {iri} | {
         q.subject.value
@@ -124,17 +121,17 @@ def describe(
         store,
         f"""SELECT ?g ?s ?p ?o WHERE {{
           {{ SELECT DISTINCT ?g ?anno WHERE {{ VALUES ?body {{ {_values(bodies)} }}
-               GRAPH ?g {{ ?anno {_iri(OA.hasBody)} ?body }} }} LIMIT {evidence_limit + 1} }}
+               GRAPH ?g {{ ?anno {iri_text(OA.hasBody)} ?body }} }} LIMIT {evidence_limit + 1} }}
           {{ GRAPH ?g {{ ?anno ?p ?o }} BIND(?anno AS ?s) }}
-          UNION {{ GRAPH ?g {{ ?anno {_iri(OA.hasTarget)} ?s . ?s ?p ?o }} }}
-          UNION {{ GRAPH ?g {{ ?anno {_iri(OA.hasTarget)}/{_iri(OA.hasSelector)} ?s . ?s ?p ?o }} }}
+          UNION {{ GRAPH ?g {{ ?anno {iri_text(OA.hasTarget)} ?s . ?s ?p ?o }} }}
+          UNION {{ GRAPH ?g {{ ?anno {iri_text(OA.hasTarget)}/{iri_text(OA.hasSelector)} ?s . ?s ?p ?o }} }}
         }}""",
     )
     annotations = {q.subject for q in evidence if q.predicate.value == str(OA.hasBody)}
     incoming = _rows(
         store,
         f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p {node} }}
-            FILTER(?p NOT IN ({_iri(OA.hasBody)}, {_iri(OA.hasSource)})) BIND({node} AS ?o) }}
+            FILTER(?p NOT IN ({iri_text(OA.hasBody)}, {iri_text(OA.hasSource)})) BIND({node} AS ?o) }}
             LIMIT {incoming_limit + 1}""",
     )
     truncated = len(incoming) > incoming_limit or len(annotations) > evidence_limit

@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from firmgraph.graph.model.namespaces import FG, PREFIXES, RDF, XSD, sparql_prologue
+from firmgraph.graph.model.terms import iri as iri_text
 from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Queryable
 
@@ -223,13 +224,13 @@ def value_of(term: Any, labels: dict[str, str], prop: str | None = None) -> Valu
 def facts_of(store: Queryable, iri: str, *, skip: Iterable[str] = ()) -> list[Fact]:
     """Every statement about a subject, grouped by property, with labels, figure details and evidence."""
     skipped = set(skip)
-    rows = select(store, f"SELECT ?p ?o WHERE {{ {ox.NamedNode(iri)} ?p ?o }}")
+    rows = select(store, f"SELECT ?p ?o WHERE {{ {iri_text(iri)} ?p ?o }}")
     rows = [r for r in rows if r["p"].value not in skipped]
     figures = {
         r["measure"].value: r
         for r in select(
             store,
-            f"""SELECT ?measure ?approximate ?scope WHERE {{ {ox.NamedNode(iri)} fg:figure ?f .
+            f"""SELECT ?measure ?approximate ?scope WHERE {{ {iri_text(iri)} fg:figure ?f .
                 ?f fg:measure ?measure . OPTIONAL {{ ?f fg:approximate ?approximate }}
                 OPTIONAL {{ ?f fg:scope ?scope }} }}""",
         )

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.model.namespaces import FG, RDF, RDFS, SCHEMA
+from firmgraph.graph.model.terms import iri as iri_text
 from firmgraph.graph.profiles.describe import exists
 from firmgraph.graph.profiles.facts import (
     Fact,
@@ -140,7 +141,7 @@ def _firm(store: Queryable, page: Profile) -> None:
 
 def related_firms(store: Queryable, iri: str, limit: int = 20) -> list[tuple[Ref, str]]:
     """Firms linked to this one: parents and units, shared people, co-mentions in articles."""
-    node = str(ox.NamedNode(iri))
+    node = iri_text(iri)
     rows = select(
         store,
         f"""SELECT ?x (SAMPLE(?why) AS ?reason) (COUNT(*) AS ?n) WHERE {{
@@ -307,7 +308,7 @@ def linked_from(store: Queryable, iri: str, limit: int = 200) -> list[tuple[Ref,
     """(subject, property) of statements that point at the IRI, evidence links left out."""
     rows = select(
         store,
-        f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {ox.NamedNode(iri)} FILTER(isIRI(?s))
+        f"""SELECT DISTINCT ?s ?p WHERE {{ ?s ?p {iri_text(iri)} FILTER(isIRI(?s))
               FILTER(?p NOT IN (oa:hasBody, oa:hasSource)) }} LIMIT {int(limit)}""",
     )
     labels = label_map(store, {r[v].value for r in rows for v in ("s", "p")})

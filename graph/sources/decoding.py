@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 
-from firmgraph.graph.errors import EmptyInputError, InputTooLargeError, UnsupportedInputError
+from firmgraph.graph.errors import (
+    EmptyInputError,
+    InputTooLargeError,
+    MalformedInputError,
+    UnsupportedInputError,
+)
 from firmgraph.graph.settings import DEFAULT_MAX_BYTES
 
 __all__ = ["check_size", "decode_text"]
@@ -21,12 +26,13 @@ def check_size(size: int, source: str, max_bytes: int) -> None:
 
 
 def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Decode UTF-8 (or Windows-1252 as a fallback) text with normalised newlines.
+    """Decode UTF-8 text with normalised newlines (other encodings are refused, never guessed).
 
     Raises:
         InputTooLargeError: more than `max_bytes`.
         EmptyInputError: nothing but whitespace.
-        UnsupportedInputError: NUL bytes, undecodable or mostly control characters.
+        UnsupportedInputError: NUL bytes or mostly control characters.
+        MalformedInputError: not valid UTF-8.
     """
     check_size(len(data), source, max_bytes)
     if not data.strip():
@@ -35,11 +41,12 @@ def decode_text(data: bytes, source: str, *, max_bytes: int = DEFAULT_MAX_BYTES)
         raise UnsupportedInputError("binary data (NUL bytes), not text", path=source)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as e:
-            raise UnsupportedInputError(f"not decodable as text: {e.reason}", path=source) from e
+    except UnicodeDecodeError as e:
+        raise MalformedInputError(
+            f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start}); convert the file to"
+            " UTF-8 first, e.g. iconv -f windows-1252 -t utf-8",
+            path=source,
+        ) from e
     sample = text[:65536]
     bad = sum(
         1 for c in sample if unicodedata.category(c) in {"Cc", "Co", "Cs", "Cn"} and c not in "\n\r\t\f"

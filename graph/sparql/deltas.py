@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import MalformedInputError, QueryError
+from firmgraph.graph.model.terms import refuse_entities
 from firmgraph.graph.sparql.syntax import Operation, template_as_trig, tokens
 from firmgraph.graph.store.base import data_block
 
@@ -68,7 +69,7 @@ def check_syntax(text: str) -> None:
         pass  # it parsed; what it does to the real store is decided when it is applied
 
 
-def data_quads(op: Operation, insert_text: str) -> list[ox.Quad]:
+def _data_block_quads(op: Operation, insert_text: str) -> list[ox.Quad]:
     """The quads of an INSERT DATA block, as pyoxigraph reads them."""
     scratch = ox.Store()
     try:
@@ -76,6 +77,12 @@ def data_quads(op: Operation, insert_text: str) -> list[ox.Quad]:
     except (SyntaxError, OSError) as e:
         raise QueryError(str(e)) from e
     return list(scratch.quads_for_pattern(None, None, None, None))
+
+
+def data_quads(op: Operation) -> list[ox.Quad]:
+    """The quads an INSERT DATA or DELETE DATA operation names."""
+    text = op.text if op.kind == "INSERT DATA" else "INSERT" + op.text[len("DELETE") :]
+    return _data_block_quads(op, text)
 
 
 def loaded_quads(op: Operation) -> list[ox.Quad]:
@@ -147,6 +154,7 @@ def dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
 def parse_body(data: bytes, fmt: ox.RdfFormat, graph: str | None, base: str) -> list[ox.Quad]:
     """A Graph Store request body as quads of the target graph (a dataset's graphs are merged)."""
     name: ox.NamedNode | ox.DefaultGraph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    refuse_entities(data, fmt, name=graph or "default graph")
     try:
         parsed = ox.parse(data, fmt, base_iri=graph or base)
         return dedupe([ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed])

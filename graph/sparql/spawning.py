@@ -97,15 +97,16 @@ class WorkerSpawning:
         while not self._closed:
             time.sleep(every)
             with self._cond:
-                busy = [w for w in self._live.values() if w not in self._idle]
+                idle = {w.pid for w in self._idle}
+                busy = [w for w in self._live.values() if w.pid not in idle]
             if not busy or not self._resident:
                 continue
-            grown = {w: max(resident(w.pid) - self._resident, 0) for w in busy}
+            grown = {w.pid: max(resident(w.pid) - self._resident, 0) for w in busy}
             if sum(grown.values()) > self.memory_budget:
                 largest = max(grown, key=grown.__getitem__)
-                self._over_budget.add(largest.pid)
+                self._over_budget.add(largest)
                 with contextlib.suppress(OSError):
-                    os.kill(largest.pid, signal.SIGKILL)
+                    os.kill(largest, signal.SIGKILL)
 
     def _retire_idle(self) -> list[Worker]:
         """Idle workers beyond the spares, idle for `idle_after` seconds (call with the lock held)."""
@@ -123,7 +124,7 @@ class WorkerSpawning:
         process = ctx.Process(target=worker_main, args=(child, self.memory_limit, self.network), daemon=True)
         process.start()
         child.close()
-        worker = Worker(process, parent, path)
+        worker = Worker(process, parent, path, memory_limit=self.memory_limit or 0)
         parent.send((None, path))
         return worker
 

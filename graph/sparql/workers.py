@@ -23,8 +23,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
+from firmgraph.graph.sandbox import deny_network, die_with_parent
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome, query_error, run_job
-from firmgraph.graph.sparql.sandbox import deny_network
 from firmgraph.graph.store import EmbeddedStore
 
 LARGE_ANSWER = 1 << 20
@@ -41,17 +41,18 @@ def worker_main(conn: Connection, memory_limit: int | None, network: bool = Fals
     An outcome over LARGE_ANSWER bytes is announced first with ('large', size). Without
     `network` the worker cannot open IPv4/IPv6 sockets (SERVICE is off).
     """
-    _die_with_parent()
+    die_with_parent()
+    os.environ["RUST_BACKTRACE"] = "0"  # a query that runs out of memory says so in one line
     if not network:
         deny_network()
     if memory_limit:
         import resource
 
-        # the address space it starts with (interpreter, libraries) plus its share of the budget
-        address_space = _address_space() + memory_limit
-        for kind, limit in ((resource.RLIMIT_DATA, memory_limit), (resource.RLIMIT_AS, address_space)):
-            with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(kind, (limit, limit))
+        # the data segment it starts with (interpreter, libraries) plus what one query may use; the
+        # data limit, not RLIMIT_AS: thread stacks and malloc arenas reserve address space unused
+        limit = _data_size() + memory_limit
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     store: ox.Store | None = None
     opened: str | None = None
     while True:
@@ -82,13 +83,16 @@ def worker_main(conn: Connection, memory_limit: int | None, network: bool = Fals
             conn.send(("error", str(e)))
 
 
-def _address_space() -> int:
-    """Bytes of address space this process holds now (0 where /proc cannot tell)."""
+def _data_size() -> int:
+    """Bytes of this process's data segment and private mappings (VmData; 0 where /proc cannot tell)."""
     try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
-        return 0
+        pass
+    return 0
 
 
 def resident(pid: int) -> int:
@@ -118,6 +122,11 @@ def pool_size(workers: int = 0, memory: int = 0) -> tuple[int, int]:
     return workers or 32, memory or max(physical_memory() // 8, 512 << 20)
 
 
+def limit_text(worker: Worker) -> str:
+    """A worker's memory limit in words."""
+    return f"{worker.memory_limit / (1 << 20):,.0f} MB" if worker.memory_limit else "a share of the memory"
+
+
 def death(worker: Worker, over_budget: set[int]) -> QueryError:
     """Why a worker's pipe closed: a crash, the memory limit, or the kernel killing it."""
     worker.process.join(1)
@@ -129,10 +138,10 @@ def death(worker: Worker, over_budget: set[int]) -> QueryError:
             " try again, or narrow the query down"
         )
     if (
-        code is not None
-        and code < 0
-        and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL)
-    ):
+        code is not None and code < 0 and -code == signal.SIGABRT
+    ):  # the engine aborts when an allocation fails
+        return QueryTimeoutError(f"{OUT_OF_MEMORY} (one query may use {limit_text(worker)})")
+    if code is not None and code < 0 and -code in (signal.SIGSEGV, signal.SIGBUS, signal.SIGILL):
         return QueryError(
             f"the query crashed the query engine ({signal.Signals(-code).name}); it is probably nested too"
             " deeply: simplify it"
@@ -140,17 +149,6 @@ def death(worker: Worker, over_budget: set[int]) -> QueryError:
     if code is not None and code < 0 and -code == signal.SIGKILL:
         return QueryTimeoutError(f"{OUT_OF_MEMORY} (the system stopped its worker)")
     return QueryTimeoutError(f"{OUT_OF_MEMORY} (its worker ended with status {code})")
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent (the fork server) goes away."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 # -- checkpoints ------------------------------------------------------------------------------
@@ -229,6 +227,7 @@ class Worker:
     conn: Connection
     snapshot: str | None = None
     idle_since: float = field(default_factory=time.monotonic)
+    memory_limit: int = 0
 
     @property
     def pid(self) -> int:

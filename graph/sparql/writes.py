@@ -62,7 +62,7 @@ from firmgraph.graph.sparql.syntax import (
 from firmgraph.graph.store import Store
 from firmgraph.graph.store.base import data_block
 
-__all__ = ["GuardedWriter", "WriteResult"]
+__all__ = ["GuardedWriter", "WriteResult", "checked_operations", "data_quads"]
 
 TSV = ox.QueryResultsFormat.TSV
 Quad = ox.Quad
@@ -76,6 +76,27 @@ class WriteResult:
     deleted: int = 0
     created: bool = False
     report: ValidationReport | None = None
+
+
+def checked_operations(text: str, *, allow_service: bool, allow_load: bool) -> list[Operation]:
+    """The operations of an update request, once the guard agrees with a full parser on them.
+
+    Raises:
+        QueryError: malformed, calling out when that is off, or read differently by the two parsers.
+    """
+    refuse_remote_calls(text, update=True, allow_service=allow_service, allow_load=allow_load)
+    if not mentions(text, "SERVICE", "LOAD"):
+        check_syntax(text)
+    try:
+        ops = split_update(text)
+    except UpdateSyntaxError as e:
+        raise QueryError(f"malformed update: {e}") from e
+    if [op.kind for op in ops] != rdflib_operations(text):
+        raise QueryError(
+            "the write guard reads the operations of this update differently from a full SPARQL parser;"
+            " send each operation on its own, with full <IRIs>"
+        )
+    return ops
 
 
 class GuardedWriter:
@@ -107,18 +128,7 @@ class GuardedWriter:
         Raises:
             QueryError: malformed or refused update. ShapeViolationError: it would break the shapes.
         """
-        refuse_remote_calls(text, update=True, allow_service=self.allow_service, allow_load=self.allow_load)
-        if not mentions(text, "SERVICE", "LOAD"):
-            check_syntax(text)
-        try:
-            ops = split_update(text)
-        except UpdateSyntaxError as e:
-            raise QueryError(f"malformed update: {e}") from e
-        if [op.kind for op in ops] != rdflib_operations(text):
-            raise QueryError(
-                "the write guard reads the operations of this update differently from a full SPARQL parser;"
-                " send each operation on its own, with full <IRIs>"
-            )
+        ops = checked_operations(text, allow_service=self.allow_service, allow_load=self.allow_load)
         if (using or using_named) and any(op.using or op.using_named or op.with_graph for op in ops):
             raise QueryError("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH")
         with self._lock:
@@ -150,10 +160,9 @@ class GuardedWriter:
                     " send them as separate requests"
                 )
             if op.kind == "INSERT DATA":
-                steps.append(Delta(inserts=data_quads(op, op.text)))
+                steps.append(Delta(inserts=data_quads(op)))
             elif op.kind == "DELETE DATA":
-                delete_as_insert = "INSERT" + op.text[len("DELETE") :]
-                steps.append(Delta(deletes=self._holders(data_quads(op, delete_as_insert))))
+                steps.append(Delta(deletes=self._holders(data_quads(op))))
             elif op.kind in ("MODIFY", "DELETE WHERE"):
                 steps.append(self._modify(op, using, using_named))
             elif op.kind == "LOAD":

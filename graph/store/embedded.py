@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from firmgraph.graph.errors import QueryError, StoreError
+from firmgraph.graph.errors import QueryError, StoreError, store_error
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 
@@ -65,11 +65,14 @@ class EmbeddedStore(Store):
         except RuntimeError as e:  # an operation that cannot apply: DROP of a missing graph, ...
             raise QueryError(f"the update cannot be applied: {e}") from e
         except OSError as e:
-            raise StoreError(f"the store cannot be written: {e}") from e
+            raise store_error(e, "writing") from e
 
     def commit(self, commit: Commit) -> None:
         # One update request runs in one oxigraph transaction: all of it lands or none.
-        self.ox.update(commit_update(commit))
+        try:
+            self.ox.update(commit_update(commit))
+        except OSError as e:
+            raise store_error(e, "committing an import") from e
 
     def drop_graph(self, graph: str) -> None:
         self.ox.update(f"DROP SILENT GRAPH {iri(graph)}")

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from firmgraph.graph.errors import EmptyInputError, InputError, InputTooLargeError, UnsupportedInputError
+from firmgraph.graph.errors import (
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MalformedInputError,
+    UnsupportedInputError,
+)
 from firmgraph.graph.sources import iter_documents, read_bytes, read_path
 from firmgraph.graph.sources.language import detect_language
 
@@ -118,12 +124,13 @@ def test_read_path_and_folder_walk(tmp_path: Path) -> None:
     assert read_path(tmp_path / "a.txt").title == "Titel einer Meldung"
 
 
-def test_windows_1252_text_is_decoded(tmp_path: Path) -> None:
+def test_text_that_is_not_utf8_is_refused_with_what_to_do(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes(
         "Überschrift der Meldung\n\nDer Konzern streicht Stellen für die Zukunft, sagte er.".encode("cp1252")
     )
-    assert read_path(path).title == "Überschrift der Meldung"
+    with pytest.raises(MalformedInputError, match=r"not UTF-8 text .* iconv"):
+        read_path(path)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Keep a process off the network: a seccomp filter that refuses new IPv4 and IPv6 sockets.
+"""Confine worker processes: off the network (a seccomp filter refusing IPv4 and IPv6 sockets), and
+ended with their parent.
 
 Query workers install it when SERVICE is off, so even a query that slipped past the guard
 cannot open a connection (pipes and Unix sockets to the server keep working). Linux only;
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 import ctypes
 import platform
+import signal
 import struct
 
-__all__ = ["deny_network"]
+__all__ = ["deny_network", "die_with_parent"]
 
 _ARCHES = {  # machine -> (AUDIT_ARCH_*, the number of the socket syscall)
     "x86_64": (0xC000003E, 41),
@@ -58,3 +60,12 @@ def deny_network() -> bool:
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return False
     return libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(prog), 0, 0) == 0
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent goes away (no orphans after a SIGTERM or crash)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
