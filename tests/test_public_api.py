@@ -45,3 +45,24 @@ def test_every_module_names_what_it_exports_or_is_internal() -> None:
         if not info.ispkg and not internal and not hasattr(module, "__all__"):
             missing.append(info.name)
     assert missing == [], "add __all__ (or say the module is internal in its docstring)"
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """Names two modules share are public: `from x import _y` across modules is what lets code rot."""
+    import ast
+
+    from tests.conftest import REPO
+
+    found = []
+    for folder in ("graph", "api", "tests", "bench"):
+        for path in (REPO / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                    ("firmgraph", "tests")
+                ):
+                    found += [
+                        f"{path.relative_to(REPO)}: {a.name}"
+                        for a in node.names
+                        if a.name.startswith("_") and not a.name.startswith("__")
+                    ]
+    assert found == []

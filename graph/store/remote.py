@@ -50,6 +50,8 @@ from firmgraph.graph.store.staging import (
 
 __all__ = ["RemoteStore"]
 
+_DEFAULTS = {name: field.default for name, field in RemoteSettings.model_fields.items()}
+"""The defaults of RemoteSettings, where they are written (one place for each)."""
 _TRANSIENT = {429, 502, 503, 504}
 _UNSENT = {429, 503}
 """Statuses that say the server did not run the request: safe to retry even a non-idempotent write."""
@@ -72,11 +74,11 @@ class RemoteStore(Store):
         layout: Layout | None = None,
         authorization: str | None = None,
         auth: httpx.Auth | None = None,
-        timeout: float = 60.0,
-        retries: int = 4,
-        backoff: float = 0.25,
-        batch_bytes: int = 4 * 1024 * 1024,
-        verify_tls: bool = True,
+        timeout: float = _DEFAULTS["timeout"],
+        retries: int = _DEFAULTS["retries"],
+        backoff: float = _DEFAULTS["backoff"],
+        batch_bytes: int = _DEFAULTS["batch_bytes"],
+        verify_tls: bool = _DEFAULTS["verify_tls"],
     ) -> None:
         self.query_url, self.update_url, self.gsp_url = query_url, update_url, gsp_url or None
         self.layout = layout or LAYOUTS["sparql"]
