@@ -358,11 +358,14 @@ def test_bulk_import_workers_end_with_their_parent(tmp_path: Path) -> None:
     workers: list[psutil.Process] = []
     while time.monotonic() < deadline and not workers:
         workers = [
-            p for p in psutil.Process(process.pid).children(recursive=True) if "python" in p.name().lower()
+            p
+            for p in psutil.Process(process.pid).children(recursive=True)
+            if "spawn_main" in " ".join(p.cmdline())
         ]
         time.sleep(0.05)
     assert workers, "the import started no workers"
-    time.sleep(4)  # past their start-up (imports), into the work
+    while time.monotonic() < deadline and min(sum(p.cpu_times()[:2]) for p in workers) < 3.0:
+        time.sleep(0.1)  # past their start-up (imports) and into the work
     process.kill()  # no chance to clean up: the kernel must end the workers
     process.wait()
     _gone, alive = psutil.wait_procs(workers, timeout=5)
