@@ -1,0 +1,94 @@
+"""A full disk (a real, small tmpfs): the CLI says so in one line, the server answers 507, the store stays whole."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import SHARED_CORPUS
+from tests.http.conftest import TOKEN, start_server, stop_server
+
+SAMPLES = Path(__file__).parents[2] / "data" / "samples"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 40 MB tmpfs (needs root, as in CI); skipped where mounting is not allowed."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path, leave: int = 0) -> Path:
+    """Fill the disk up to `leave` free bytes; returns the filler to delete."""
+    filler = disk / "filler"
+    free = shutil.disk_usage(disk).free
+    with filler.open("wb") as out:
+        out.truncate(0)
+        out.write(b"\0" * max(free - leave, 0))
+    return filler
+
+
+def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "firmgraph.api.cli", "--store", str(store), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_a_full_disk_is_one_line_in_the_cli_and_the_store_stays_whole(small_disk: Path) -> None:
+    articles = SHARED_CORPUS / "articles"
+    if not articles.is_dir():
+        pytest.skip("the shared corpus is not beside the repository")
+    store = small_disk / "store"
+    assert cli(store, "import", str(SAMPLES)).returncode == 0
+    before = cli(store, "stats").stdout
+    filler = fill(small_disk)
+    done = cli(store, "import", str(articles))
+    assert done.returncode != 0
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "disk of the store is full" in done.stdout + done.stderr
+    assert "free space and retry" in done.stdout + done.stderr
+    filler.unlink()
+    assert cli(store, "stats").stdout == before  # nothing of the failed import landed
+
+
+def test_a_full_disk_is_a_507_with_a_message(small_disk: Path, tmp_path: Path) -> None:
+    store = small_disk / "store"
+    assert cli(store, "import", str(SAMPLES)).returncode == 0
+    server = start_server(store, tmp_path / "server.log", token=TOKEN)
+    try:
+        fill(small_disk)
+        body = "".join(
+            f'<https://example.org/s{i}> <https://example.org/p> "{i:0>200}" .\n' for i in range(20000)
+        )
+        response = httpx.put(
+            server.url + "/rdf-graphs",
+            params={"graph": "https://example.org/g"},
+            content=body.encode(),
+            headers={"Content-Type": "application/n-triples", "Authorization": f"Bearer {TOKEN}"},
+            timeout=60,
+        )
+        assert response.status_code == 507, response.text
+        assert "disk of the store is full" in response.json()["message"]
+        assert server.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+    finally:
+        stop_server(server)
+        os.sync()
