@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from tests.conftest import SHARED_CORPUS
 from tests.http.conftest import TOKEN, start_server, stop_server
+from tests.security.conftest import cli
 
 SAMPLES = Path(__file__).parents[2] / "data" / "samples"
 
@@ -42,15 +42,6 @@ def fill(disk: Path, leave: int = 0) -> Path:
         out.truncate(0)
         out.write(b"\0" * max(free - leave, 0))
     return filler
-
-
-def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "firmgraph.api.cli", "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def test_a_full_disk_is_one_line_in_the_cli_and_the_store_stays_whole(small_disk: Path) -> None:
