@@ -85,8 +85,7 @@ def is_noise_line(line: str) -> bool:
     if words and all(w in _NAV_WORDS for w in words):
         return True
     # link lists flattened into one line: "Politik | Wirtschaft | Sport", "News  Köpfe  Jobs", breadcrumbs
-    separators = s.count("|") + s.count("·") + s.count("•") + s.count(" > ") + s.count(" › ") + s.count("  ")
-    if separators >= 2 and not _BODY_END.search(s):
+    if _separators(s) + s.count(" > ") + s.count(" › ") >= 2 and not _BODY_END.search(s):
         return True
     if _is_breadcrumb(s):
         return True
@@ -149,6 +148,60 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+_SECTION_WORDS = _words(
+    """wirtschaft politik unternehmen finanzen märkte maerkte börse business markets tech technology technik
+    news nachrichten karriere industrie handel arbeitsmarkt startups companies economy world welt regional
+    lokales region sport kultur meinung opinion analysis analyse interview kommentar exklusiv exclusive
+    breaking eilmeldung ticker update live digital energie auto automotive mobilität finance finanz
+    insurance banken banking retail media medien"""
+)
+_BYLINE = re.compile(r"^(?:von|by|from|text:|autor|author|redaktion|reporting)\b", re.IGNORECASE)
+_DOMAIN = re.compile(r"[A-ZÄÖÜ][\w-]+\.[a-z]{2,3}")  # "CloudMarkt.de"
+_TAGLINE = re.compile(r"\s+(?:[–—|·:]|-)\s+.*$")
+
+
+def _masthead_name(line: str) -> str | None:
+    """The site's name when `line` is a masthead: "Bankenblatt", "WERKBANK – Das Industriemagazin"."""
+    s = _TAGLINE.sub("", line.strip())
+    if not s or _BYLINE.match(s) or is_date_line(s) or _NOISE.search(s):
+        return None
+    words = s.split()
+    if not 1 <= len(words) <= 4 or not (_NAME_LINE.match(s) or _DOMAIN.fullmatch(s)):
+        return None
+    if all(w.lower() in _NAV_WORDS or w.lower() in _SECTION_WORDS for w in words):
+        return None  # a section label or a menu item, not the site
+    return s
+
+
+def _masthead(lines: list[str], nonempty: list[int], title_index: int, first_body: int) -> str | None:
+    """The masthead line right after the title (skipping page furniture), or the page's first line."""
+    for i in nonempty:
+        if i <= title_index:
+            continue
+        if i >= first_body:
+            break
+        if is_noise_line(lines[i]) and not _masthead_name(lines[i]):
+            continue
+        name = _masthead_name(lines[i])
+        if name is not None:
+            return name
+        break
+    first, then = nonempty[0], nonempty[1] if len(nonempty) > 1 else None
+    # above the title only when a menu or the title itself follows (not an ad: "Kostenlose Beratung")
+    if first < title_index and then is not None and (then == title_index or _is_menu(lines[then])):
+        return _masthead_name(lines[first])
+    return None
+
+
+def _separators(s: str) -> int:
+    return s.count("|") + s.count("·") + s.count("•") + s.count("  ")
+
+
+def _is_menu(line: str) -> bool:
+    s = line.strip()
+    return _separators(s) >= 2 and not _BODY_END.search(s)
+
+
 def read_header(lines: list[str]) -> Header:
     """Find the title, date and publisher among the first lines of a scraped text page."""
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
@@ -170,7 +223,8 @@ def read_header(lines: list[str]) -> Header:
         title_index = nonempty[0]
     window = [i for i in nonempty if i <= max(title_index, first_body) + 1][:30]
     date_value, publisher = None, None
-    for line in lines[-25:]:
+    publisher = _masthead(lines, nonempty, title_index, first_body)
+    for line in lines[-25:] if publisher is None else []:
         m = _COPYRIGHT.search(line)
         if m and m.group(1).strip(" .,") not in {"Alle", "All"}:
             publisher = m.group(1).strip(" .,") or None

@@ -179,3 +179,47 @@ def test_folder_walk_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
     assert [type(e) for e in errors] == [EmptyInputError]
     with pytest.raises(EmptyInputError):
         list(iter_documents([tmp_path]))
+
+
+_BODY_DE = (
+    "Der Hersteller will bis Ende 2027 rund 400 Stellen abbauen, wie das Unternehmen am Dienstag mitteilte."
+)
+_BODY_EN = "The company said on Tuesday it would cut about 400 jobs, or roughly 7% of its workforce, by the end of 2027."
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        # a one-word masthead right under the title, then a section/date line
+        (
+            f"Hersteller streicht 400 Stellen\n\nTagesbote\nWirtschaft · 18.03.2026 · Von Anna Berg\n\n{_BODY_DE}\n",
+            "Tagesbote",
+        ),
+        # page furniture between title and masthead; the tagline after a dash is not the name
+        (
+            f"Hersteller streicht 400 Stellen\nWir verwenden Cookies. Alle akzeptieren\nFABRIKWELT – Das Magazin\n"
+            f"Home | Technik | Abo\n{_BODY_DE}\n",
+            "FABRIKWELT",
+        ),
+        # the masthead line wins over the copyright footer of the publishing house
+        (
+            f"Maker to cut 400 jobs\n\nCircuit Ledger\nBy Mia Lane | May 6, 2025 | 4 min read\n\n{_BODY_EN}\n\n"
+            "About · Privacy · © 2025 Circuit Ledger Media\n",
+            "Circuit Ledger",
+        ),
+        # a site name above the title, followed by its menu
+        (
+            f"Werkstattpost\nHome | Industrie | Karriere\n\nHersteller streicht 400 Stellen\n\n12.03.2026\n{_BODY_DE}\n",
+            "Werkstattpost",
+        ),
+        # an advert above the title is not a masthead; a section label under the title is not one either
+        (
+            f"Kostenlose Beratung\n+49 7930-2699\nHersteller streicht 400 Stellen\n\nWirtschaft\n{_BODY_DE}\n",
+            None,
+        ),
+        # a byline under the title is not the publisher
+        (f"Maker to cut 400 jobs\n\nBy Mia Lane\nMay 6, 2025\n\n{_BODY_EN}\n", None),
+    ],
+)
+def test_publisher_from_the_masthead(page: str, publisher: str | None) -> None:
+    assert read_bytes(page.encode(), "page.txt", "text/plain").publisher == publisher
