@@ -91,3 +91,21 @@ def test_subject_is_the_company_the_article_is_about() -> None:
     assert org(rec, "Salesforce")["role_in_article"] == "subject"
     assert org(rec, "Microsoft")["role_in_article"] == "mentioned"
     assert org(rec, "Google")["role_in_article"] == "mentioned"
+
+
+def test_place_and_kind_in_front_of_a_name_are_not_part_of_it() -> None:
+    got = found(
+        "Der Hamburger Versicherer Nordstern Versicherung AG baut ab. Der Kölner Wagniskapitalgeber Brückfeld Capital "
+        "investiert, Brückfeld Capital hält 20 Prozent. Die Dresdner Muttergesellschaft Elbmark AG äußerte sich nicht. "
+        "Pune-based Sarvana Infotech Ltd will cut jobs. Norway's Fjellvik ASA said it would cut 200 jobs."
+    )
+    assert {"Nordstern Versicherung", "Brückfeld Capital", "Elbmark", "Sarvana Infotech", "Fjellvik"} <= set(
+        got
+    )
+    assert not any(n.split()[0] in {"Hamburger", "Kölner", "Dresdner", "Pune-based", "Norway's"} for n in got)
+
+
+def test_a_firm_name_ending_in_land_is_not_a_common_noun() -> None:
+    assert "Oderland Bank" in found(
+        "Die Oderland Bank AG schließt Filialen. Die Oderland Bank streicht 300 Stellen."
+    )

@@ -22,7 +22,7 @@ _LEGAL_TAIL = re.compile(rf"(?:,?\s+(?:{LEGAL_SUFFIX}))+$")
 _NOUN_SUFFIXES = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "tät", "täten",
     "ismus", "nis", "nisse", "chen", "iken", "ien", "eure", "nehmer", "arbeiter", "inen", "onen",
-    "ling", "linge", "ment", "mente", "sten", "ssen", "zeit", "welt", "markt", "land", "plätze", "stellen",
+    "ling", "linge", "ment", "mente", "sten", "ssen", "zeit", "welt", "markt", "plätze", "stellen",
     "gaben", "kosten", "preise", "zahlen", "daten", "werte", "gelder", "mittel", "nahme", "nahmen", "lage", "wesen",
     "kräfte", "leute", "nehmen", "geschäft", "bereich", "bereiche", "handel", "gruppe", "politik", "branche",
 )  # fmt: skip

@@ -61,7 +61,14 @@ def first_name_part(name: str) -> str:
 
 DESCRIPTORS = words(
     """Rival Rivals Competitor Peer Analysts Analyst Shares Konkurrent Konkurrenten Wettbewerber Rivale Tochter
-    Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup"""
+    Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup
+    Start-up Versicherer Zulieferer Händler Anbieter Mutter Mutterkonzern Muttergesellschaft Tochterfirma
+    Tochtergesellschaft Geldgeber Kapitalgeber Wagniskapitalgeber Risikokapitalgeber Investorin Private-Equity-Investor"""
+)
+# "Bengaluru-based", "Finland's", "Munich-based": a place in front of the name, not part of it
+_PLACE_LEAD = re.compile(r"^(?:[\w-]+-based|[A-ZÄÖÜ][\w-]*['’]s)$")
+_DESCRIPTOR_HEAD = re.compile(
+    r"[\w-]*(?:geber|gesellschaft|konzern|hersteller|zulieferer|versicherer|investor)"
 )
 
 
@@ -73,7 +80,14 @@ COMPOUND_HEAD = re.compile(
 def strip_descriptor(name: str) -> str:
     """ "Drogeriekette Lindhoff" -> "Lindhoff", "Rival Brookfield Savings" -> "Brookfield Savings"."""
     tokens = name.split()
-    heads = [i for i, t in enumerate(tokens[:-1]) if t[:1].isupper() and COMPOUND_HEAD.fullmatch(t)]
+    while len(tokens) > 1 and _PLACE_LEAD.match(tokens[0]):
+        tokens = tokens[1:]
+    heads = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if t[:1].isupper()
+        and (COMPOUND_HEAD.fullmatch(t) or t in DESCRIPTORS or _DESCRIPTOR_HEAD.fullmatch(t))
+    ]
     if heads and not re.fullmatch(CONNECTOR_WORDS, tokens[heads[-1] + 1]):
         tokens = tokens[heads[-1] + 1 :]  # "Stuttgarter Softwarefirma Velatec" -> "Velatec"
     while (
