@@ -74,3 +74,47 @@ def test_capitalised_nouns_after_a_name_are_not_part_of_it() -> None:
         "VW plant Abbau\n\nDer Vorstandsvorsitzende Oliver Blume Stellen zu streichen, hieß es.", lang="de"
     )
     assert "Oliver Blume" in people(rec)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Erster Bevollmächtigter", "Head"), ("Erste Bevollmächtigte", "Head"), ("Partnerin", "Partner"),
+     ("a partner", "Partner"), ("president", "President"), ("Präsidentin", "President"),
+     ("vice president", "Head"), ("Finance director", "CFO"), ("chief medical officer", "Chief Medical Officer"),
+     ("Leiterin Unternehmenskommunikation", "Spokesperson"), ("head of communications", "Spokesperson"),
+     ("national officer", "Union official")],
+)  # fmt: skip
+def test_more_role_labels(text: str, label: str) -> None:
+    assert role_label(text) == label
+
+
+def test_family_firm_founders_titles_and_the_firm_a_role_names() -> None:
+    rec = extract(
+        "Brückner Antriebstechnik streicht 200 Stellen\n\nDie Brückner Antriebstechnik baut 200 Stellen ab. "
+        "Geschäftsführer Paul Brückner informierte die Belegschaft. Geschäftsführerin Dr. Eva Lenz erklärte die Pläne. "
+        "„Das ist falsch“, sagte Ute Kern, Erste Bevollmächtigte der IG Metall Kassel. „Gut so“, sagt Jan Roth, "
+        "Partnerin bei der Beratung Kessel & Partner.",
+        lang="de",
+    )
+    got = people(rec)
+    assert got["Paul Brückner"][0] == "CEO" and got["Paul Brückner"][2] == "Brückner Antriebstechnik"
+    assert got["Eva Lenz"][0] == "CEO"
+    assert got["Ute Kern"][0] == "Head" and got["Ute Kern"][2] == "IG Metall"
+    assert got["Jan Roth"][0] == "Partner" and got["Jan Roth"][2] == "Kessel & Partner"
+    assert "Brückner Antriebstechnik" in {o["name"] for o in rec["organizations"]}
+
+
+def test_english_role_links_name_the_persons_own_firm() -> None:
+    rec = extract(
+        "Acme Widgets to cut 300 jobs\n\nAcme Widgets will cut 300 jobs, the company said. "
+        '"Demand is weak," said Mia Cole, head of industrial research at Harwick & Lowe. '
+        '"We will fight this," said Sam Ortiz, chief negotiator for the Metal Trades Alliance. '
+        'Lena Park, a partner at Northgate Ventures who sits on the board, wrote: "We back the team."',
+        lang="en",
+    )
+    expected = {
+        "Mia Cole": ("Head", "Harwick & Lowe"),
+        "Sam Ortiz": ("Chief Negotiator", "Metal Trades Alliance"),
+        "Lena Park": ("Partner", "Northgate Ventures"),
+    }
+    assert {n: (r, o) for n, (r, _, o) in people(rec).items() if n in expected} == expected

@@ -10,6 +10,7 @@ from firmgraph.graph.extraction.rules.dates import parse_iso
 from firmgraph.graph.extraction.rules.discourse import OWNER_AFTER, Discourse
 from firmgraph.graph.extraction.rules.events import Event, EventFinder
 from firmgraph.graph.extraction.rules.filings import Filing, find_filings
+from firmgraph.graph.extraction.rules.orgbase import Org
 from firmgraph.graph.extraction.rules.orgs import OrgIndex, find_orgs
 from firmgraph.graph.extraction.rules.people import Person, find_people
 from firmgraph.graph.extraction.rules.quotes import Quote, find_quotes
@@ -63,8 +64,18 @@ class RuleExtractor:
 
 
 def _drop_people_as_orgs(orgs: OrgIndex, people: list[Person]) -> None:
-    names = {p.name for p in people} | {p.surname for p in people}
-    for key in [k for k, o in orgs.orgs.items() if o.name in names]:
+    """A person's name taken for a firm goes; a firm named before its founder's family member stays
+    ("Kestermann ... managing director Sabine Kestermann")."""
+    names = {p.name for p in people}
+    surnames = {p.surname: p.name_span[0] for p in people}
+
+    def person_like(o: Org) -> bool:
+        if o.name in names:
+            return True
+        first = min((m[0] for m in o.mentions), default=None)
+        return o.name in surnames and (first is None or first >= surnames[o.name])
+
+    for key in [k for k, o in orgs.orgs.items() if person_like(o)]:
         del orgs.orgs[key]
     orgs.mentions = [m for m in orgs.mentions if m.key in orgs.orgs]
 

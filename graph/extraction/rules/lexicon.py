@@ -30,7 +30,8 @@ ROLES: list[tuple[str, str]] = [
      r"|vorstandsvorsitzende[rn]?|unternehmenschef(?:in)?|firmenchef(?:in)?|vorsitzende[rn]? der geschäftsführung"
      r"|vorsitzende[rn]? des vorstands|geschäftsführer(?:in)?|managing director|boss|top manager(?:in)?|chef(?:in)?", "CEO"),
     (r"cfo|chief financial officer|finanzvorstand|finanzvorständin|finanzchef(?:in)?|finance chief"
-     r"|finanzgeschäftsführer(?:in)?", "CFO"),
+     r"|finanzgeschäftsführer(?:in)?|finance director|finanzdirektor(?:in)?", "CFO"),
+    (r"cmo|chief medical officer|medizinvorstand|medizinvorständin", "Chief Medical Officer"),
     (r"coo|chief operating officer|operativer? chef(?:in)?|produktionsvorstand|produktionsvorständin", "COO"),
     (r"cto|chief technology officer|technikvorstand|technikvorständin|technologiechef(?:in)?|technikchef(?:in)?", "CTO"),
     (r"personalvorstand|personalvorständin|arbeitsdirektor(?:in)?|hr board member|board member for (?:hr|human resources)",
@@ -39,6 +40,9 @@ ROLES: list[tuple[str, str]] = [
      r" (?:of )?(?:human resources|hr|people(?: experience and technology)?)|personalchef(?:in)?|hr-chef(?:in)?"
      r"|personalleiter(?:in)?|head of (?:hr|human resources|people)|hr (?:chief|head)|chief people officer"
      r"|chief human resources officer|chro|leiter(?:in)? der personalabteilung", "VP Human Resources"),
+    (r"leiter(?:in)? (?:der )?(?:unternehmens|konzern)?kommunikation|kommunikationschef(?:in)?"
+     r"|head of (?:corporate )?communications|communications director|director of communications",
+     "Spokesperson"),
     (r"(?:unternehmens|konzern|firmen|presse|bank|betriebsrats|gewerkschafts)?sprecher(?:in)?"
      r"|(?:company |press )?spokes(?:person|man|woman)|pressesprecher(?:in)?", "Spokesperson"),
     (r"(?:gesamt|konzern)?betriebsrats(?:chef(?:in)?|vorsitzende[rn]?)|vorsitzende[rn]? des (?:gesamt|konzern)?betriebsrat(?:e)?s"
@@ -52,9 +56,12 @@ ROLES: list[tuple[str, str]] = [
     (r"mitgründer(?:in)?|mitbegründer(?:in)?|gründer(?:in)?|co-?founder|founder", "Co-founder"),
     (r"analyst(?:in)?", "Analyst"),
     (r"(?:chef)?volkswirt(?:in)?|ökonom(?:in)?|(?:chief )?economist", "Economist"),
-    (r"(?:bezirks|gewerkschafts)leiter(?:in)?|gewerkschaftschef(?:in)?|union (?:leader|chief|head|president)",
-     "Head"),
-    (r"(?:senior )?vize-?präsident(?:in)?|(?:senior |executive )?vice president|svp|evp|präsident(?:in)?|president"
+    (r"(?:bezirks|gewerkschafts)leiter(?:in)?|gewerkschaftschef(?:in)?|union (?:leader|chief|head|president)"
+     r"|(?:erste[rn]? |zweite[rn]? )?bevollmächtigte[rn]?|bezirksvorsitzende[rn]?", "Head"),
+    (r"(?:national|regional|full-time|district) officer|union official|gewerkschaftssekretär(?:in)?", "Union official"),
+    (r"(?:managing |general |senior )?partner(?:in)?", "Partner"),
+    (r"präsident(?:in)?|president", "President"),
+    (r"(?:senior )?vize-?präsident(?:in)?|(?:senior |executive )?vice president|svp|evp"
      r"|vorstandsmitglied|vorstand|leiter(?:in)?|head|direktor(?:in)?|director|manager(?:in)?",
      "Head"),
 ]  # fmt: skip
@@ -74,7 +81,9 @@ def role_label(text: str) -> str | None:
     # "Amazon-Chef", "Siemens-Personalvorständin": the role is the compound's last part
     if "-" in t:
         return role_label(t.rsplit("-", 1)[1])
-    return None
+    # "head of automotive research", "president of the Chamber": the role is the head of the phrase
+    head = re.sub(r"\s+(?:of|für|at|bei)\s+.*$", "", t, flags=re.I)
+    return role_label(head) if head != t else None
 
 
 # ---------------------------------------------------------------- event triggers
@@ -306,6 +315,13 @@ ORG_WORDS = words(
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp"""
 )
+# German compounds ending in one of these are last words of firm names too ("Dorndahl Fördertechnik",
+# "Krellmann Motorkomponenten", "Solvana Spezialchemie", "Sonnhalde Möbelwerke").
+ORG_WORD_ENDINGS = (
+    "technik", "chemie", "werke", "anlagen", "komponenten", "maschinen", "elektronik", "armaturen", "sensorik",
+    "systeme", "kunststoffe", "logistik", "textilien", "metallbau", "stahlbau", "maschinenbau", "werkzeugbau",
+    "fahrzeugbau", "hydraulik", "pneumatik", "optik", "polster", "möbel", "hausgeräte", "motoren", "pharma",
+)  # fmt: skip
 UNION_WORDS = words("Union Gewerkschaft Teamsters Syndicate Alliance")
 OUTLET_WORDS = words(
     "Zeitung Allgemeine Times Journal Post Rundschau Tagblatt Anzeiger Kurier Nachrichten Gazette"

@@ -24,7 +24,7 @@ _NOUN_SUFFIXES = (
     "ismus", "nis", "nisse", "chen", "iken", "ien", "eure", "nehmer", "arbeiter", "inen", "onen",
     "ling", "linge", "ment", "mente", "sten", "ssen", "zeit", "welt", "markt", "plätze", "stellen",
     "gaben", "kosten", "preise", "zahlen", "daten", "werte", "gelder", "mittel", "nahme", "nahmen", "lage", "wesen",
-    "kräfte", "leute", "nehmen", "geschäft", "bereich", "bereiche", "handel", "gruppe", "politik", "branche",
+    "kräfte", "leute", "nehmen", "arbeit", "geschäft", "bereich", "bereiche", "handel", "gruppe", "politik", "branche",
 )  # fmt: skip
 # First parts of German compounds that name a trade, not a firm ("Cloud-Sparte", "Auto-Konzern").
 GENERIC_PREFIXES = frozenset(

@@ -16,6 +16,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
     NEUTRAL,
     ORG_HEAD_DE,
     ORG_HEAD_EN,
+    ORG_WORD_ENDINGS,
     ORG_WORDS,
     OUTLET_WORDS,
     PLAN,
@@ -24,6 +25,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
 )
 from firmgraph.graph.extraction.rules.names import (
     CAP_WORD,
+    CONNECTOR_WORDS,
     GENERIC_PREFIXES,
     NAME,
     NOT_NAMES_LEAD,
@@ -116,6 +118,42 @@ class OrgIndex:
             if k in {name_key(a) for a in org.aliases}:
                 return org.key
         return None
+
+    def key_in(self, phrase: str) -> str | None:
+        """The organisation a phrase names or starts with ("IG Metall Zwickau" -> IG Metall, "Northcap" ->
+        Northcap Ventures when that is the only firm of that first word)."""
+        tokens = phrase.split()
+        for n in range(len(tokens), 0, -1):
+            key = self.key_of(" ".join(tokens[:n]))
+            if key:
+                return key
+        if len(tokens) == 1:
+            starts = [o.key for o in self.orgs.values() if o.name.split()[0] == tokens[0]]
+            return starts[0] if len(starts) == 1 else None
+        return None
+
+    def register(self, text: str, name: str, *, german: bool = False) -> str | None:
+        """Add a firm named where a person's role links to it ("head of research at Harwick & Lowe",
+        German: "bei der Beratung Kessel & Partner", the kind noun in front dropped)."""
+        name = re.sub(r"^(?:the|der|die|das|dem|den)\s+", "", " ".join(name.split()).strip(" ,.;:"))
+        name = strip_descriptor(trim_leading(name) if german else name)
+        base = strip_legal(name)
+        tokens = base.split()
+        if not tokens or not plausible_name(base) or is_common_noun(tokens[-1]):
+            return None
+        if not all(t[:1].isupper() or re.fullmatch(CONNECTOR_WORDS, t) for t in tokens):
+            return None
+        key = name_key(base)
+        if not key or key in self.orgs:
+            return key or None
+        kind = "union" if tokens[-1] in UNION_WORDS else "company"
+        org = Org(key, base, kind)
+        if name != base:
+            org.aliases.add(name)
+        self.orgs[key] = org
+        found = _mentions(text, {key: org})
+        self.mentions = sorted([*self.mentions, *found], key=lambda m: m.start)
+        return key
 
 
 def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str] | None = None) -> OrgIndex:
@@ -290,10 +328,15 @@ _APPOSITION_RE = re.compile(
 _LAST_WORDS = ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS
 
 
+def _is_last_word(token: str) -> bool:
+    low = token.lower()
+    return token in _LAST_WORDS or (token[:1].isupper() and len(low) > 7 and low.endswith(ORG_WORD_ENDINGS))
+
+
 def _named_by_last_word(run: str) -> tuple[str, str] | None:
     """A capitalised run whose last word names a kind of organisation ("Gresham Steel", "Verdi Union")."""
     tokens = run.split()
-    if tokens[-1] not in _LAST_WORDS and tokens[-1].rsplit("-", 1)[-1] not in OUTLET_WORDS:
+    if not _is_last_word(tokens[-1]) and tokens[-1].rsplit("-", 1)[-1] not in OUTLET_WORDS:
         return None  # "Gresham Steel", "Süddeutsche Zeitung", "Kölner Stadt-Anzeiger"
     if (
         tokens[-1].rsplit("-", 1)[-1] in OUTLET_WORDS
@@ -306,7 +349,7 @@ def _named_by_last_word(run: str) -> tuple[str, str] | None:
             else None
         )
     tokens = strip_descriptor(trim_leading(run)).split()
-    if len(tokens) < 2 or tokens[-1] not in _LAST_WORDS:
+    if len(tokens) < 2 or not _is_last_word(tokens[-1]):
         return None
     if is_common_noun(tokens[0]) or tokens[0] in NOT_NAMES_LEAD:
         return None

@@ -17,12 +17,15 @@ _PARTICLE = r"(?:von|van|de|der|den|da|di|du|la|le|ten|ter|zu|vom|del|dos|bin|al
 PERSON = rf"{_TOKEN}(?:[ \u00a0]+(?:[{UPPER}]\.[ \u00a0]+)?(?:{_PARTICLE}[ \u00a0]+)*{_TOKEN}){{1,2}}"
 _ROLE = rf"(?i:(?:[\w]+-)?(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
 _ORG_LINK = r"(?:\s+(?:von|bei|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,40}?))?"
+_TITLE = r"(?:(?:Dr|Prof|Dipl)\.(?:-\w+\.)?[ \u00a0]+)*"  # "Dr. ", "Prof. Dr. ", "Dr.-Ing. " before a name
 _BEFORE = re.compile(
-    rf"(?<![\w-])(?P<orgpre>[{UPPER}][\w&.-]*(?:['’]s)?\s+)?(?P<role>{_ROLE})(?:\s*[,:])?\s+(?P<person>{PERSON})(?![\w-])"
+    rf"(?<![\w-])(?P<orgpre>[{UPPER}][\w&.-]*(?:['’]s)?\s+)?(?P<role>{_ROLE})(?:\s*[,:])?\s+{_TITLE}"
+    rf"(?P<person>{PERSON})(?![\w-])"
 )
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"
-    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w ]{{3,40}}?)?){_ORG_LINK}\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says))"
+    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w ]{{3,40}}?)?){_ORG_LINK}"
+    rf"\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says|who|which|der|die|das|kündigte)\b)"
 )
 _SPEAKER = re.compile(
     rf"(?:(?i:sagte|sagt|erklärte|betonte|said|says|told|added|wrote|laut|according to)\s+(?P<p1>{PERSON}))"
@@ -58,9 +61,13 @@ def _clean_person(name: str, orgs: OrgIndex) -> str | None:
     ):
         tokens = tokens[1:]  # "Konzernchef Stefan Hartung", "Hartmanns Betriebsratschefin Dilek Arslan"
     kept: list[str] = []
-    for tok in tokens:
-        if tok in NOT_NAMES or _JOB_WORD.fullmatch(tok) or orgs.key_of(tok):
+    for i, tok in enumerate(tokens):
+        if tok in NOT_NAMES or _JOB_WORD.fullmatch(tok):
             break  # "Oliver Blume Stellen"
+        if orgs.key_of(tok):
+            if len(kept) == 1 and i == len(tokens) - 1 and not orgs.key_of(kept[0]):
+                kept.append(tok)  # "Geschäftsführer Henrik Dorndahl" of the family firm Dorndahl
+            break
         if tok in {"der", "den", "dem", "des"} and (not kept or kept[-1] not in {"von", "van", "de"}):
             break  # "sagte Sabine Roth der Aachener Zeitung"
         kept.append(tok)
@@ -90,15 +97,36 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
         role_text = m.groupdict().get("role")
         label = role_label(role_text) if role_text else None
         org_key, org_span = None, None
+        of_org = re.search(rf"\s(?:of|für|der|des)\s+(?:the\s+)?([{UPPER}].*)$", role_text or "")
+        if (
+            of_org
+            and m.groupdict().get("org")
+            and re.fullmatch(r"\s+of\s+", text[m.end("role") : m.start("org")])
+        ):
+            of_org = None  # "president of the Vandalia Chamber" + " of Commerce": one name
+            full = text[
+                m.start("role") + re.search(r"\s(?:of|für)\s+(?:the\s+)?", role_text).end() : m.end("org")
+            ]
+            key = orgs.key_in(full) or orgs.register(text, full)
+            if key:
+                org_key, org_span = key, (m.end("org") - len(full), m.end("org"))
+        german = bool(role_text and re.match(r"\s+(?:von|bei|des|der)\b", text[m.end("role") :]))
         for group in ("orgpre", "org"):
             value = m.groupdict().get(group)
-            if value:
-                key = orgs.key_of(value.strip().rstrip("'’s").strip()) or orgs.key_of(value.strip())
+            if value and org_key is None:
+                value = re.sub(r"['’]s$", "", value.strip())
+                key = orgs.key_in(value) or (
+                    orgs.register(text, value, german=german) if group == "org" else None
+                )
                 if key:
                     org_key, org_span = key, (m.start(group), m.end(group))
                     break
+        if of_org and org_key is None:  # "president of the Vandalia Chamber of Commerce"
+            org_key = orgs.key_in(of_org.group(1)) or orgs.register(text, of_org.group(1))
+            if org_key:
+                org_span = (m.start("role") + of_org.start(1), m.end("role"))
         if role_text and org_key is None and "-" in role_text:
-            key = orgs.key_of(role_text.rsplit("-", 1)[0])
+            key = orgs.key_in(role_text.rsplit("-", 1)[0])
             if key:
                 org_key, org_span = key, (m.start("role"), m.start("role") + len(role_text.rsplit("-", 1)[0]))
         person = people.get(name) or next((p for p in people.values() if p.surname == name.split()[-1]), None)
