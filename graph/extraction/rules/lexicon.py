@@ -153,6 +153,8 @@ SPEECH = (
     r"|bezeichnete|nannte|lobte|sprach von|warnte|kritisierte|bekräftigte|räumte\w*[^.]{0,40}\bein|zitiert\w*"
     r"|wies\w*[^.]{0,80}\bzurück|verkündete|so\b|laut|zufolge|said|says|told|added|wrote|writes|explained"
     r"|stressed|noted|called|described|according to|warned|insisted|argued|stated|tweeted|posted"
+    r"|spricht von|sprechen von|sprach\w* von|die rede|kündigte\w*[^.]{0,60}\ban|hält\w*[^.]{0,60}\bfür|beziffert\w*"
+    r"|versichert\w*|bestätigte|warnt|kritisiert|calls|described|pointed to|vowed"
 )
 SUBJUNCTIVE = r"\b(?:sei|seien|habe|hätten|werde|würden|könne|müsse|gehe|ermögliche|solle|wolle|gebe)\b"
 

@@ -13,9 +13,9 @@ from firmgraph.graph.extraction.rules.orgs import OrgIndex
 
 _JOB_WORD = re.compile(rf"(?i:{JOB_NOUN})")
 _TOKEN = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
-_PARTICLE = r"(?:von|van|de|der|den|da|di|du|la|le|ten|ter|zu|vom|del|dos|bin|al)"
+_PARTICLE = r"(?:von|van|de|der|den|da|di|du|la|le|ten|ter|zu|del|dos|bin|al)"
 PERSON = rf"{_TOKEN}(?:[ \u00a0]+(?:[{UPPER}]\.[ \u00a0]+)?(?:{_PARTICLE}[ \u00a0]+)*{_TOKEN}){{1,2}}"
-_ROLE = rf"(?i:(?:[\w]+-)?(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
+_ROLE = rf"(?i:(?:[\w]+-){{0,2}}(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
 _ORG_LINK = r"(?:\s+(?:von|bei|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,40}?))?"
 _TITLE = r"(?:(?:Dr|Prof|Dipl)\.(?:-\w+\.)?[ \u00a0]+)*"  # "Dr. ", "Prof. Dr. ", "Dr.-Ing. " before a name
 _BEFORE = re.compile(
