@@ -118,3 +118,19 @@ def test_english_role_links_name_the_persons_own_firm() -> None:
         "Lena Park": ("Partner", "Northgate Ventures"),
     }
     assert {n: (r, o) for n, (r, _, o) in people(rec).items() if n in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "spokesperson"),
+    [
+        ("Acme Widgets to cut 300 jobs\n\nAcme Widgets will cut 300 jobs. The cuts will cost $20 million, Chief "
+         'Financial Officer Tom Reed said. "Demand has fallen," Chief Executive Jane Miller told analysts about the cuts.',
+         "en", "Jane Miller"),
+        ("Nordbank streicht 450 Stellen\n\nDie Nordbank AG streicht 450 Stellen, wie die Bank mitteilte. "
+         "Vorstandschef Paul Lenz begründete den Schritt mit dem Kostendruck. „Wir machen jedem ein Angebot“, sagte "
+         "Personalvorständin Eva Roth zu den Betroffenen.", "de", "Paul Lenz"),
+    ],
+)  # fmt: skip
+def test_the_chief_executive_speaks_for_the_cut(text: str, lang: str, spokesperson: str) -> None:
+    events = extract(text, lang=lang)["events"]
+    assert [e["spokesperson"] for e in events if e["jobs_cut"]] == [spokesperson]

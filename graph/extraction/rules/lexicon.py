@@ -154,7 +154,7 @@ SPEECH = (
     r"|wies\w*[^.]{0,80}\bzurück|verkündete|so\b|laut|zufolge|said|says|told|added|wrote|writes|explained"
     r"|stressed|noted|called|described|according to|warned|insisted|argued|stated|tweeted|posted"
     r"|spricht von|sprechen von|sprach\w* von|die rede|kündigte\w*[^.]{0,60}\ban|hält\w*[^.]{0,60}\bfür|beziffert\w*"
-    r"|versichert\w*|bestätigte|warnt|kritisiert|calls|described|pointed to|vowed"
+    r"|versichert\w*|bestätigte|warnt|kritisiert|calls|described|pointed to|vowed|begründete|begründet"
 )
 SUBJUNCTIVE = r"\b(?:sei|seien|habe|hätten|werde|würden|könne|müsse|gehe|ermögliche|solle|wolle|gebe)\b"
 
