@@ -109,3 +109,33 @@ def test_a_firm_name_ending_in_land_is_not_a_common_noun() -> None:
     assert "Oderland Bank" in found(
         "Die Oderland Bank AG schließt Filialen. Die Oderland Bank streicht 300 Stellen."
     )
+
+
+def test_competitors_named_with_compete_and_konkurrieren() -> None:
+    assert {"Fennick", "Dorsal Data"} <= set(
+        found("Tarrow competes with Fennick and Dorsal Data in data integration.")
+    )
+    assert {"Hollmann Schleiftechnik", "Kessra"} <= set(
+        found("Das Unternehmen konkurriert unter anderem mit Hollmann Schleiftechnik und Kessra.")
+    )
+    assert {"Brenzer", "Talvik"} <= set(
+        found("Es konkurriert mit größeren Anbietern wie Brenzer oder Talvik.")
+    )
+
+
+def test_kind_words_with_place_adjectives_and_english_trade_words() -> None:
+    got = found(
+        "Der Hamburger Konkurrent Avenko Care hatte Stellen gestrichen. Ihr Wettbewerber Dellmann Polster baut ein Werk. "
+        "A tally by Cologne-based consultancy Marrow & Partner counted 27,000 cuts. The shares are listed on the Nasdaq."
+    )
+    assert {"Avenko Care", "Dellmann Polster", "Marrow & Partner", "Nasdaq"} <= set(got)
+
+
+def test_section_labels_currency_and_the_publisher_cut_short_are_not_firms() -> None:
+    rec = extract(
+        "Brunhold streicht 230 Stellen\n\nMode & Textil\n\nDie Brunhold AG streicht 230 Stellen. Der Umsatz sank auf "
+        '488 Millionen Franken. A spokesperson told Alpenland Wire that the figure was "final and complete".',
+        lang="de",
+        publisher="Alpenland Wire Europe",
+    )
+    assert names(rec) == {"Brunhold"}

@@ -300,7 +300,8 @@ ORG_HEAD_EN = (
     r"company|firm|giant|maker|chipmaker|automaker|carmaker|retailer|startup|start-up|lender|insurer|conglomerate"
     r"|platform|provider|manufacturer|supplier|airline|operator|developer|rival|competitor|parent|group|chain|carrier"
     r"|bank|fintech|producer|publisher|broadcaster|network|service|app|brand|unit|subsidiary|union|steelmaker"
-    r"|outlet|newspaper|magazine|agency|site|website"
+    r"|outlet|newspaper|magazine|agency|site|website|consultancy|consulting firm|tracker|research firm|brokerage"
+    r"|investment bank|exchange"
 )
 # Last words of firm names ("Gresham Steel", "Vessler Chemie", "Northgate Ventures"): a capitalised run ending in
 # one names a firm, and such a word never ends a person's name.
@@ -315,7 +316,8 @@ ORG_WORDS = words(
     Materials Metals Mining Oil Gas Power Utilities Realty Properties Hotels Resorts Restaurants Stores Markets
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
-    Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp"""
+    Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
+    Volksbank Sparkasse Raiffeisenbank"""
 )
 # German compounds ending in one of these are last words of firm names too ("Dorndahl Fördertechnik",
 # "Krellmann Motorkomponenten", "Solvana Spezialchemie", "Sonnhalde Möbelwerke").
@@ -356,7 +358,7 @@ NOT_NAMES = words(
     Washington California Kalifornien Seattle Silicon Valley Wall Street Street Insider Insiders Analysten
     Experten Gewerkschaften Mitarbeiter Beschäftigte Stellen Jobs Unternehmen Konzern Konzerne Firma Firmen
     Regierung Bundesregierung Politik Wirtschaft Branche Industrie Markt Märkte Börse Aktie Aktien Anleger
-    Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Quartal Jahr Jahre Monate Wochen Tage
+    Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Franken Rappen Pfund Quartal Jahr Jahre Monate Wochen Tage
     Ende Anfang Mitte Plan Pläne Stellenabbau Abbau Entlassungen Kündigungen Kosten Gewinn Umsatz Technologie
     Intelligenz Künstliche Künstlicher Hinweis Update Breaking Exklusiv Exclusive News Nachrichten Video Foto
     Read More Related Share Teilen Weiter Zurück Home Startseite Newsletter Cookie Cookies Online

@@ -57,9 +57,10 @@ _GAZ_RE = re.compile(
 )
 _LEGAL_RE = re.compile(rf"(?<![\w-])({NAME}),?\s+(?:{LEGAL_SUFFIX})(?![\w])")
 _HEAD_DE_RE = re.compile(
-    rf"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|beim|vom|zum|zur|[Ee]in(?:e[mnrs]?)?|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?)\s+"
-    rf"(?:[a-zäöü][\w-]*\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE}))\s+({NAME})"
-)
+    rf"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Bb]eim|vom|zum|zur|[Ee]in(?:e[mnrs]?)?|[Ss]ein(?:e[mnrs]?)?"
+    rf"|[Ii]hr(?:e[mnrs]?)?)\s+"
+    rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE}))\s+({NAME})"
+)  # "der Hamburger Konkurrent Avelio Care", "Ihr Wettbewerber Brakelmann Polster"
 _HEAD_EN_RE = re.compile(
     rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_HEAD_EN})s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
 )
@@ -75,10 +76,12 @@ _POSSESSIVE_RE = re.compile(
     rf"|president|chair\w*|revenue|profit|latest|largest|biggest|move|announcement|filing|memo|blog|statement)(?![\w])"
 )
 _LIST_RE = re.compile(
-    rf"(?:(?:Unternehmen|Konzerne|Firmen|Techkonzerne|Tech-Konzerne|Konkurrenten|Rivalen|Wettbewerber|Anbieter|Banken"
-    rf"|Hersteller|companies|firms|rivals|competitors|peers|giants|groups)\s+(?:wie|such as|like|including|darunter)"
-    rf"|(?:darunter|including|such as))\s+({NAME}(?:\s*(?:,|und|and|sowie|oder|or)\s+{NAME})*)"
-)
+    rf"(?:(?:Unternehmen|Konzerne|Konzernen|Firmen|Techkonzerne|Tech-Konzerne|Konkurrenten|Rivalen|Wettbewerber\w*"
+    rf"|Anbieter\w*|Banken|Hersteller\w*|companies|firms|rivals|competitors|peers|giants|groups)[,]?\s+"
+    rf"(?:wie|such as|like|including|darunter)"
+    rf"|(?:darunter|including|such as)|(?:compet\w*|konkurrier\w*|konkurrenz)\s+(?:\w+\s+){{0,3}}?(?:with|mit))"
+    rf"\s+({NAME}(?:\s*(?:,|und|and|sowie|oder|or)\s+{NAME})*)"
+)  # "competes with Fivetran and Matillion", "konkurriert unter anderem mit United Grinding"
 _SUBJECT_RE = re.compile(
     rf"(?:^|[.:;!?]\s+|\b(?:dass|weil|nachdem|während|when|after|as|while|that|und|and)\s+)({NAME})\s+"
     rf"(?i:(?:(?:will|wollen|plant|plans|planning|muss|soll|wird|hat|hatte|is|has|had|said|says|announced|kündigt\w*"
@@ -229,6 +232,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         if name and not _looks_like_person(name, people_names):
             add(name, strict=True)
     for m in _RUN_RE.finditer(text):
+        if _alone_on_line(text, m):
+            continue  # a section label of the page ("Mode & Textil", "Digital Health")
         found = _named_by_last_word(m.group(0))
         if found and not _looks_like_person(found[0], people_names):
             key = add(found[0], found[1], strict=False)
@@ -270,7 +275,11 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     orgs = {k: o for k, o in candidates.items() if support[k] >= 1 or _supported(text, o)}
     if publisher:
         pub = name_key(publisher)
-        orgs = {k: o for k, o in orgs.items() if k != pub and pub not in {name_key(a) for a in o.aliases}}
+        orgs = {
+            k: o
+            for k, o in orgs.items()
+            if k != pub and not pub.startswith(k + " ") and pub not in {name_key(a) for a in o.aliases}
+        }  # the publisher, also cut short ("told Scaleup Europe" -> "Scaleup")
     short_forms(text, orgs)
     assign_parents(text, orgs, _mentions(text, orgs), ownership)
     consolidate(text, orgs)
@@ -326,6 +335,12 @@ _APPOSITION_RE = re.compile(
 
 
 _LAST_WORDS = ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS
+
+
+def _alone_on_line(text: str, m: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    return text[line_start : line_end if line_end >= 0 else len(text)].strip() == m.group(0).strip()
 
 
 def _is_last_word(token: str) -> bool:
