@@ -319,7 +319,7 @@ Leoni
 Kion
 Jungheinrich
 # stock exchanges and market operators (named where a firm is listed or files a trading update)
-[company]
+[exchange]
 Nasdaq | NASDAQ
 New York Stock Exchange | NYSE
 London Stock Exchange | LSE
@@ -393,6 +393,9 @@ FCA | Financial Conduct Authority
 EZB | Europäische Zentralbank | ECB | European Central Bank
 Federal Reserve | Fed | US-Notenbank
 Bundesagentur für Arbeit
+# labour-market agencies that receive mass-layoff notices
+AMS | Arbeitsmarktservice | Arbeitsmarktservice Österreich
+?Agentur für Arbeit | Arbeitsagentur
 [union]
 IG Metall
 Verdi | ver.di

@@ -97,6 +97,15 @@ _OUTLET_RE = re.compile(
     rf"|(?:laut|wie)\s+(?:de[mnr]|die|das)\s+(?:[\w-]*(?:portal|magazin|zeitung|blatt|sender|agentur|dienst)\s+))"
     rf"({NAME})"
 )
+# public agencies named with their remit: "Ohio Department of Job and Family Services", "Employment Security
+# Department", "Arbeitsbehörde des Bundesstaats Washington"
+_AGENCY_RE = re.compile(
+    rf"(?<![\w-])((?:{CAP_WORD}\s+){{0,3}}(?:Department|Agency|Commission|Office|Bureau|Division|Ministry)\s+of\s+"
+    rf"(?:the\s+)?{CAP_WORD}(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?{CAP_WORD}){{0,5}}"
+    rf"|(?:{CAP_WORD}\s+){{1,3}}(?:Department|Agency|Commission)"
+    rf"|[\w-]*(?:[Bb]ehörde|[Aa]gentur|[Mm]inisterium)\s+(?:des|der)\s+(?:Bundesstaat\w*|Landes|Staat\w*|Kanton\w*|Freistaat\w*)"
+    rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?)"
+)
 _PAREN_ALIAS_RE = re.compile(rf"({NAME})\s+\(([A-Z][A-Za-z0-9&.-]{{1,9}})\)")
 
 
@@ -251,6 +260,10 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
             if count >= min_hits and occurrences >= min_occurrences and not is_common_noun(name.split()[0]):
                 add(name, strict=True)
+    for m in _AGENCY_RE.finditer(text):
+        name = re.sub(r"^(?:The|Die|Der|Das)\s+", "", m.group(1))
+        if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES_LEAD:
+            add(name, "regulator", known=True)
     for m in _PAREN_ALIAS_RE.finditer(text):
         key = name_key(m.group(1))
         if key in candidates:
