@@ -94,3 +94,22 @@ def test_speakers_of_follow_up_and_short_quotes(
     text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(q[0], q[2]) for q in quotes(extract(text, lang=lang))] == expected
+
+
+def test_the_outlet_carries_over_to_the_statement_it_belongs_to() -> None:
+    de = extract(
+        "Brenlow streicht Stellen\n\nDie Brenlow AG streicht 400 Stellen. Finanzchef Marc Odermann sagte dem Branchendienst "
+        "Cloud Weekly, betroffen sei vor allem der Support. „Wir bündeln den Support in Dublin“, sagte Odermann. "
+        "Personalchefin Eva Roth sagte dem Hanse-Wirtschaftsdienst: „Niemand muss Angst haben.“",
+        lang="de",
+    )
+    assert [(q[0], q[1]) for q in quotes(de)] == [
+        ("Marc Odermann", "Cloud Weekly"),
+        ("Eva Roth", "Hanse-Wirtschaftsdienst"),
+    ]
+    en = extract(
+        'Tarvik to cut 2,500 jobs\n\nTarvik will cut 2,500 jobs. "We are cutting layers," chief executive Anil Rao said '
+        'in an interview with Bharat Business TV. "We need fewer levels."',
+        lang="en",
+    )
+    assert [(q[0], q[1]) for q in quotes(en)] == [("Anil Rao", "Bharat Business TV")] * 2

@@ -106,6 +106,14 @@ _AGENCY_RE = re.compile(
     rf"|[\w-]*(?:[Bb]ehörde|[Aa]gentur|[Mm]inisterium)\s+(?:des|der)\s+(?:Bundesstaat\w*|Landes|Staat\w*|Kanton\w*|Freistaat\w*)"
     rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?)"
 )
+# "sagte dem Branchendienst SaaS Weekly", "sagte dem Hanse-Wirtschaftsdienst"
+_OUTLET_HEADS = (
+    r"dienst|portal|magazin|zeitung|blatt|sender|agentur|medium|kurier|anzeiger|rundschau|newsletter"
+)
+_SAID_TO_RE = re.compile(
+    rf"(?:sagte|sagt|erklärte|bestätigte|betonte|schrieb)\s+de[mr]\s+(?:(?i:[\w-]*(?:{_OUTLET_HEADS}))\s+({NAME})"
+    rf"|([A-ZÄÖÜ][\w-]*(?:{_OUTLET_HEADS})))(?![\w])"
+)
 _PAREN_ALIAS_RE = re.compile(rf"({NAME})\s+\(([A-Z][A-Za-z0-9&.-]{{1,9}})\)")
 
 
@@ -228,6 +236,10 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
                 add(name, strict=strict)
+    for m in _SAID_TO_RE.finditer(text):
+        name = first_name_part(m.group(1) or m.group(2))
+        if name and not _looks_like_person(name, people_names):
+            add(name, "outlet", strict=False)
     for m in _OUTLET_RE.finditer(text):
         name = first_name_part(m.group(1))
         if name and not _looks_like_person(name, people_names) and not re.search(r"\d", name):

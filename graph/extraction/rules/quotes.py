@@ -142,17 +142,19 @@ def find_quotes(
                 who = (last[1].speaker, last[1].speaker_span)
             if who is None and prev is not None:
                 who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
-        if who is None and last is not None and _continues(text, last[1], start, s, people):
+        goes_on = who is None and last is not None and _continues(text, last[1], start, s, people)
+        if goes_on and last is not None:
             who = (last[1].speaker, last[1].speaker_span)  # "A," Delgado said. "B."
         if who is None or who[0] is None:
             continue
         q.speaker, q.speaker_span = who
-        for m in orgs.in_range(s.start, max(s.end, end)):
-            if orgs.orgs[m.key].kind == "outlet" and _GIVEN_TO.search(
-                text[max(s.start, m.start - 60) : m.start]
-            ):
-                q.outlet, q.outlet_span = orgs.orgs[m.key].name, (m.start, m.end)
-                break
+        q.outlet, q.outlet_span = _outlet_in(text, orgs, s.start, max(s.end, end))
+        if q.outlet is None and goes_on and last is not None:
+            q.outlet, q.outlet_span = last[1].outlet, last[1].outlet_span
+        prev = next((x for x in sentences if x.index == s.index - 1 and x.paragraph == s.paragraph), None)
+        if q.outlet is None and prev is not None and _names(text, people, q.speaker, prev):
+            # "Oyelaran sagte dem Branchendienst SaaS Weekly, … „…“, sagte Oyelaran."
+            q.outlet, q.outlet_span = _outlet_in(text, orgs, prev.start, prev.end)
         quotes.append(q)
         last = (s.index, q)
     return quotes
@@ -222,3 +224,15 @@ def _continues(text: str, prev: Quote, start: int, s: Sentence, people: list[Per
         not any(between[0] <= a < between[1] for p in people if p.name != prev.speaker for a, _ in p.mentions)
         and s.start <= start
     )
+
+
+def _outlet_in(text: str, orgs: OrgIndex, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The outlet a statement between start and end was given to ("told Reuters", "sagte dem X")."""
+    for m in orgs.in_range(start, end):
+        if orgs.orgs[m.key].kind == "outlet" and _GIVEN_TO.search(text[max(start, m.start - 60) : m.start]):
+            return orgs.orgs[m.key].name, (m.start, m.end)
+    return None, None
+
+
+def _names(text: str, people: list[Person], speaker: str | None, s: Sentence) -> bool:
+    return any(p.name == speaker and any(s.start <= a < s.end for a, _ in p.mentions) for p in people)
