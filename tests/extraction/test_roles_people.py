@@ -134,3 +134,27 @@ def test_english_role_links_name_the_persons_own_firm() -> None:
 def test_the_chief_executive_speaks_for_the_cut(text: str, lang: str, spokesperson: str) -> None:
     events = extract(text, lang=lang)["events"]
     assert [e["spokesperson"] for e in events if e["jobs_cut"]] == [spokesperson]
+
+
+def test_capitalised_role_words_long_org_links_and_firms_that_speak() -> None:
+    en = people(
+        extract(
+            "Hadley Home to close 14 stores\n\nHadley Home will close 14 stores. Finance director Tom Reed told analysts "
+            '"we had no choice". "The workers pay for it," said Kate Brink, head of IG Metall\'s district in Bavaria. '
+            "On April 3, Pellham Precision Tooling said it would lay off 52 workers.",
+            lang="en",
+        )
+    )
+    assert en["Tom Reed"][0] == "CFO" and en["Kate Brink"][0] == "Head" and en["Kate Brink"][2] == "IG Metall"
+    assert "Pellham Precision Tooling" not in en
+    de = people(
+        extract(
+            "Mietwerk streicht 45 Stellen\n\nDas Start-up Mietwerk streicht 45 Stellen. Geschäftsführer Frank Ott "
+            "verwies auf die Konkurrenz durch Händler wie Shein. Mehrere Betroffene sagten, die Entscheidung sei "
+            "überraschend gekommen. „Jetzt wird die Rechnung präsentiert“, sagt Carla Wend, Partnerin beim Berliner "
+            "Wagniskapitalgeber Spreefeld Capital.",
+            lang="de",
+        )
+    )
+    assert de["Carla Wend"][0] == "Partner" and de["Carla Wend"][2] == "Spreefeld Capital"
+    assert de["Frank Ott"][2] == "Mietwerk" and not any(n.startswith("Mehrere") for n in de)

@@ -107,7 +107,11 @@ def _assign_people(
         s = next((x for x in sentences if x.start <= person.name_span[0] < x.end), None)
         if s is None:
             continue
-        key = discourse.focus(s, person.name_span[0])
+        # the firm named before the person in the sentence, else the one the text is about there; a firm
+        # named only after the person ("…verwies auf die Konkurrenz durch Temu") is the last resort
+        pos = person.name_span[0]
+        before = [r for r in discourse.refs.get(s.index, []) if r.end <= pos]
+        key = before[-1].key if before else discourse.topic.get(s.index) or discourse.focus(s, pos)
         org = orgs.get(key)
         if org is not None and org.kind in {"company", "union"}:
             person.org_key = key

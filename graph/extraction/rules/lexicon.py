@@ -57,7 +57,8 @@ ROLES: list[tuple[str, str]] = [
     (r"analyst(?:in)?", "Analyst"),
     (r"(?:chef)?volkswirt(?:in)?|ökonom(?:in)?|(?:chief )?economist", "Economist"),
     (r"(?:bezirks|gewerkschafts)leiter(?:in)?|gewerkschaftschef(?:in)?|union (?:leader|chief|head|president)"
-     r"|(?:erste[rn]? |zweite[rn]? )?bevollmächtigte[rn]?|bezirksvorsitzende[rn]?", "Head"),
+     r"|(?:erste[rn]? |zweite[rn]? )?bevollmächtigte[rn]?|bezirksvorsitzende[rn]?"
+     r"|\w+(?:bereichs|abteilungs|fachbereichs|landesbezirks|bezirks|standort|werks)leiter(?:in)?", "Head"),
     (r"(?:national|regional|full-time|district) officer|union official|gewerkschaftssekretär(?:in)?", "Union official"),
     (r"(?:managing |general |senior )?partner(?:in)?", "Partner"),
     (r"präsident(?:in)?|president", "President"),
@@ -317,7 +318,8 @@ ORG_WORDS = words(
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
-    Volksbank Sparkasse Raiffeisenbank"""
+    Volksbank Sparkasse Raiffeisenbank Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
+    Precision"""
 )
 # German compounds ending in one of these are last words of firm names too ("Dorndahl Fördertechnik",
 # "Krellmann Motorkomponenten", "Solvana Spezialchemie", "Sonnhalde Möbelwerke").
@@ -358,7 +360,7 @@ NOT_NAMES = words(
     Washington California Kalifornien Seattle Silicon Valley Wall Street Street Insider Insiders Analysten
     Experten Gewerkschaften Mitarbeiter Beschäftigte Stellen Jobs Unternehmen Konzern Konzerne Firma Firmen
     Regierung Bundesregierung Politik Wirtschaft Branche Industrie Markt Märkte Börse Aktie Aktien Anleger
-    Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Franken Rappen Pfund Quartal Jahr Jahre Monate Wochen Tage
+    Mehrere Einige Viele Betroffene Several Many Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Franken Rappen Pfund Quartal Jahr Jahre Monate Wochen Tage
     Ende Anfang Mitte Plan Pläne Stellenabbau Abbau Entlassungen Kündigungen Kosten Gewinn Umsatz Technologie
     Intelligenz Künstliche Künstlicher Hinweis Update Breaking Exklusiv Exclusive News Nachrichten Video Foto
     Read More Related Share Teilen Weiter Zurück Home Startseite Newsletter Cookie Cookies Online

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from firmgraph.graph.extraction.rules.lexicon import ORG_HEAD_DE, words
-from firmgraph.graph.extraction.rules.names import CONNECTOR_WORDS, NOT_NAMES_LEAD, is_common_noun, name_key
+from firmgraph.graph.extraction.rules.names import (
+    CAP_WORD,
+    CONNECTOR_WORDS,
+    NAME,
+    NOT_NAMES_LEAD,
+    is_common_noun,
+    name_key,
+)
 
 
 @dataclass
@@ -103,3 +110,22 @@ def form_key(raw: str) -> str:
     """The name key of a matched owner or unit ("Finanzinvestor Carrow Partners", "Ostermann-Konzerns")."""
     name = re.sub(r"-(?:Konzern|Gruppe|Group)\w*$", "", first_name_part(raw) or "")
     return name_key(strip_descriptor(trim_leading(name)) or name)
+
+
+# public agencies named with their remit: "Ohio Department of Job and Family Services", "Employment Security
+# Department", "Arbeitsbehörde des Bundesstaats Washington"
+AGENCY_RE = re.compile(
+    rf"(?<![\w-])((?:{CAP_WORD}\s+){{0,3}}(?:Department|Agency|Commission|Office|Bureau|Division|Ministry)\s+of\s+"
+    rf"(?:the\s+)?{CAP_WORD}(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?{CAP_WORD}){{0,5}}"
+    rf"|(?:{CAP_WORD}\s+){{1,3}}(?:Department|Agency|Commission)"
+    rf"|[\w-]*(?:[Bb]ehörde|[Aa]gentur|[Mm]inisterium)\s+(?:des|der)\s+(?:Bundesstaat\w*|Landes|Staat\w*|Kanton\w*|Freistaat\w*)"
+    rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?)"
+)
+# "sagte dem Branchendienst SaaS Weekly", "sagte dem Hanse-Wirtschaftsdienst"
+_OUTLET_HEADS = (
+    r"dienst|portal|magazin|zeitung|blatt|sender|agentur|medium|kurier|anzeiger|rundschau|newsletter"
+)
+SAID_TO_RE = re.compile(
+    rf"(?:sagte|sagt|erklärte|bestätigte|betonte|schrieb)\s+de[mr]\s+(?:(?i:[\w-]*(?:{_OUTLET_HEADS}))\s+({NAME})"
+    rf"|([A-ZÄÖÜ][\w-]*(?:{_OUTLET_HEADS})))(?![\w])"
+)

@@ -35,7 +35,9 @@ from firmgraph.graph.extraction.rules.names import (
     strip_legal,
 )
 from firmgraph.graph.extraction.rules.orgbase import (
+    AGENCY_RE,
     DESCRIPTORS,
+    SAID_TO_RE,
     Mention,
     Org,
     first_name_part,
@@ -96,23 +98,6 @@ _OUTLET_RE = re.compile(
     rf"|according to\s+(?:the\s+)?|reported by\s+(?:the\s+)?|(?:berichtet\w*|meldet\w*|schreibt|schrieb)\s+(?:die|der|das)\s+"
     rf"|(?:laut|wie)\s+(?:de[mnr]|die|das)\s+(?:[\w-]*(?:portal|magazin|zeitung|blatt|sender|agentur|dienst)\s+))"
     rf"({NAME})"
-)
-# public agencies named with their remit: "Ohio Department of Job and Family Services", "Employment Security
-# Department", "Arbeitsbehörde des Bundesstaats Washington"
-_AGENCY_RE = re.compile(
-    rf"(?<![\w-])((?:{CAP_WORD}\s+){{0,3}}(?:Department|Agency|Commission|Office|Bureau|Division|Ministry)\s+of\s+"
-    rf"(?:the\s+)?{CAP_WORD}(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?{CAP_WORD}){{0,5}}"
-    rf"|(?:{CAP_WORD}\s+){{1,3}}(?:Department|Agency|Commission)"
-    rf"|[\w-]*(?:[Bb]ehörde|[Aa]gentur|[Mm]inisterium)\s+(?:des|der)\s+(?:Bundesstaat\w*|Landes|Staat\w*|Kanton\w*|Freistaat\w*)"
-    rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?)"
-)
-# "sagte dem Branchendienst SaaS Weekly", "sagte dem Hanse-Wirtschaftsdienst"
-_OUTLET_HEADS = (
-    r"dienst|portal|magazin|zeitung|blatt|sender|agentur|medium|kurier|anzeiger|rundschau|newsletter"
-)
-_SAID_TO_RE = re.compile(
-    rf"(?:sagte|sagt|erklärte|bestätigte|betonte|schrieb)\s+de[mr]\s+(?:(?i:[\w-]*(?:{_OUTLET_HEADS}))\s+({NAME})"
-    rf"|([A-ZÄÖÜ][\w-]*(?:{_OUTLET_HEADS})))(?![\w])"
 )
 _PAREN_ALIAS_RE = re.compile(rf"({NAME})\s+\(([A-Z][A-Za-z0-9&.-]{{1,9}})\)")
 
@@ -236,7 +221,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
                 add(name, strict=strict)
-    for m in _SAID_TO_RE.finditer(text):
+    for m in SAID_TO_RE.finditer(text):
         name = first_name_part(m.group(1) or m.group(2))
         if name and not _looks_like_person(name, people_names):
             add(name, "outlet", strict=False)
@@ -272,7 +257,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
             if count >= min_hits and occurrences >= min_occurrences and not is_common_noun(name.split()[0]):
                 add(name, strict=True)
-    for m in _AGENCY_RE.finditer(text):
+    for m in AGENCY_RE.finditer(text):
         name = re.sub(r"^(?:The|Die|Der|Das)\s+", "", m.group(1))
         if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES_LEAD:
             add(name, "regulator", known=True)

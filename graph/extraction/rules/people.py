@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from firmgraph.graph.extraction.rules.lexicon import JOB_NOUN, NOT_NAMES, ROLE_RE, role_label
+from firmgraph.graph.extraction.rules.lexicon import JOB_NOUN, NOT_NAMES, ORG_WORDS, ROLE_RE, role_label
 from firmgraph.graph.extraction.rules.names import LOWER, UPPER, is_common_noun
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 
@@ -16,7 +16,9 @@ _TOKEN = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 _PARTICLE = r"(?:von|van|de|der|den|da|di|du|la|le|ten|ter|zu|del|dos|bin|al)"
 PERSON = rf"{_TOKEN}(?:[ \u00a0]+(?:[{UPPER}]\.[ \u00a0]+)?(?:{_PARTICLE}[ \u00a0]+)*{_TOKEN}){{1,2}}"
 _ROLE = rf"(?i:(?:[\w]+-){{0,2}}(?:{ROLE_RE}|[\w]*chef(?:in)?|[\w]*sprecher(?:in)?))"
-_ORG_LINK = r"(?:\s+(?:von|bei|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,40}?))?"
+_ORG_LINK = (
+    r"(?:\s+(?:von|vom|bei|beim|des|der|of|at|for|in)\s+(?:the\s+|de[rmns]\s+)?(?P<org>[\w&.'’ -]{2,60}?))?"
+)
 _TITLE = r"(?:(?:Dr|Prof|Dipl)\.(?:-\w+\.)?[ \u00a0]+)*"  # "Dr. ", "Prof. Dr. ", "Dr.-Ing. " before a name
 _BEFORE = re.compile(
     rf"(?<![\w-])(?P<orgpre>[{UPPER}][\w&.-]*(?:['’]s)?\s+)?(?P<role>{_ROLE})(?:\s*[,:])?\s+{_TITLE}"
@@ -24,7 +26,7 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"
-    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w ]{{3,40}}?)?){_ORG_LINK}"
+    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w '’-]{{3,50}}?)?){_ORG_LINK}"
     rf"\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says|who|which|der|die|das|kündigte)\b)"
 )
 _SPEAKER = re.compile(
@@ -73,8 +75,8 @@ def _clean_person(name: str, orgs: OrgIndex) -> str | None:
         kept.append(tok)
     while kept and re.fullmatch(_PARTICLE, kept[-1]):
         kept.pop()  # "Oliver Brandl von Verdi"
-    if len(kept) < 2 or kept[0] in NOT_NAMES:
-        return None
+    if len(kept) < 2 or kept[0] in NOT_NAMES or kept[-1] in ORG_WORDS:
+        return None  # "Pellham Precision Tooling said": a firm
     candidate = " ".join(kept)
     return None if orgs.key_of(candidate) else candidate
 
@@ -96,39 +98,11 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
         start = m.start(person_group)
         role_text = m.groupdict().get("role")
         label = role_label(role_text) if role_text else None
-        org_key, org_span = None, None
-        of_org = re.search(rf"\s(?:of|für|der|des)\s+(?:the\s+)?([{UPPER}].*)$", role_text or "")
-        if (
-            of_org
-            and m.groupdict().get("org")
-            and re.fullmatch(r"\s+of\s+", text[m.end("role") : m.start("org")])
-        ):
-            of_org = None  # "president of the Vandalia Chamber" + " of Commerce": one name
-            full = text[
-                m.start("role") + re.search(r"\s(?:of|für)\s+(?:the\s+)?", role_text).end() : m.end("org")
-            ]
-            key = orgs.key_in(full) or orgs.register(text, full)
-            if key:
-                org_key, org_span = key, (m.end("org") - len(full), m.end("org"))
-        german = bool(role_text and re.match(r"\s+(?:von|bei|des|der)\b", text[m.end("role") :]))
-        for group in ("orgpre", "org"):
-            value = m.groupdict().get(group)
-            if value and org_key is None:
-                value = re.sub(r"['’]s$", "", value.strip())
-                key = orgs.key_in(value) or (
-                    orgs.register(text, value, german=german) if group == "org" else None
-                )
-                if key:
-                    org_key, org_span = key, (m.start(group), m.end(group))
-                    break
-        if of_org and org_key is None:  # "president of the Vandalia Chamber of Commerce"
-            org_key = orgs.key_in(of_org.group(1)) or orgs.register(text, of_org.group(1))
-            if org_key:
-                org_span = (m.start("role") + of_org.start(1), m.end("role"))
-        if role_text and org_key is None and "-" in role_text:
-            key = orgs.key_in(role_text.rsplit("-", 1)[0])
-            if key:
-                org_key, org_span = key, (m.start("role"), m.start("role") + len(role_text.rsplit("-", 1)[0]))
+        pre = m.groupdict().get("orgpre")
+        if pre and role_text and role_label(f"{pre.strip()} {role_text}") and not orgs.key_in(pre.strip()):
+            # "Finance director Tom Aldridge", "Erste Bevollmächtigte": the capitalised word belongs to the role
+            role_text, label = f"{pre.strip()} {role_text}", role_label(f"{pre.strip()} {role_text}")
+        org_key, org_span = _linked_org(m, role_text, text, orgs)
         person = people.get(name) or next((p for p in people.values() if p.surname == name.split()[-1]), None)
         if person is None:
             person = Person(name, name_span=(start, start + len(name)))
@@ -158,3 +132,43 @@ def _collect_mentions(text: str, people: dict[str, Person]) -> None:
             + r")(?![\w])"
         )
         person.mentions = [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _linked_org(
+    m: re.Match[str], role_text: str | None, text: str, orgs: OrgIndex
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The organisation a role phrase names: "CFO of Acme", "Partnerin beim Investor X", "Amazon-Chef",
+    "president of the Vandalia Chamber of Commerce"; a firm found only there is added to the index."""
+    groups = m.groupdict()
+    of_org = re.search(rf"\s(?:of|für|der|des)\s+(?:the\s+)?([{UPPER}].*)$", role_text or "")
+    if of_org and groups.get("org") and re.fullmatch(r"\s+of\s+", text[m.end("role") : m.start("org")]):
+        # "president of the Vandalia Chamber" + " of Commerce": one name
+        full = text[
+            m.start("role") + re.search(r"\s(?:of|für)\s+(?:the\s+)?", role_text or "").end() : m.end("org")
+        ]
+        key = orgs.key_in(full) or orgs.register(text, full)
+        return (key, (m.end("org") - len(full), m.end("org"))) if key else (None, None)
+    if of_org and (key := orgs.key_in(re.sub(r"['’]s\b.*$", "", of_org.group(1)))):
+        return key, (m.start("role") + of_org.start(1), m.end("role"))  # "head of IG Metall's district in …"
+    link = re.match(r"\s+(\w+)", text[m.end("role") :]) if role_text else None
+    german = bool(link and link.group(1) in {"von", "vom", "bei", "beim", "des", "der"})
+    for group in ("orgpre", "org"):
+        value = groups.get(group)
+        if not value:
+            continue
+        value = re.sub(r"['’]s$", "", value.strip())
+        placed = group == "org" and link is not None and link.group(1) == "in"  # "in Bavaria": a place
+        key = orgs.key_in(value) or (
+            orgs.register(text, value, german=german) if group == "org" and not placed else None
+        )
+        if key:
+            return key, (m.start(group), m.end(group))
+    if of_org:
+        key = orgs.key_in(of_org.group(1)) or orgs.register(text, of_org.group(1))
+        if key:
+            return key, (m.start("role") + of_org.start(1), m.end("role"))
+    if role_text and "-" in role_text:
+        key = orgs.key_in(role_text.rsplit("-", 1)[0])
+        if key:
+            return key, (m.start("role"), m.start("role") + len(role_text.rsplit("-", 1)[0]))
+    return None, None
