@@ -139,3 +139,11 @@ def test_section_labels_currency_and_the_publisher_cut_short_are_not_firms() -> 
         publisher="Alpenland Wire Europe",
     )
     assert names(rec) == {"Brunhold"}
+
+
+def test_owner_of_the_company_named_by_an_anaphor() -> None:
+    got = found(
+        "Die Talberg Spezialchemie GmbH streicht 190 Stellen. Talberg hatte lange verhandelt. "
+        "Das Unternehmen gehört zum niederländischen Chemiekonzern Veldhoven."
+    )
+    assert got["Talberg Spezialchemie"] == ("company", "Veldhoven")

@@ -107,6 +107,10 @@ def assign_parents(
     for m, owner_group, unit_group in owner_matches:
         owner = by_form.get(form_key(m.group(owner_group)))
         unit = by_form.get(form_key(m.group(unit_group)))
+        if unit is None and _ANAPHOR.fullmatch(m.group(unit_group)):
+            unit = _most_named_before(
+                orgs, mentions, m.start(), owner
+            )  # "Das Unternehmen gehört zum X-Konzern"
         if owner and unit and owner is not unit and unit.parent is None:
             unit.parent = owner.name
             unit.parent_span = (m.start(), m.end())
@@ -130,6 +134,21 @@ def assign_parents(
             if owner.parent is None:
                 unit.parent = owner.name
                 unit.parent_span = (m.start(), m.end())
+
+
+_ANAPHOR = re.compile(
+    r"(?:Das|Der|Die|The)\s+(?:Unternehmen|Konzern|Firma|Hersteller|Gruppe|Company|Firm|Group)"
+)
+
+
+def _most_named_before(
+    orgs: dict[str, Org], mentions: list[Mention], pos: int, owner: Org | None
+) -> Org | None:
+    counts: dict[str, int] = {}
+    for x in mentions:
+        if x.end <= pos and orgs[x.key].kind == "company" and orgs[x.key] is not owner:
+            counts[x.key] = counts.get(x.key, 0) + 1
+    return orgs[max(counts, key=lambda k: counts[k])] if counts else None
 
 
 _UNIT_BEFORE = re.compile(
