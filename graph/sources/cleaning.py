@@ -15,6 +15,7 @@ from firmgraph.graph.sources.calendar import find_date
 __all__ = [
     "Header",
     "clean_lines",
+    "headline_of",
     "is_body_paragraph",
     "is_date_line",
     "is_headline_like",
@@ -41,6 +42,9 @@ _NOISE = re.compile(
     | ^(?:foto|fotos|bild|bilder|image|images|photo|quelle|source|credit|grafik|video|audio)\s*[:|]
     | ^(?:anzeige|werbung|advertisement|sponsored|promoted)$ | ^(?:©|\(c\)\ |copyright\b)
     | \balle\ rechte\ vorbehalten\b | \ball\ rights\ reserved\b
+    | \bsave\ (?:up\ to\ )?\d+\ ?% | \bending\ soon\b | \blimited[-\ ]time\ offer\b | \bfree\ trial\b
+    | \bsubscribe\ (?:now|today)\b | \bjetzt\ \d+\ ?%\ sparen\b | \bnur\ für\ kurze\ zeit\b | \bgratis\ testen\b
+    | \bprobeabo\b | \b\d+\ (?:monate|wochen|months|weeks)\ für\ (?:nur\ )?\d
     | \bmain\ image\b | \bsymbolbild\b | \bbild\ vergrößern\b | \bzur\ startseite\b | \bback\ to\ top\b
     | \bjetzt\ (?:abonnieren|registrieren|anmelden|lesen|testen)\b | \bzum\ artikel\b
     | \bartikel\ (?:teilen|drucken|merken|anhören)\b | \bshare\ (?:this|on)\b
@@ -249,7 +253,33 @@ def read_header(lines: list[str]) -> Header:
         ):
             publisher = prev
         break
+    if date_value is None:
+        # "© Rheinland Verlag 2026 · 18.03.2026": a dated footer when the header has no date
+        for line in lines[-25:]:
+            found = find_date(line) if _COPYRIGHT.search(line) or _FOOTER_DATE.search(line) else None
+            if found:
+                date_value = found[0].isoformat()
+                break
     return Header(title_index, date_value, publisher)
+
+
+_FOOTER_DATE = re.compile(
+    r"^(?:veröffentlicht|published|erschienen|stand|updated|aktualisiert)\b", re.IGNORECASE
+)
+
+
+def headline_of(paragraph: str) -> str:
+    """The headline of a page scraped without line breaks: the words before the body repeats the
+    headline's subject ("Acme to cut 300 jobs Acme Inc. said on Tuesday ..."), else its first sentence."""
+    words = paragraph.split()
+    if len(words) <= 25:
+        return paragraph.strip()
+    lead = words[0].strip("„“\"'")
+    for i in range(3, min(30, len(words))):
+        if words[i].strip("„“\"'") == lead and words[i][:1].isupper():
+            return " ".join(words[:i])
+    m = re.search(r"^(.{20,200}?[.!?])\s", paragraph)
+    return m.group(1) if m else " ".join(words[:15])
 
 
 def clean_lines(lines: list[str]) -> list[str]:

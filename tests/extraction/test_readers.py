@@ -223,3 +223,26 @@ _BODY_EN = "The company said on Tuesday it would cut about 400 jobs, or roughly 
 )
 def test_publisher_from_the_masthead(page: str, publisher: str | None) -> None:
     assert read_bytes(page.encode(), "page.txt", "text/plain").publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "date"),
+    [
+        # scraped without line breaks: the headline runs into the body, which repeats its subject
+        ("Brenlow Widgets to cut 300 jobs as demand slows Brenlow Widgets Inc. said on Tuesday it would cut about 300 "
+         "jobs, or 5% of its workforce, as demand slowed. The company expects charges of $20 million.",
+         "Brenlow Widgets to cut 300 jobs as demand slows", None),
+        # a subscription teaser above the headline is page furniture
+        ("Ending Soon! Save 33% on your subscription\nBrenlow Widgets to cut 300 jobs\nMarch 3, 2026\n" + _BODY_EN + "\n",
+         "Brenlow Widgets to cut 300 jobs", "2026-03-03"),
+        ("Jetzt 50 % sparen: 3 Monate für 1 Euro\nHersteller streicht 400 Stellen\n\n" + _BODY_DE + "\n",
+         "Hersteller streicht 400 Stellen", None),
+        # no date at the top: the dated copyright footer
+        ("Hersteller streicht 400 Stellen\n\n" + _BODY_DE + "\n\n© Rheinland Verlag 2026 · 18.03.2026\n",
+         "Hersteller streicht 400 Stellen", "2026-03-18"),
+    ],
+)  # fmt: skip
+def test_titles_and_dates_of_awkward_pages(page: str, title: str, date: str | None) -> None:
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert (doc.title, doc.date) == (title, date)
+    assert doc.text.count(title) == 1
