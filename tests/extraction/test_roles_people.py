@@ -158,3 +158,13 @@ def test_capitalised_role_words_long_org_links_and_firms_that_speak() -> None:
     )
     assert de["Carla Wend"][0] == "Partner" and de["Carla Wend"][2] == "Spreefeld Capital"
     assert de["Frank Ott"][2] == "Mietwerk" and not any(n.startswith("Mehrere") for n in de)
+
+
+def test_possessives_are_not_part_of_names_and_role_nouns_speak() -> None:
+    rec = extract(
+        "Acme Widgets to cut 300 jobs\n\nAcme Widgets CEO Jane Marlow's plan calls for 300 cuts. Acme employs 6,000 "
+        'people. "This is painful," the company\'s chief executive wrote in a memo.',
+        lang="en",
+    )
+    assert [p["name"] for p in rec["people"]] == ["Jane Marlow"]
+    assert [(q["speaker"], q["text"]) for q in rec["quotes"]] == [("Jane Marlow", "This is painful,")]

@@ -72,6 +72,9 @@ def _clean_person(name: str, orgs: OrgIndex) -> str | None:
             break
         if tok in {"der", "den", "dem", "des"} and (not kept or kept[-1] not in {"von", "van", "de"}):
             break  # "sagte Sabine Roth der Aachener Zeitung"
+        if re.search(r"['’]s?$", tok):
+            kept.append(re.sub(r"['’]s?$", "", tok))  # "Jane Fraser's plan": the possessive ends the name
+            break
         kept.append(tok)
     while kept and re.fullmatch(_PARTICLE, kept[-1]):
         kept.pop()  # "Oliver Brandl von Verdi"

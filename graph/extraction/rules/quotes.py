@@ -193,8 +193,12 @@ def _speaker_in(
         if before:
             a, name, b = max(before)
             return name, (a, b)
-    titled = re.match(r"^\W*(?:\w+\s+)?(?:der|die|the)\s+([\w-]+)", text[start:end])
-    label = role_label(titled.group(1)) if titled else None
+    titled = re.match(
+        r"^\W*(?:\w+\s+)?(?:der|die|the)\s+(?:\w+['’]s\s+)?([\w-]+(?:\s+[\w-]+)?)", text[start:end]
+    )
+    label = None
+    if titled:  # "the CEO", "the company's chief executive", "die Vorstandschefin"
+        label = role_label(titled.group(1)) or role_label(titled.group(1).split()[0])
     holders = [p for p in people if label and p.role == label]
     if len(holders) == 1:  # "versicherte der Geschäftsführer": the one person with that role
         return holders[0].name, (start + titled.start(1), start + titled.end(1))
