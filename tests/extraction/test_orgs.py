@@ -147,3 +147,25 @@ def test_owner_of_the_company_named_by_an_anaphor() -> None:
         "Das Unternehmen gehört zum niederländischen Chemiekonzern Veldhoven."
     )
     assert got["Talberg Spezialchemie"] == ("company", "Veldhoven")
+
+
+def test_an_acronym_and_the_full_name_are_one_firm() -> None:
+    en = extract(
+        "TPS to cut 2,000 jobs\n\nTPS will cut 2,000 jobs this year. Atlanta-based Trans Parcel Shipping said the cuts "
+        "would save $1 billion. TPS employs 49,000 people.",
+        lang="en",
+    )
+    assert [(o["name"], o["aliases"]) for o in en["organizations"]] == [("Trans Parcel Shipping", ["TPS"])]
+    assert en["people"] == [] and {e["organization"] for e in en["events"]} == {"Trans Parcel Shipping"}
+    de = found(
+        "Die Hanseatische Kreditbank streicht Stellen. Die HKB beschäftigt 6.300 Menschen. Die VCI warnt."
+    )
+    assert "HKB" not in de and "Hanseatische Kreditbank" in de
+
+
+def test_the_firm_and_its_named_unit_share_a_first_word() -> None:
+    got = found(
+        "Die Modekette Velmar schließt Filialen. Wie die Velmar Modehaus GmbH mitteilte, fallen 540 Stellen weg. "
+        "Auch die Online-Tochter Velmar Digital GmbH muss sparen. Velmar beschäftigt 3.000 Menschen."
+    )
+    assert "Velmar" not in got and got["Velmar Digital"][1] == "Velmar Modehaus"

@@ -318,7 +318,7 @@ ORG_WORDS = words(
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
-    Volksbank Sparkasse Raiffeisenbank Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
+    Volksbank Sparkasse Raiffeisenbank Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
     Precision"""
 )
 # German compounds ending in one of these are last words of firm names too ("Dorndahl Fördertechnik",

@@ -45,6 +45,7 @@ from firmgraph.graph.extraction.rules.orgbase import (
     trim_leading,
 )
 from firmgraph.graph.extraction.rules.owners import (
+    acronyms,
     assign_parents,
     consolidate,
     owner_matches,
@@ -63,6 +64,9 @@ _HEAD_DE_RE = re.compile(
     rf"|[Ii]hr(?:e[mnrs]?)?)\s+"
     rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE}))\s+({NAME})"
 )  # "der Hamburger Konkurrent Avelio Care", "Ihr Wettbewerber Brakelmann Polster"
+_BASED_RE = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ][\w.]*(?:[ -][A-ZÄÖÜ][\w.]*)?-based\s+({NAME})"
+)  # "Atlanta-based X"
 _HEAD_EN_RE = re.compile(
     rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_HEAD_EN})s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
 )
@@ -210,6 +214,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             if key and full.strip() != name:
                 candidates[key].aliases.add(trim_leading(full) or full)
     for pattern, strict in (
+        (_BASED_RE, False),
         (_HEAD_DE_RE, True),
         (_HEAD_EN_RE, False),
         (_COMPOUND_RE, True),
@@ -293,6 +298,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     short_forms(text, orgs)
     assign_parents(text, orgs, _mentions(text, orgs), ownership)
     consolidate(text, orgs)
+    acronyms(orgs)
     for org in orgs.values():
         org.mentions = []
     mentions = _mentions(text, orgs)
