@@ -168,3 +168,18 @@ def test_possessives_are_not_part_of_names_and_role_nouns_speak() -> None:
     )
     assert [p["name"] for p in rec["people"]] == ["Jane Marlow"]
     assert [(q["speaker"], q["text"]) for q in rec["quotes"]] == [("Jane Marlow", "This is painful,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Brenlow streicht 300 Stellen\n\nDie Brenlow AG streicht 300 Stellen. „Das ist nötig“, sagte der "
+         "Vorstandsvorsitzende der Brenlow, Paul Lenz, am Donnerstag. Die Finanzchefin des Konzerns, Dr. Eva Roth, "
+         "nannte Kosten von 20 Millionen Euro.", "de",
+         {"Paul Lenz": ("CEO", "Brenlow"), "Eva Roth": ("CFO", "Brenlow")}),
+        ("Acme Widgets to cut 300 jobs\n\nAcme Widgets will cut 300 jobs. The chief executive of Acme Widgets, Jane "
+         "Miller, said the cuts were needed.", "en", {"Jane Miller": ("CEO", "Acme Widgets")}),
+    ],
+)  # fmt: skip
+def test_role_of_the_firm_then_the_name_in_apposition(text: str, lang: str, expected: dict) -> None:
+    assert {n: (r, o) for n, (r, _, o) in people(extract(text, lang=lang)).items()} == expected

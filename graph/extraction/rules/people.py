@@ -29,6 +29,11 @@ _AFTER = re.compile(
     rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w '’-]{{3,50}}?)?){_ORG_LINK}"
     rf"\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says|who|which|der|die|das|kündigte)\b)"
 )
+# "der Vorstandsvorsitzende der DHL, Tobias Meyer,", "The chief executive of Acme, Jane Miller, said"
+_ROLE_OF_ORG = re.compile(
+    rf"(?<![\w-])(?P<role>{_ROLE})\s+(?:der|des|von|vom|bei|beim|of|at)\s+(?:the\s+|de[mrs]\s+)?"
+    rf"(?P<org>[{UPPER}][\w&.'’ -]{{1,40}}?),\s+{_TITLE}(?P<person>{PERSON})(?=\s*[,;)]|\s+(?:sagte|said|erklärte|told|wrote))"
+)
 _SPEAKER = re.compile(
     rf"(?:(?i:sagte|sagt|erklärte|betonte|said|says|told|added|wrote|laut|according to)\s+(?P<p1>{PERSON}))"
     rf"|(?:(?P<p2>{PERSON})\s+(?i:sagte|sagt|erklärte|betonte|said|says|told|added|wrote))"
@@ -116,7 +121,7 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
         if org_key and person.org_key is None:
             person.org_key, person.org_span = org_key, org_span
 
-    for pattern in (_BEFORE, _AFTER):
+    for pattern in (_BEFORE, _AFTER, _ROLE_OF_ORG):
         for m in pattern.finditer(text):
             if role_label(m.group("role")) is not None:
                 add(m, "person")
