@@ -246,3 +246,15 @@ def test_titles_and_dates_of_awkward_pages(page: str, title: str, date: str | No
     doc = read_bytes(page.encode(), "page.txt", "text/plain")
     assert (doc.title, doc.date) == (title, date)
     assert doc.text.count(title) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("18. Jänner 2026", "2026-01-18"), ("18.1.2026", "2026-01-18"), ("Mittwoch, 18. März 2026, 14:05 Uhr", "2026-03-18"),
+     ("2026-03-18T10:00:00+01:00", "2026-03-18"), ("Wed 18 Mar 2026 10.05 GMT", "2026-03-18"),
+     ("Updated Mar. 18, 2026", "2026-03-18"), ("18/03/2026", "2026-03-18"), ("03/18/2026", "2026-03-18"),
+     ("03/04/2026", None)],
+)  # fmt: skip
+def test_header_date_forms(line: str, date: str | None) -> None:
+    page = f"Hersteller streicht 400 Stellen\n\n{line}\n\n{_BODY_DE}\n"
+    assert read_bytes(page.encode(), "page.txt", "text/plain").date == date
