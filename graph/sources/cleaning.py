@@ -75,12 +75,26 @@ _NUMBER_LINE = re.compile(r"^[\s\d+().,:/%–-]*$")
 _BODY_END = re.compile(r"""[.!?:;"“”»«)]$""")
 
 
+# "18.03.2026 · Von Anna Berg, dpa", "By Priya Raman and Tom Keller", "Reporting by …; Editing by …"
+_BYLINE_LINE = re.compile(
+    r"^(?:[^!?]{0,60}?\s[·|•–-]\s+)?(?i:von|by|text:|reporting by|additional reporting by|editing by)\s+"
+    r"[A-ZÄÖÜ][\w.'-]+(?:[\s,;]+(?:(?i:und|and|in|editing|by)|[A-ZÄÖÜ][\w.'-]*))*(?:,\s*[\w/ ]{2,20})?\s*[.;]?$"
+)
+# "(Foto: Max Kern/Imago Images)", "(Photo by Jane Doe/Getty Images)" inside a paragraph
+_INLINE_CREDIT = re.compile(
+    r"\s*[(\[](?:foto|fotos|bild|bilder|photo|photos|image|picture|credit|quelle)s?(?::| by)\s[^)\]]{1,120}[)\]]",
+    re.IGNORECASE,
+)
+
+
 def is_noise_line(line: str) -> bool:
     """True for a line that is page furniture, not article text."""
     s = line.strip()
     if not s:
         return False
     if _NOISE.search(s):
+        return True
+    if len(s.split()) <= 16 and _BYLINE_LINE.match(s):
         return True
     if _NUMBER_LINE.match(s) or _TIME_LINE.match(s):
         return True
@@ -287,7 +301,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     kept: list[str] = []
     in_teaser = False
     for raw in lines:
-        line = raw.rstrip()
+        line = _INLINE_CREDIT.sub("", raw).rstrip()
         s = line.strip()
         if not s:
             kept.append("")

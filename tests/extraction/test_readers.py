@@ -258,3 +258,19 @@ def test_titles_and_dates_of_awkward_pages(page: str, title: str, date: str | No
 def test_header_date_forms(line: str, date: str | None) -> None:
     page = f"Hersteller streicht 400 Stellen\n\n{line}\n\n{_BODY_DE}\n"
     assert read_bytes(page.encode(), "page.txt", "text/plain").date == date
+
+
+def test_bylines_and_photo_credits_are_page_furniture() -> None:
+    page = (
+        "Hersteller streicht 400 Stellen\n\n18.03.2026 · Von Anna Berg, dpa\n\n"
+        + _BODY_DE
+        + " Das Werk in Kassel. "
+        "(Foto: Max Kern/Imago Images)\nBild: picture alliance / dpa | Uwe Zucchi\n"
+        "Von der Leyen sagte am Montag, die EU werde die Industrie stützen, und verwies auf die Energiepreise.\n"
+        "Reporting by Priya Raman in Chicago and Tom Keller in New York; Editing by Ana Ruiz\n"
+    )
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert doc.date == "2026-03-18"
+    for noise in ("Anna Berg", "dpa", "Imago", "Zucchi", "Reporting by"):
+        assert noise not in doc.text, noise
+    assert "Das Werk in Kassel." in doc.text and "Von der Leyen sagte" in doc.text
