@@ -232,6 +232,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             add(name, "outlet", strict=False)
     for m in _OUTLET_RE.finditer(text):
         name = first_name_part(m.group(1))
+        if name and role_label(name.split()[0]):
+            continue  # "according to CEO Jane Miller": a person
         if name and not _looks_like_person(name, people_names) and not re.search(r"\d", name):
             add(name, "outlet", strict=True)
     for m in _LIST_RE.finditer(text):

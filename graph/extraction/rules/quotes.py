@@ -142,7 +142,12 @@ def find_quotes(
                 who = (last[1].speaker, last[1].speaker_span)
             if who is None and prev is not None:
                 who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
-        goes_on = who is None and last is not None and _continues(text, last[1], start, s, people)
+        goes_on = (
+            who is None
+            and not before.strip()
+            and last is not None
+            and _continues(text, last[1], start, s, people)
+        )  # only a quote that opens its sentence goes on from the last one
         if goes_on and last is not None:
             who = (last[1].speaker, last[1].speaker_span)  # "A," Delgado said. "B."
         if who is None or who[0] is None:
