@@ -13,7 +13,7 @@ import pandas as pd
 import pyoxigraph as ox
 import rdflib
 
-from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StoreError
+from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StorageFullError, StoreError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.iris import entities_graph_iri
 from firmgraph.graph.model.namespaces import FG, FG_BASE, ORG, SCHEMA, XSD
@@ -104,8 +104,15 @@ class KnowledgeGraph:
         """
         importer = self.importer(extractor=extractor)
         results: list[ImportResult] = []
+        full: str | None = None
         for item in iter_sources(paths, max_bytes=self.settings.max_input_bytes):
-            batch_results = self._import_one(importer, item, dry_run)
+            if full:  # every later commit would fail the same way: say so without trying
+                name = item.path or "?" if isinstance(item, InputError) else item.name
+                batch_results = [ImportResult(name, status="rejected", error=f"not tried: {full}")]
+            else:
+                batch_results = self._import_one(importer, item, dry_run)
+                if any(r.full_disk for r in batch_results):
+                    full = "the disk of the store is full"
             for result in batch_results:
                 results.append(result)
                 if on_result:
@@ -126,7 +133,8 @@ class KnowledgeGraph:
             return importer.import_source(item, dry_run=dry_run)
         except FirmgraphError as e:
             report = getattr(e, "report", None)
-            return [ImportResult(item.name, status="rejected", error=str(e), report=report)]
+            full = isinstance(e, StorageFullError)
+            return [ImportResult(item.name, status="rejected", error=str(e), report=report, full_disk=full)]
 
     def restore(self, path: str | Path, *, progress: Callable[[int], None] | None = None) -> int:
         """Trusted bulk load of a firmgraph dump (N-Quads or TriG, optionally .gz); no SHACL."""

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.iris import entities_graph_iri, entity_iri, name_key, opaque_key
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
+from firmgraph.graph.model.terms import iri as term
 from firmgraph.graph.store import Store
 
 __all__ = ["Match", "Resolver", "org_keys"]
@@ -66,6 +67,17 @@ class Resolver:
             if row["name"] is not None:
                 self.names.setdefault(row["org"].value, row["name"].value)
         return found
+
+    def stored_name(self, iri: str) -> str | None:
+        """The schema:name the store holds for an entity of the entities graph (looked up once)."""
+        if iri not in self.names and self.store is not None:
+            rows = self.store.query(
+                f"SELECT ?name WHERE {{ GRAPH <{entities_graph_iri(self.base)}> {{ {term(iri)} <{SCHEMA.name}> ?name }} }}"
+                " ORDER BY ?name LIMIT 1"
+            )
+            for row in rows:  # type: ignore[union-attr]
+                self.names[iri] = row["name"].value
+        return self.names.get(iri)
 
     def org(self, name: str, aliases: list[str], known: dict[str, str]) -> str:
         """The IRI for an organization: an existing one sharing a name key, else minted from its name."""
