@@ -62,7 +62,8 @@ _NAV_WORDS = _words(
 )
 _TEASER_MARKERS = re.compile(
     r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
-    r"|weitere artikel|weitere nachrichten|verwandte artikel|ähnliche artikel|empfehlungen|meistgelesen"
+    r"|weitere (?:meldungen|beiträge|themen)|(?:mehr )?aus dem ticker|neueste (?:meldungen|nachrichten)"
+    r"|latest (?:news|headlines|stories)|more (?:news|headlines)|top news|weitere artikel|weitere nachrichten|verwandte artikel|ähnliche artikel|empfehlungen|meistgelesen"
     r"|wissenswertes zum thema|top-?themen|zum thema|related(?: articles| stories| content)?|read more"
     r"|more from|more on this|more stories|recommended|most popular|most read|top stories|you may also like"
     r"|zurück|weiter|next|previous|vorheriger artikel|nächster artikel|next article|previous article)\b[:.]?",
@@ -80,6 +81,7 @@ _BYLINE_LINE = re.compile(
     r"^(?:[^!?]{0,60}?\s[·|•–-]\s+)?(?i:von|by|text:|reporting by|additional reporting by|editing by)\s+"
     r"[A-ZÄÖÜ][\w.'-]+(?:[\s,;]+(?:(?i:und|and|in|editing|by)|[A-ZÄÖÜ][\w.'-]*))*(?:,\s*[\w/ ]{2,20})?\s*[.;]?$"
 )
+_TICKER_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*[–—|-]\s+\S", re.IGNORECASE)
 # "(Foto: Max Kern/Imago Images)", "(Photo by Jane Doe/Getty Images)" inside a paragraph
 _INLINE_CREDIT = re.compile(
     r"\s*[(\[](?:foto|fotos|bild|bilder|photo|photos|image|picture|credit|quelle)s?(?::| by)\s[^)\]]{1,120}[)\]]",
@@ -96,6 +98,8 @@ def is_noise_line(line: str) -> bool:
         return True
     if len(s.split()) <= 16 and _BYLINE_LINE.match(s):
         return True
+    if _TICKER_LINE.match(s) and not _BODY_END.search(s):
+        return True  # "13:48 Uhr – Kornhaus Logistik übernimmt Spedition": a ticker teaser
     if _NUMBER_LINE.match(s) or _TIME_LINE.match(s):
         return True
     words = [w.strip("|·•,;:»«›‹>") for w in s.lower().split()]

@@ -169,3 +169,28 @@ def test_the_firm_and_its_named_unit_share_a_first_word() -> None:
         "Auch die Online-Tochter Velmar Digital GmbH muss sparen. Velmar beschäftigt 3.000 Menschen."
     )
     assert "Velmar" not in got and got["Velmar Digital"][1] == "Velmar Modehaus"
+
+
+def test_a_platform_named_as_the_medium_and_a_union_are_not_subjects() -> None:
+    rec = extract(
+        "Tarvo cuts 38 jobs in LinkedIn post\n\nTarvo has laid off 38 people, founder Ravi Lal disclosed in a LinkedIn "
+        "post. Founders increasingly use LinkedIn to announce layoffs. The Metal Trades Union said it would cut "
+        "20 of its own jobs too.",
+        lang="en",
+    )
+    assert {o["name"]: o["role_in_article"] for o in rec["organizations"]}["LinkedIn"] == "mentioned"
+    assert "Metal Trades Union" not in {
+        o["name"] for o in rec["organizations"] if o["role_in_article"] == "subject"
+    }
+
+
+def test_an_analyst_whose_name_looks_like_a_firm_is_a_person() -> None:
+    rec = extract(
+        "Orvik Air to cut 1,500 jobs\n\nOrvik Air will cut 1,500 jobs. Jefferson Pike, an airline analyst at "
+        "Redmond & Shaw Securities, said the cost looked reasonable.",
+        lang="en",
+    )
+    assert [(p["name"], p["role"], p["organization"]) for p in rec["people"]] == [
+        ("Jefferson Pike", "Analyst", "Redmond & Shaw Securities")
+    ]
+    assert "Jefferson Pike" not in names(rec)

@@ -274,3 +274,12 @@ def test_bylines_and_photo_credits_are_page_furniture() -> None:
     for noise in ("Anna Berg", "dpa", "Imago", "Zucchi", "Reporting by"):
         assert noise not in doc.text, noise
     assert "Das Werk in Kassel." in doc.text and "Von der Leyen sagte" in doc.text
+
+
+def test_ticker_teasers_after_the_article_are_dropped() -> None:
+    page = (
+        "Hersteller streicht 400 Stellen\n\n" + _BODY_DE + "\n\nWeitere Meldungen aus dem Ticker\n"
+        "13:48 Uhr – Kornhaus Logistik übernimmt Bremer Spedition\n12:55 Uhr – Velten Robotics erhält Großauftrag\n"
+    )
+    text = read_bytes(page.encode(), "page.txt", "text/plain").text
+    assert "Kornhaus" not in text and "Velten" not in text and "400 Stellen abbauen" in text

@@ -3,6 +3,7 @@ article, as a record of the gold JSON shape with an evidence span for every stat
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -51,7 +52,7 @@ class RuleExtractor:
             return finder._owner_if_unit(finder._actor(s, pos))
 
         filings = find_filings(sentences, orgs, actor)
-        subjects = _subjects(orgs, events, sentences, doc.title, primary)
+        subjects = _subjects(text, orgs, events, sentences, doc.title, primary)
         events = [e for e in events if e.has_figures() or (e.org in subjects and e is finder.main.get(e.org))]
         return {
             "article": {"title": doc.title, "date": doc.date, "language": lang, "publisher": doc.publisher},
@@ -125,10 +126,24 @@ def _assign_people(
 
 
 def _subjects(
-    orgs: OrgIndex, events: list[Event], sentences: list[Sentence], title: str | None, primary: str | None
+    text: str,
+    orgs: OrgIndex,
+    events: list[Event],
+    sentences: list[Sentence],
+    title: str | None,
+    primary: str | None,
 ) -> set[str]:
     counts = Counter(m.key for m in orgs.mentions)
-    with_events = {e.org for e in events if e.status == "current" and (e.has_figures() or e.cues)}
+    # a union, outlet or regulator is not the firm whose restructuring the article is about, nor is a
+    # platform named only as the medium ("in a LinkedIn post")
+    with_events = {
+        e.org
+        for e in events
+        if e.status == "current"
+        and (e.has_figures() or e.cues)
+        and orgs.orgs[e.org].kind == "company"
+        and not _only_a_medium(text, orgs.orgs[e.org])
+    }
     title_keys: set[str] = set()
     if title and sentences and sentences[0].text.startswith(title[:20]):
         title_keys = {m.key for m in orgs.in_range(sentences[0].start, sentences[0].end)}
@@ -150,6 +165,32 @@ def _subjects(
         ):
             subjects.add(e.org)
     return subjects
+
+
+_MEDIUM_AFTER = (
+    "post",
+    "posting",
+    "beitrag",
+    "page",
+    "profile",
+    "account",
+    "video",
+    "thread",
+    "-post",
+    "-beitrag",
+)
+
+
+_MEDIUM_BEFORE = re.compile(r"(?i:\b(?:on|auf|via|use|uses|using|über|per)\s+)$")
+
+
+def _only_a_medium(text: str, org: Org) -> bool:
+    """Every mention is a channel: "in a LinkedIn post", "use LinkedIn to announce", "auf LinkedIn"."""
+    return bool(org.mentions) and all(
+        text[b : b + 12].lower().lstrip(" ").startswith(_MEDIUM_AFTER)
+        or _MEDIUM_BEFORE.search(text[max(0, a - 8) : a])
+        for a, b in org.mentions
+    )
 
 
 def _evidence(text: str, spans: dict[str, tuple[int, int] | None]) -> dict[str, dict[str, Any]]:

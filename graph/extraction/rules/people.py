@@ -26,7 +26,7 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"
-    rf"(?:['’]s\s+|-|\s+))?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w '’-]{{3,50}}?)?){_ORG_LINK}"
+    rf"(?:['’]s\s+|-|\s+))?(?:(?:senior|airline|equity|industry|credit|retail|tech|energy|auto|bank)\s+)?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w '’-]{{3,50}}?)?){_ORG_LINK}"
     rf"\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says|who|which|der|die|das|kündigte)\b)"
 )
 # "der Vorstandsvorsitzende der DHL, Tobias Meyer,", "The chief executive of Acme, Jane Miller, said"
@@ -58,7 +58,9 @@ class Person:
         return self.name.split()[-1]
 
 
-def _clean_person(name: str, orgs: OrgIndex) -> str | None:
+def _clean_person(name: str, orgs: OrgIndex, *, with_role: bool = False) -> str | None:
+    """The person's name from a matched run; with a role beside it, a name also found as a firm is a person
+    ("Jefferson Pike, an airline analyst at …")."""
     tokens = name.split()
     while tokens and (
         role_label(tokens[0]) is not None
@@ -86,7 +88,7 @@ def _clean_person(name: str, orgs: OrgIndex) -> str | None:
     if len(kept) < 2 or kept[0] in NOT_NAMES or kept[-1] in ORG_WORDS:
         return None  # "Pellham Precision Tooling said": a firm
     candidate = " ".join(kept)
-    return None if orgs.key_of(candidate) else candidate
+    return None if orgs.key_of(candidate) and not with_role else candidate
 
 
 def find_people(text: str, orgs: OrgIndex) -> list[Person]:
@@ -100,7 +102,7 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
             longer = _clean_person(f"{raw} {tail.group(1)}", orgs)
             if longer and not longer.startswith(raw.split()[0]):
                 raw = f"{raw} {tail.group(1)}"  # the front of the match was a role: take the next word
-        name = _clean_person(raw, orgs)
+        name = _clean_person(raw, orgs, with_role=bool(m.groupdict().get("role")))
         if not name:
             return
         start = m.start(person_group)
