@@ -342,8 +342,8 @@ class EventFinder:
                     rank = 2 if channels else 1
                 elif person.role not in _SPEAKING_ROLES:
                     continue
-                # the one who wrote the memo or post first, then the CEO over other executives, then the cue
-                rank = 100 * (rank == 2) + 10 * _SPEAKING_ROLES.get(person.role or "", 0) + rank
+                # the first who wrote the memo or post, else the CEO over other executives, then the cue
+                rank = 100 if rank == 2 else 10 * _SPEAKING_ROLES.get(person.role or "", 0) + rank
                 event.speakers.append((rank, -s.index, person.name, (s.start, s.end)))
                 break
 
