@@ -81,6 +81,9 @@ _BYLINE_LINE = re.compile(
     r"^(?:[^!?]{0,60}?\s[·|•–-]\s+)?(?i:von|by|text:|reporting by|additional reporting by|editing by)\s+"
     r"[A-ZÄÖÜ][\w.'-]+(?:[\s,;]+(?:(?i:und|and|in|editing|by)|[A-ZÄÖÜ][\w.'-]*))*(?:,\s*[\w/ ]{2,20})?\s*[.;]?$"
 )
+_PRESS_CONTACT = re.compile(
+    r"(?i:pressekontakt|medienkontakt|press contact|media contact|investor contact)\s*:\s*\S"
+)
 _TICKER_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*[–—|-]\s+\S", re.IGNORECASE)
 # "(Foto: Max Kern/Imago Images)", "(Photo by Jane Doe/Getty Images)" inside a paragraph
 _INLINE_CREDIT = re.compile(
@@ -327,7 +330,11 @@ def clean_lines(lines: list[str]) -> list[str]:
     last_body = max((i for i, line in enumerate(kept) if is_body_paragraph(line)), default=None)
     if last_body is not None:
         tail = kept[last_body + 1 :]
-        kept = kept[: last_body + 1] + [line for line in tail if line.strip() and not is_headline_like(line)]
+        kept = kept[: last_body + 1] + [
+            line
+            for line in tail
+            if line.strip() and (not is_headline_like(line) or _PRESS_CONTACT.match(line.strip()))
+        ]  # a press contact names the firm's spokesperson
     return _squeeze(kept)
 
 

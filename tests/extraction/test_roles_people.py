@@ -179,6 +179,15 @@ def test_possessives_are_not_part_of_names_and_role_nouns_speak() -> None:
          {"Paul Lenz": ("CEO", "Brenlow"), "Eva Roth": ("CFO", "Brenlow")}),
         ("Acme Widgets to cut 300 jobs\n\nAcme Widgets will cut 300 jobs. The chief executive of Acme Widgets, Jane "
          "Miller, said the cuts were needed.", "en", {"Jane Miller": ("CEO", "Acme Widgets")}),
+        # the union's officer; a field between role and firm; the press contact at the foot of the page
+        ("Hadley Home to close 14 stores\n\nHadley Home will close 14 stores. The Northern Shopworkers Union "
+         'criticised the plan. "This is a hammer blow," said Gary Powe, the union\'s national officer.', "en",
+         {"Gary Powe": ("Union official", "Northern Shopworkers Union")}),
+        ("Brenlow streicht 400 Stellen\n\nDie Brenlow AG streicht 400 Stellen, wie das Unternehmen am Dienstag "
+         "mitteilte. „Die Beschäftigten zahlen die Zeche“, sagte Silke Zahn, Landesfachbereichsleiterin Handel "
+         "bei Verdi in Hessen. Betroffen ist vor allem die Verwaltung in Kassel, wie der Konzern erklärte.\n\n"
+         "Pressekontakt: Lena Hof, Leiterin Unternehmenskommunikation, Brenlow AG", "de",
+         {"Silke Zahn": ("Head", "Verdi"), "Lena Hof": ("Spokesperson", "Brenlow")}),
     ],
 )  # fmt: skip
 def test_role_of_the_firm_then_the_name_in_apposition(text: str, lang: str, expected: dict) -> None:

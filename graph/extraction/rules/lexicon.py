@@ -84,6 +84,8 @@ def role_label(text: str) -> str | None:
         return role_label(t.rsplit("-", 1)[1])
     # "head of automotive research", "president of the Chamber": the role is the head of the phrase
     head = re.sub(r"\s+(?:of|für|at|bei)\s+.*$", "", t, flags=re.I)
+    if head == t:  # "Landesfachbereichsleiterin Handel": the field after the role
+        head = re.sub(r"\s+[A-ZÄÖÜ][a-zäöü]+$", "", t)
     return role_label(head) if head != t else None
 
 

@@ -176,11 +176,14 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     country_arm = len(tokens) >= 2 and tokens[-1] in _COUNTRY_ARMS  # "Zentyx Deutschland"
     if tokens[0] in NOT_NAMES or (
-        tokens[-1] in NOT_NAMES - {"Group", "Gruppe", "Holding", "Company", "Corporation"} and not country_arm
+        tokens[-1] in NOT_NAMES - {"Group", "Gruppe", "Holding", "Company", "Corporation", "Union"}
+        and not country_arm
     ):
         return False
     if re.fullmatch(CONNECTOR, tokens[0]) or re.fullmatch(CONNECTOR, tokens[-1]):
         return False
+    if tokens[-1] == "Union" and (len(tokens) < 2 or re.search(r"(?:päische|pean|ische|ean)$", tokens[-2])):
+        return False  # "Europäische Union", "European Union": not a trade union
     if any(t.isdigit() for t in tokens) or (strict and is_common_noun(tokens[0])):
         return False
     if len(tokens) == 1:

@@ -26,7 +26,10 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<person>{PERSON}),\s+(?:(?i:der|die|the|a|an|its|seine|ihre)\s+)?(?:(?P<orgpre>[{UPPER}][\w&.-]*)"
-    rf"(?:['’]s\s+|-|\s+))?(?:(?:senior|airline|equity|industry|credit|retail|tech|energy|auto|bank)\s+)?(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w '’-]{{3,50}}?)?){_ORG_LINK}"
+    rf"(?:['’]s\s+|-|\s+)|(?P<kindpre>union|company|firm|group|bank|forum|council|insurer|lender|carrier)['’]s\s+)?"
+    rf"(?:(?:senior|airline|equity|industry|credit|retail|tech|energy|auto|bank)\s+)?"
+    rf"(?P<role>{_ROLE}(?:\s+(?i:für|of)\s+[\w '’-]{{3,50}}?)?"
+    rf"(?:\s+[A-ZÄÖÜ][a-zäöü]{{3,}}(?=\s+(?:bei|beim|der|des|von|vom|at|of|for)\s))?){_ORG_LINK}"
     rf"\s*(?=[,;).]|$|\s+(?:sagte|said|erklärte|told|wrote|sagt|says|who|which|der|die|das|kündigte)\b)"
 )
 # "der Vorstandsvorsitzende der DHL, Tobias Meyer,", "The chief executive of Acme, Jane Miller, said"
@@ -177,6 +180,15 @@ def _linked_org(
         key = orgs.key_in(of_org.group(1)) or orgs.register(text, of_org.group(1))
         if key:
             return key, (m.start("role") + of_org.start(1), m.end("role"))
+    kind = groups.get("kindpre")
+    if kind:  # "the union's national officer", "the forum's president": the one such body of the article
+        fits = [
+            o.key
+            for o in orgs.orgs.values()
+            if (kind == "union" and o.kind == "union") or o.name.split()[-1].lower() == kind
+        ]
+        if len(fits) == 1:
+            return fits[0], (m.start("kindpre"), m.end("kindpre"))
     if role_text and "-" in role_text:
         key = orgs.key_in(role_text.rsplit("-", 1)[0])
         if key:
