@@ -88,6 +88,10 @@ _BRUECKNER = (
         (_BRUECKNER + "Die IG Metall spricht von einem „Kahlschlag“. Die Gewerkschaft habe 70 Stellen „zurückgeholt“, "
          "sagte Betriebsratschefin Eva Lenz. Das Programm „Zukunft“ läuft.", "de",
          [("IG Metall", "Kahlschlag"), ("Eva Lenz", "zurückgeholt")]),
+        # "„…Satz.“ Das sagte X", "„…“, teilte das Unternehmen mit"
+        (_BRUECKNER + "„Wir müssen sparen.“ Das sagte Brückner am Montag in Kassel. „Wir bauen sozialverträglich ab“, "
+         "teilte das Unternehmen mit.", "de",
+         [("Paul Brückner", "Wir müssen sparen."), ("Brückner Antriebstechnik", "Wir bauen sozialverträglich ab")]),
         # "according to CEO X" names a person, not an outlet; a quote after another subject's colon does not go on
         # from the last speaker
         (_ACME + 'Acme employs 6,000 people. "We have to act," according to CEO Jane Miller. The works council '

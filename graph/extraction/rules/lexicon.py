@@ -158,6 +158,7 @@ SPEECH = (
     r"|stressed|noted|called|described|according to|warned|insisted|argued|stated|tweeted|posted"
     r"|spricht von|sprechen von|sprach\w* von|die rede|kündigte\w*[^.]{0,60}\ban|hält\w*[^.]{0,60}\bfür|beziffert\w*"
     r"|versichert\w*|bestätigte|warnt|kritisiert|calls|described|pointed to|vowed|begründete|begründet"
+    r"|teilte\w*[^.]{0,60}\bmit\b|said in a statement"
 )
 SUBJUNCTIVE = r"\b(?:sei|seien|habe|hätten|werde|würden|könne|müsse|gehe|ermögliche|solle|wolle|gebe)\b"
 

@@ -17,12 +17,17 @@ _SPEECH_RE = re.compile(rf"(?<![\w])(?:{SPEECH})(?![\w])", re.I)
 _SUBJUNCTIVE_RE = re.compile(SUBJUNCTIVE, re.I)
 _AFTER_VERB = re.compile(
     r"^\s*[,–—-]?\s*(?:sagte|sagt|so|erklärte|betonte|meinte|schrieb|ergänzte|fügte|warnte|bekräftigte|said|says"
-    r"|added|wrote|told|explained|stressed|noted|warned|versicherte|wird\b[^.„“\"]{0,80}\bzitiert)\b",
+    r"|added|wrote|told|explained|stressed|noted|warned|versicherte|wird\b[^.„“\"]{0,80}\bzitiert"
+    r"|teilte\b[^.„“\"]{0,60}\bmit|(?:das|dies|so|that is what|that's what|this is what)\s+(?:sagte|sagt|erklärte"
+    r"|schrieb|said|wrote|told))\b",
     re.I,
 )
 _AFTER_NAME_VERB = re.compile(
     r"^\s*[,–—-]?\s*(?P<who>[^,.;„“\"]{2,60}?)\s+(?:said|says|added|wrote|told|sagte|sagt|schreibt|schrieb)\b",
     re.I,
+)
+_THAT_SAID = re.compile(
+    r"^\s*(?i:das|dies|so|that is what|that's what|this is what)\s+(?:sagte|sagt|erklärte|schrieb|said|wrote|told)\b"
 )
 _PRONOUN_SPEAKS = re.compile(rf"\b(?:he|she|er|sie)\s+(?:\w+\s+)?(?:{SPEECH})\b")
 # an unnamed spokesperson speaks for the firm: "the spokesperson said", "sagte ein Konzernsprecher"
@@ -116,7 +121,8 @@ def find_quotes(
         before = text[s.start : start - 1]
         who = None
         if q.text.endswith(".") and not after.lstrip().startswith(","):
-            after = ""  # „…Satz.“ Der nächste Satz: what follows is not the attribution
+            # „…Satz.“ Der nächste Satz: what follows is the attribution only as "Das sagte X"
+            after = after if _THAT_SAID.match(after) else ""
         if _AFTER_VERB.match(after):
             who = _speaker_in(
                 text, end + 1, min(window_end + 80, end + 120), people, orgs, s, focus, first=True
