@@ -13,7 +13,7 @@ from firmgraph.api.deps import read_body, require_token
 from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
 from firmgraph.api.routes.protocol import FORM, content_type, decode, first, one, parse_form
 from firmgraph.api.routes.update import run_update
-from firmgraph.graph.errors import InputError, MethodNotAllowedError, UnsupportedMediaTypeError
+from firmgraph.graph.errors import InputError, MethodNotAllowedError, QueryError, UnsupportedMediaTypeError
 from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob, QueryOutcome
@@ -152,7 +152,7 @@ async def answer(
         graph=graph.media_type if graph else None,
         default_graphs=_iris(default_graphs),
         named_graphs=_iris(named_graphs),
-        max_rows=settings.max_rows,
+        base_iri=str(request.url.replace(query=None, fragment=None)),
     )
     outcome = await execute(request, engine, job, settings)
     if not outcome.media_type:
@@ -193,9 +193,14 @@ async def execute(request: Request, engine: QueryEngine, job: QueryJob, settings
 
 
 def result_response(outcome: QueryOutcome) -> Response:
-    headers = {"Vary": "Accept", "X-Firmgraph-Rows": str(outcome.rows)}
+    """A complete answer: protocol clients get every row or an error, never a silent cut (the byte
+    budget, max_result_bytes, answers an error that says how to page)."""
     if outcome.truncated:
-        headers["X-Firmgraph-Truncated"] = "true"
+        raise QueryError(
+            f"the answer has more than {outcome.rows} rows, the most this endpoint returns at once;"
+            " page with ORDER BY, LIMIT and OFFSET"
+        )
+    headers = {"Vary": "Accept", "X-Firmgraph-Rows": str(outcome.rows)}
     media = outcome.media_type
     if media.startswith("text/"):
         media += "; charset=utf-8"

@@ -95,7 +95,7 @@ class WorkerPool(WorkerSpawning):
         limit = self.timeout if timeout is None else timeout
         job = self._bounded(job)
         deadline = time.monotonic() + limit
-        path = self.snapshots.path()
+        path = job.snapshot or self.snapshots.path()
         worker = self._acquire(deadline, limit)
         reniced = healthy = False
         self._begin()
@@ -118,7 +118,9 @@ class WorkerPool(WorkerSpawning):
         limit = self.timeout if timeout is None else timeout
         job = self._bounded(job)
         deadline = time.monotonic() + limit
-        if self.snapshots.stale:
+        if job.snapshot:
+            path = job.snapshot
+        elif self.snapshots.stale:
             path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
         else:
             path = self.snapshots.path()

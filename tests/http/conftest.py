@@ -126,6 +126,7 @@ def server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         token=TOKEN,
         max_rows="100",
         max_body_bytes="200000",
+        max_result_bytes="4000000",
         query_timeout="5",
     )
 
