@@ -103,7 +103,9 @@ class Settings(BaseSettings):
     public_url: str = ""
     """This server's public address (https://host[:port]) for links in answers; '' = the request's."""
     cors_origins: str = "*"
-    """Origins browsers may query from, comma-separated."""
+    """Origins browsers may query from, comma-separated (reads only: no Authorization header)."""
+    cors_write_origins: str = ""
+    """Origins whose pages may also write (send Authorization, PUT, DELETE), comma-separated; '' = none."""
     license: str = "https://creativecommons.org/licenses/by/4.0/"
     """The license the dataset description (VoID, DCAT) states."""
     remote: RemoteSettings = Field(default_factory=RemoteSettings)

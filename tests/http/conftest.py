@@ -140,7 +140,14 @@ def readonly_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture(scope="module")
 def write_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose store the write tests may change."""
-    yield from _server(sample_store, tmp_path_factory, "write", token=TOKEN, query_timeout="5")
+    yield from _server(
+        sample_store,
+        tmp_path_factory,
+        "write",
+        token=TOKEN,
+        query_timeout="5",
+        cors_write_origins="https://editor.example.org",
+    )
 
 
 @pytest.fixture

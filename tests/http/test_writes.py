@@ -254,3 +254,34 @@ def test_firms_sharing_people_after_a_membership_is_added(write_server: Server) 
     )
     assert csv.text.splitlines()[0] == "person,name,firm1,firm2"
     assert "Sebastian Siemiatkowski" in csv.text
+
+
+def test_cors_lets_only_the_write_origins_send_the_token(write_server: Server) -> None:
+    ask = {
+        "Access-Control-Request-Method": "PUT",
+        "Access-Control-Request-Headers": "authorization,content-type",
+    }
+    allowed = httpx.options(
+        write_server.url + "/rdf-graphs", headers={**ask, "Origin": "https://editor.example.org"}
+    )
+    assert allowed.status_code == 200, allowed.text
+    assert allowed.headers["access-control-allow-origin"] == "https://editor.example.org"
+    assert "authorization" in allowed.headers["access-control-allow-headers"].lower()
+    assert "PUT" in allowed.headers["access-control-allow-methods"]
+    other = httpx.options(
+        write_server.url + "/rdf-graphs", headers={**ask, "Origin": "https://else.example.org"}
+    )
+    assert other.status_code == 400
+    put = httpx.put(
+        write_server.url + f"/rdf-graphs?graph={EX}cors",
+        content=f"<{EX}c> <{EX}p> 1 .".encode(),
+        headers={**AUTH, "Content-Type": "text/turtle", "Origin": "https://editor.example.org"},
+    )
+    assert put.status_code == 201, put.text
+    assert put.headers["access-control-allow-origin"] == "https://editor.example.org"
+    read = httpx.get(
+        write_server.url + "/sparql",
+        params={"query": "ASK {}"},
+        headers={"Origin": "https://else.example.org"},
+    )
+    assert read.headers["access-control-allow-origin"] == "*"
