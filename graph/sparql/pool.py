@@ -110,7 +110,7 @@ class WorkerPool(WorkerSpawning):
         limit = self.timeout if timeout is None else timeout
         job = self._bounded(job)
         deadline = time.monotonic() + limit
-        path = self.snapshots.path()
+        path = job.snapshot or self.snapshots.path()
         key = " ".join(job.text.split())
         worker = self._acquire(deadline, limit, suspect=self._is_suspect(key))
         reniced = healthy = False
@@ -135,7 +135,9 @@ class WorkerPool(WorkerSpawning):
         limit = self.timeout if timeout is None else timeout
         job = self._bounded(job)
         deadline = time.monotonic() + limit
-        if self.snapshots.stale:
+        if job.snapshot:
+            path = job.snapshot
+        elif self.snapshots.stale:
             path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
         else:
             path = self.snapshots.path()

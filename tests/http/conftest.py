@@ -126,6 +126,7 @@ def server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         token=TOKEN,
         max_rows="100",
         max_body_bytes="200000",
+        max_result_bytes="4000000",
         query_timeout="5",
     )
 
@@ -139,7 +140,14 @@ def readonly_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture(scope="module")
 def write_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose store the write tests may change."""
-    yield from _server(sample_store, tmp_path_factory, "write", token=TOKEN, query_timeout="5")
+    yield from _server(
+        sample_store,
+        tmp_path_factory,
+        "write",
+        token=TOKEN,
+        query_timeout="5",
+        cors_write_origins="https://editor.example.org",
+    )
 
 
 @pytest.fixture
