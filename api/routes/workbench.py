@@ -13,10 +13,10 @@ from firmgraph.api.routes.errors import status_of
 from firmgraph.api.routes.rendering import downloads, table_of, templates
 from firmgraph.api.routes.sparql import execute
 from firmgraph.graph.errors import FirmgraphError
-from firmgraph.graph.model.namespaces import sparql_prologue
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
+from firmgraph.graph.sparql.messages import PREDECLARED
 from firmgraph.graph.sparql.syntax import error_position
 
 router = APIRouter(include_in_schema=False)
@@ -24,7 +24,8 @@ router = APIRouter(include_in_schema=False)
 PAGE_ROWS = 1000
 """At most this many rows on a page; the download links give the rest (up to the row cap)."""
 
-STARTER = sparql_prologue(["fg", "schema"]) + (
+STARTER = (
+    "# fg:, schema:, org:, rdfs: ... are predeclared: no PREFIX lines needed\n"
     "SELECT ?firm ?jobsCut ?announced WHERE {\n"
     "  ?event fg:organization/schema:name ?firm ;\n"
     "         fg:jobsCut ?jobsCut .\n"
@@ -83,6 +84,6 @@ def _page(name: str, request: Request, context: dict[str, Any], status: int) -> 
     context.setdefault("downloads", [])
     context.setdefault("share", None)
     html = templates.get_template(name).render(
-        request=request, cookbook=load_cookbook(), page_rows=PAGE_ROWS, **context
+        request=request, cookbook=load_cookbook(), page_rows=PAGE_ROWS, prefixes=PREDECLARED, **context
     )
     return HTMLResponse(html, status_code=status)
