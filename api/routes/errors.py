@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from firmgraph.api.negotiation import NotAcceptable
-from firmgraph.api.routes.rendering import templates
+from firmgraph.api.routes.rendering import page
 from firmgraph.graph.errors import (
     AccessError,
     ConfigurationError,
@@ -27,7 +27,6 @@ from firmgraph.graph.errors import (
     UnsupportedMediaTypeError,
     describe,
 )
-from firmgraph.graph.sparql.cookbook import load_cookbook
 from firmgraph.graph.sparql.syntax import error_position
 
 STATUS: tuple[tuple[type[FirmgraphError], int], ...] = (
@@ -113,8 +112,7 @@ def _respond(
     request: Request, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
 ) -> Response:
     if _wants_html(request):
-        html = templates.get_template("error.html").render(
-            request=request, status=status, error=body, cookbook=load_cookbook()
-        )
-        return HTMLResponse(html, status_code=status, headers=headers)
+        response = page("error.html", request, {"status": status, "error": body}, status)
+        response.headers.update(headers or {})
+        return response
     return JSONResponse(body, status_code=status, headers=headers)

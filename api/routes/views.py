@@ -18,6 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from firmgraph.api.deps import AppSettings, Engine
+from firmgraph.api.routes.rendering import with_site_header
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 from firmgraph.graph.views.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
 from firmgraph.graph.views.network import LINKS, network
@@ -104,7 +105,7 @@ def _controls(action: str, params: dict[str, list[str]], first: list[str]) -> st
 
 async def _page(request: Request, build: Any) -> Response:
     html_text = await anyio.to_thread.run_sync(build, limiter=request.app.state.limiter)
-    return HTMLResponse(html_text)
+    return HTMLResponse(with_site_header(html_text))
 
 
 @router.get("/network", response_class=HTMLResponse, summary="The ego network of an entity")

@@ -1,4 +1,4 @@
-"""The query workbench: an editor at /, the cookbook of saved queries at /queries/{slug}."""
+"""The query workbench: an editor at /query, the cookbook of saved queries at /queries/{slug}."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from fastapi.responses import HTMLResponse
 
 from firmgraph.api.deps import AppSettings, Engine
 from firmgraph.api.routes.errors import status_of
-from firmgraph.api.routes.rendering import downloads, table_of, templates
+from firmgraph.api.routes.rendering import downloads, page, table_of
 from firmgraph.api.routes.sparql import execute
 from firmgraph.graph.errors import FirmgraphError
 from firmgraph.graph.settings import Settings
-from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
+from firmgraph.graph.sparql.cookbook import get_query
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 from firmgraph.graph.sparql.messages import PREDECLARED
 from firmgraph.graph.sparql.syntax import error_position
@@ -34,14 +34,19 @@ STARTER = (
 )
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.get("/query", response_class=HTMLResponse)
 async def workbench(request: Request, engine: Engine, settings: AppSettings) -> HTMLResponse:
+    return await workbench_page(request, engine, settings)
+
+
+async def workbench_page(request: Request, engine: QueryEngine, settings: Settings) -> HTMLResponse:
+    """The editor with the query of `?query=` run, if there is one."""
     text = request.query_params.get("query")
     context: dict[str, Any] = {"query": text or STARTER, "ran": False}
     status = 200
     if text and text.strip():
         status = await _run(request, engine, settings, text, context)
-        context["share"] = "/?" + urlencode({"query": text})
+        context["share"] = "/query?" + urlencode({"query": text})
     return _page("workbench.html", request, context, status)
 
 
@@ -53,7 +58,7 @@ async def saved_query(slug: str, request: Request, engine: Engine, settings: App
     context: dict[str, Any] = {"canned": canned, "values": values, "query": text, "ran": False}
     status = await _run(request, engine, settings, text, context)
     context["share"] = f"/queries/{slug}" + ("?" + urlencode(values) if values else "")
-    context["edit"] = "/?" + urlencode({"query": text})
+    context["edit"] = "/query?" + urlencode({"query": text})
     return _page("saved.html", request, context, status)
 
 
@@ -83,7 +88,4 @@ def _page(name: str, request: Request, context: dict[str, Any], status: int) -> 
     context.setdefault("table", None)
     context.setdefault("downloads", [])
     context.setdefault("share", None)
-    html = templates.get_template(name).render(
-        request=request, cookbook=load_cookbook(), page_rows=PAGE_ROWS, prefixes=PREDECLARED, **context
-    )
-    return HTMLResponse(html, status_code=status)
+    return page(name, request, {"page_rows": PAGE_ROWS, "prefixes": PREDECLARED, **context}, status)

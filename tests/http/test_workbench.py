@@ -18,7 +18,7 @@ ORGS = "PREFIX org: <http://www.w3.org/ns/org#>\nSELECT ?org WHERE { ?org a org:
 
 
 def test_the_page_lists_the_cookbook_and_has_an_editor(server: Server) -> None:
-    page = httpx.get(server.url + "/", headers=HTML)
+    page = httpx.get(server.url + "/query", headers=HTML)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<textarea name="query"' in page.text
     for query in load_cookbook():
@@ -27,7 +27,7 @@ def test_the_page_lists_the_cookbook_and_has_an_editor(server: Server) -> None:
 
 
 def test_every_asset_the_page_uses_is_served_here(server: Server) -> None:
-    page = httpx.get(server.url + "/", headers=HTML).text
+    page = httpx.get(server.url + "/query", headers=HTML).text
     assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page)
     assert assets and all(a.startswith("/static/") for a in assets)
     for asset in assets:
@@ -36,12 +36,12 @@ def test_every_asset_the_page_uses_is_served_here(server: Server) -> None:
 
 
 def test_a_query_in_the_url_runs_and_links_iris(server: Server) -> None:
-    page = httpx.get(server.url + "/?" + urlencode({"query": ORGS}), headers=HTML)
+    page = httpx.get(server.url + "/query?" + urlencode({"query": ORGS}), headers=HTML)
     assert page.status_code == 200
     assert page.text.count('href="/id/org/') == 5  # dataset IRIs link to their pages here
     for fmt in ("json", "xml", "csv", "tsv"):
         assert f"format={fmt}" in page.text
-    assert f'href="/?{urlencode({"query": ORGS})}"'.replace("&", "&amp;") in page.text
+    assert f'href="/query?{urlencode({"query": ORGS})}"'.replace("&", "&amp;") in page.text
 
 
 def test_a_download_link_gives_the_file(server: Server) -> None:
@@ -132,7 +132,7 @@ def page(browser, server: Server) -> Iterator[object]:  # type: ignore[no-untype
 
 @pytest.mark.browser
 def test_type_a_query_run_it_and_see_the_table(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server.url + "/")
+    page.goto(server.url + "/query")
     assert page.locator(".editor.enhanced .gutter").count() == 1  # the script ran
     editor = page.locator("#query")
     editor.fill("")
@@ -149,7 +149,7 @@ def test_type_a_query_run_it_and_see_the_table(page, server: Server) -> None:  #
 
 @pytest.mark.browser
 def test_ctrl_enter_runs_the_query(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server.url + "/")
+    page.goto(server.url + "/query")
     page.locator("#query").fill("ASK { ?s ?p ?o }")
     page.locator("#query").press("Control+Enter")
     page.wait_for_selector("#answer")
@@ -158,7 +158,7 @@ def test_ctrl_enter_runs_the_query(page, server: Server) -> None:  # type: ignor
 
 @pytest.mark.browser
 def test_open_a_saved_query_fill_its_form_and_submit(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server.url + "/")
+    page.goto(server.url + "/query")
     page.get_by_role("link", name="Who announced a firm's cuts, and through which channel").click()
     page.wait_for_selector("#params-form")
     page.locator("input[name=firm]").fill("Amazon")
