@@ -19,6 +19,7 @@ from firmgraph.api.routes import (
     exports,
     graphs,
     home,
+    search,
     sparql,
     update,
     views,
@@ -104,7 +105,7 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
     app.add_exception_handler(FirmgraphError, errors.firmgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(NotAcceptable, errors.not_acceptable)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]
-    for module in (sparql, update, graphs, home, workbench, views):
+    for module in (sparql, update, graphs, home, search, workbench, views):
         app.include_router(module.router)
     for module in (entities, vocabulary, exports, dataset):  # linked data: IRIs, vocabulary, dumps, VoID
         app.include_router(module.router)

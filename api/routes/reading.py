@@ -12,7 +12,19 @@ from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.cookbook import get_query
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 
-__all__ = ["saved_rows", "select_rows"]
+__all__ = ["runner", "saved_rows", "select_rows"]
+
+TSV = "text/tab-separated-values"
+
+
+def runner(engine: QueryEngine) -> Any:
+    """Run SELECT queries through the bounded engine and read the solutions back (for the library's views)."""
+
+    def run(query: str) -> ox.QuerySolutions:
+        outcome = engine.execute(QueryJob(query, tabular=TSV))
+        return ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.TSV)  # type: ignore[return-value]
+
+    return run
 
 
 async def select_rows(

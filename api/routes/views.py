@@ -13,13 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 import anyio
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from firmgraph.api.deps import AppSettings, Engine
+from firmgraph.api.routes.reading import runner
 from firmgraph.api.routes.rendering import with_site_header
-from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 from firmgraph.graph.views.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
 from firmgraph.graph.views.network import LINKS, network
 from firmgraph.graph.views.render import render_network
@@ -31,16 +30,6 @@ router = APIRouter(prefix="/views", tags=["Views"])
 
 TSV = "text/tab-separated-values"
 FILTERS = ("from", "to", "reason", "event_type", "min_jobs", "language", "source")
-
-
-def _runner(engine: QueryEngine) -> Any:
-    """Run SELECT queries through the bounded engine and read the solutions back."""
-
-    def run(query: str) -> ox.QuerySolutions:
-        outcome = engine.execute(QueryJob(query, tabular=TSV))
-        return ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.TSV)
-
-    return run
 
 
 def _params(request: Request) -> dict[str, list[str]]:
@@ -121,7 +110,7 @@ async def network_view(request: Request, engine: Engine, settings: AppSettings) 
     def build() -> str:
         lateral = request.app.state.kg.store.lateral
         graph = network(
-            _runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, lateral=lateral, **options
+            runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, lateral=lateral, **options
         )
         first = [
             _field("focus", "focus", focus, size=40),
@@ -148,7 +137,7 @@ async def firms_view(request: Request, engine: Engine, settings: AppSettings) ->
 
     def build() -> str:
         graph = network(
-            _runner(engine),
+            runner(engine),
             link=link,
             window_days=window,
             base_iri=settings.base_iri,
@@ -177,7 +166,7 @@ async def timeline_view(request: Request, engine: Engine, settings: AppSettings)
     window_days = parse_window(window)
 
     def build() -> str:
-        timeline = firm_timeline(_runner(engine), firms, filters, window_days=window_days)
+        timeline = firm_timeline(runner(engine), firms, filters, window_days=window_days)
         first = [
             _field("firms", "firm", ",".join(firms), size=40),
             _field("window (days)", "window", str(window_days), kind="number", size=4),
