@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio
 from fastapi import APIRouter, Request
@@ -19,9 +20,12 @@ from fastapi.responses import HTMLResponse, Response
 from firmgraph.api.deps import AppSettings, Engine
 from firmgraph.api.routes.reading import runner
 from firmgraph.api.routes.rendering import with_site_header
+from firmgraph.graph.errors import InputError
+from firmgraph.graph.sparql.guard import refuse_remote_calls
 from firmgraph.graph.views.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
 from firmgraph.graph.views.network import LINKS, network
 from firmgraph.graph.views.render import render_network
+from firmgraph.graph.views.results import result_network
 from firmgraph.graph.views.timeline import firm_timeline
 
 __all__ = ["router"]
@@ -173,6 +177,39 @@ async def timeline_view(request: Request, engine: Engine, settings: AppSettings)
         ]
         return timeline.to_html(
             controls=_controls("timeline", params, first), link_base="/", base_iri=settings.base_iri
+        )
+
+    return await _page(request, build)
+
+
+@router.get("/result", response_class=HTMLResponse, summary="The network of a query's result")
+async def result_view(request: Request, engine: Engine, settings: AppSettings) -> Response:
+    """The entities a SELECT `query` finds (IRIs of this dataset) as nodes; a row that names two links them."""
+    params = _params(request)
+    query = _one(params, "query") or ""
+    if not query.strip():
+        raise InputError("give the SELECT query whose result to draw (query=...)")
+    cap = parse_cap(_one(params, "cap"))
+    refuse_remote_calls(  # the user's own text: the same guard as /sparql
+        query,
+        update=False,
+        allow_service=settings.allow_service,
+        allow_load=settings.allow_load,
+        service_hosts=settings.hosts_for_service,
+    )
+
+    def build() -> str:
+        graph = result_network(runner(engine), query, base_iri=settings.base_iri)
+        back = "/query?" + urlencode({"query": query})
+        controls = f'<a href="{html.escape(back, quote=True)}">back to the query</a>'
+        return render_network(
+            graph,
+            title=f"Network of a query result ({graph.graph['rows']:,} rows)",
+            controls=controls,
+            cap=cap,
+            link_base="/",
+            empty="The result names no two entities of this dataset. Select IRIs of firms, people or events"
+            " (not only their names) to draw them.",
         )
 
     return await _page(request, build)

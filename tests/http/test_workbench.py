@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from firmgraph.graph.sparql.cookbook import load_cookbook
-from tests.http.conftest import Server
+from tests.http.conftest import Server, offline_page
 
 HTML = {"Accept": "text/html"}
 ORGS = "PREFIX org: <http://www.w3.org/ns/org#>\nSELECT ?org WHERE { ?org a org:FormalOrganization } LIMIT 5"
@@ -109,25 +109,8 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser, server: Server) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A page whose every request to anywhere but the server is aborted and recorded."""
-    context = browser.new_context()
-    page = context.new_page()
-    outside: list[str] = []
-    failed: list[str] = []
-    host = urlsplit(server.url).netloc
-
-    def route(r) -> None:  # type: ignore[no-untyped-def]
-        if urlsplit(r.request.url).netloc == host:
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page.on("requestfailed", lambda request: failed.append(request.url))
-    yield page
-    context.close()
-    assert outside == [], f"the page tried to reach {outside}"
-    assert failed == [], f"requests failed: {failed}"
+    with offline_page(browser, server) as page:
+        yield page
 
 
 @pytest.mark.browser
@@ -186,8 +169,10 @@ def test_entity_iris_in_a_result_link_to_their_network_view(server: Server) -> N
     orgs = [row["org"] for row in server.select(FIRMS)]
     links = [h.replace("&amp;", "&") for h in re.findall(r'class="network-link" href="([^"]+)"', page)]
     assert links == ["/views/network?" + urlencode({"focus": o}) for o in orgs] and len(orgs) == 2
-    first = re.search(r'class="open-network" href="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    assert first.replace("&amp;", "&") == links[0]
+    whole = re.search(r'class="open-network" id="open-network" href="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert whole.replace("&amp;", "&") == "/views/result?" + urlencode(
+        {"query": FIRMS}
+    )  # the result, not one IRI
     view = server.get(links[1])
     assert view.status_code == 200 and "Pinterest" in view.text
     # a result without entities of this dataset offers no network
@@ -205,8 +190,9 @@ def test_open_a_result_as_a_network(page, server: Server) -> None:  # type: igno
     orgs = [row["org"] for row in server.select(FIRMS)]
     page.goto(server.url + "/?" + urlencode({"query": FIRMS}))
     page.get_by_role("link", name="Open as network").click()
-    page.wait_for_function(FOCUS, timeout=30_000)
-    assert page.evaluate(FOCUS) == [orgs[0]] and urlsplit(page.url).path == "/views/network"
+    page.wait_for_function("() => window.fgView && window.fgView.settled", timeout=30_000)
+    assert urlsplit(page.url).path == "/views/result"
+    assert sorted(page.evaluate("network.body.data.nodes.get().map(n => n.id)")) == sorted(orgs)
     page.go_back()
     page.locator("#result-table tbody tr").nth(1).locator("a.network-link").click()
     page.wait_for_function(FOCUS, timeout=30_000)
