@@ -18,6 +18,8 @@ from firmgraph.api.routes import (
     errors,
     exports,
     graphs,
+    home,
+    search,
     sparql,
     update,
     views,
@@ -94,7 +96,7 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
     app.add_exception_handler(FirmgraphError, errors.firmgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(NotAcceptable, errors.not_acceptable)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]
-    for module in (sparql, update, graphs, workbench, views):
+    for module in (sparql, update, graphs, home, search, workbench, views):
         app.include_router(module.router)
     for module in (entities, vocabulary, exports, dataset):  # linked data: IRIs, vocabulary, dumps, VoID
         app.include_router(module.router)

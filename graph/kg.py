@@ -28,6 +28,7 @@ from firmgraph.graph.pipeline.imports import (
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, merge, validate
 from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.sparql.messages import explain
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
 
 __all__ = ["ONTOLOGY_GRAPH", "KnowledgeGraph", "python_value"]
@@ -159,8 +160,17 @@ class KnowledgeGraph:
     # -- reading ------------------------------------------------------------------------------
 
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs."""
-        return self.store.query(sparql)
+        """Run a SPARQL query over the union of all graphs; `fg:`, `schema:`, `rdfs:` ... need no PREFIX.
+
+        Raises:
+            QueryError: a malformed query, with a message that says what is wrong and where.
+        """
+        try:
+            return self.store.query(sparql)
+        except QueryError as e:
+            if type(e) is not QueryError:
+                raise
+            raise QueryError(explain(sparql, str(e))) from e
 
     def query_df(self, sparql: str) -> pd.DataFrame:
         """A SELECT query's solutions as a DataFrame (IRIs as strings, literals as Python values, nullable dtypes)."""

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.model.namespaces import PREFIXES, sparql_prologue
+from firmgraph.graph.sparql.messages import PREDECLARED, explain
 from firmgraph.graph.sparql.syntax import uses_dataset_clause
 from firmgraph.graph.store import Queryable
 
@@ -125,7 +126,11 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
     if job.base_iri is not None:
         kwargs["base_iri"] = job.base_iri
-    return serialize_result(store.query(job.text, **kwargs), job)
+    try:
+        result = store.query(job.text, prefixes=PREDECLARED, **kwargs)
+    except SyntaxError as e:
+        raise SyntaxError(explain(job.text, str(e))) from e
+    return serialize_result(result, job)
 
 
 def serialize_result(

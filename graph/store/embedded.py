@@ -9,6 +9,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, StorageFullError, StoreError, store_error
+from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 
@@ -55,7 +56,8 @@ class EmbeddedStore(Store):
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            return self.ox.query(sparql, **kwargs)  # type: ignore[arg-type]
+            # fg:, schema:, rdfs: ... need no PREFIX line (a query's own PREFIX lines win)
+            return self.ox.query(sparql, prefixes=PREFIXES, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
             raise QueryError(str(e)) from e
 

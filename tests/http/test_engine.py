@@ -79,7 +79,7 @@ def test_rows_are_cut_in_every_format(memory_pool: tuple[KnowledgeGraph, WorkerP
 
 def test_syntax_errors_carry_the_position(memory_pool: tuple[KnowledgeGraph, WorkerPool]) -> None:
     _, pool = memory_pool
-    with pytest.raises(QueryError, match=r"^error at 1:\d+"):
+    with pytest.raises(QueryError, match=r"at line 1, column \d+"):
         pool.execute(QueryJob("SELECT * WHERE { ?s ?p }"))
 
 

@@ -157,8 +157,8 @@ def test_malformed_query_is_400_with_the_parsers_message_and_position(server: Se
     query = "SELECT ?s WHERE {\n  ?s ?p ?o .\n  ?s undeclared:p ?o\n}"
     body = error(httpx.get(server.url + "/sparql", params={"query": query}), 400)
     assert body["error"] == "QueryError"
-    assert (body["line"], body["column"]) == (3, 18)
-    assert body["message"].startswith("error at 3:18")
+    assert (body["line"], body["column"]) == (3, 6)  # where the unknown prefixed name starts
+    assert body["message"].startswith("unknown prefix `undeclared:` at line 3, column 6")
 
 
 @pytest.mark.parametrize(
