@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -15,8 +16,10 @@ __all__ = [
     "LAYOUTS",
     "Layout",
     "RemoteSettings",
+    "accept_for",
     "connection_options",
     "get_remote_settings",
+    "lenient_blank_labels",
     "without_credentials",
 ]
 
@@ -34,13 +37,34 @@ class Layout:
     """Send updates as a form field (`update=`) instead of an application/sparql-update body."""
     dataset_post: bool = False
     """The GSP endpoint takes N-Quads/TriG for the whole dataset (no ?graph), so dumps stream as they are."""
+    default_graph: bool = True
+    """The GSP answers `GET ?default` (Virtuoso's answers 500: its default graph is then taken as empty)."""
+    system_graphs: tuple[str, ...] = ()
+    """IRI prefixes of the store's own graphs, left out of graph lists, counts and exports."""
+    batch_bytes: int | None = None
+    """Largest update request the store takes, where it is smaller than the setting."""
 
 
 LAYOUTS: dict[str, Layout] = {
     "oxigraph": Layout("/query", "/update", "/store", "text/tab-separated-values", dataset_post=True),
     "fuseki": Layout("/sparql", "/update", "/data"),
     "graphdb": Layout("", "/statements", "/rdf-graphs/service"),
-    "virtuoso": Layout("/sparql", "/sparql-auth", "/sparql-graph-crud-auth", update_form=True),
+    "virtuoso": Layout(
+        "/sparql",
+        "/sparql-auth",
+        "/sparql-graph-crud-auth",
+        update_form=True,
+        default_graph=False,
+        system_graphs=(
+            "http://www.openlinksw.com/",
+            "http://www.w3.org/ns/ldp#",
+            "http://www.w3.org/2002/07/owl",
+            "http://localhost:8890/",
+            "http://localuriqaserver/",
+            "virtrdf:",
+        ),
+        batch_bytes=64 * 1024,
+    ),
     "neptune": Layout("/sparql", "/sparql", "/sparql/gsp/", update_form=True),
     "sparql": Layout("", "", None, update_form=True),
     "firmgraph": Layout("/sparql", "/sparql/update", "/rdf-graphs", "text/tab-separated-values"),
@@ -87,7 +111,7 @@ def connection_options(url: str, settings: RemoteSettings) -> dict[str, Any]:
         timeout=settings.timeout,
         retries=settings.retries,
         backoff=settings.backoff,
-        batch_bytes=settings.batch_bytes,
+        batch_bytes=min(settings.batch_bytes, layout.batch_bytes or settings.batch_bytes),
         verify_tls=settings.verify_tls,
     )
 
@@ -98,3 +122,24 @@ def without_credentials(url: str) -> str:
         return url
     netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+_GRAPH_FORM = re.compile(
+    r"^\s*(?:(?:#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
+)
+"""A query whose answer is a graph (after its prologue), which gets RDF types in its Accept header."""
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5"
+_NODE_ID = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")nodeID://')
+"""Virtuoso's blank-node labels (`nodeID://b10001`), which are not valid labels: the prefix is dropped."""
+
+
+def accept_for(query: str, layout: Layout) -> str:
+    """The Accept header for a query: RDF types for CONSTRUCT/DESCRIBE, result types for SELECT/ASK."""
+    if _GRAPH_FORM.match(query):
+        return _GRAPH_ACCEPT
+    return f"{layout.results}, application/sparql-results+json;q=0.9"
+
+
+def lenient_blank_labels(body: bytes) -> bytes:
+    """SPARQL JSON results with Virtuoso's `nodeID://` blank-node labels made valid labels."""
+    return _NODE_ID.sub(rb"\1", body)

@@ -32,8 +32,10 @@ from firmgraph.graph.store.endpoints import (
     LAYOUTS,
     Layout,
     RemoteSettings,
+    accept_for,
     connection_options,
     get_remote_settings,
+    lenient_blank_labels,
     without_credentials,
 )
 from firmgraph.graph.store.staging import (
@@ -187,10 +189,9 @@ class RemoteStore(Store):
             form["default-graph-uri"] = default_graphs
         if named_graphs is not None:
             form["named-graph-uri"] = named_graphs
-        accept = (
-            f"{self.layout.results}, application/sparql-results+json;q=0.9, "
-            "application/n-triples;q=0.8, text/turtle;q=0.7"
-        )
+        text = form["query"]
+        assert isinstance(text, str)
+        accept = accept_for(text, self.layout)
         response = self._send(
             "POST",
             self.query_url,
@@ -206,11 +207,20 @@ class RemoteStore(Store):
         media = response.headers.get("Content-Type", "").split(";")[0].strip()
         results = ox.QueryResultsFormat.from_media_type(media)
         if results is not None:
-            return ox.parse_query_results(response.content, results)
+            body = response.content
+            if results == ox.QueryResultsFormat.JSON:
+                body = lenient_blank_labels(body)
+            try:
+                return ox.parse_query_results(body, results)
+            except SyntaxError as e:
+                raise StoreError(f"query: the endpoint's {media} answer does not parse: {e}") from e
         graph = ox.RdfFormat.from_media_type(media)
         if graph is None:
             raise StoreError(f"query: the endpoint answered with {media or 'no content type'}")
-        return as_query_triples(ox.parse(response.content, graph))
+        try:
+            return as_query_triples(ox.parse(response.content, graph))
+        except SyntaxError as e:
+            raise StoreError(f"query: the endpoint's {media} answer does not parse: {e}") from e
 
     def update(self, sparql: str) -> None:
         self._update(sparql, idempotent=False)
@@ -227,16 +237,19 @@ class RemoteStore(Store):
         self._update(f"DROP SILENT GRAPH {iri(graph)}", idempotent=True)
 
     def named_graphs(self) -> list[str]:
-        rows = self._select(
-            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(!STRSTARTS(STR(?g), "{STAGING}")) }}'
-        )
+        rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs()} }}")
         return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
+
+    def _own_graphs(self) -> str:
+        """A FILTER that leaves out staging graphs and the store's system graphs."""
+        prefixes = (STAGING, *self.layout.system_graphs)
+        return "FILTER(" + " && ".join(f'!STRSTARTS(STR(?g), "{p}")' for p in prefixes) + ")"
 
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
             where = f"GRAPH {iri(graph)} {{ ?s ?p ?o }}"
         else:
-            where = f'GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{STAGING}"))'
+            where = f"GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs()}"
         (row,) = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         named = int(row["n"].value)
         return named if graph is not None else named + sum(1 for _ in self._default_graph())
@@ -245,9 +258,7 @@ class RemoteStore(Store):
         if graph is not None:
             name = ox.NamedNode(graph)
             return (ox.Quad(t.subject, t.predicate, t.object, name) for t in self._graph_triples(graph))
-        rows = self._select(
-            f'SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{STAGING}")) }}'
-        )
+        rows = self._select(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._own_graphs()} }}")
         named = (ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows)  # type: ignore[arg-type]
         default = (
             ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in self._default_graph()
@@ -293,7 +304,7 @@ class RemoteStore(Store):
 
     def _default_graph(self) -> Iterator[ox.Triple]:
         """The stored default graph (not the union): over the GSP; without it firmgraph assumes it empty."""
-        return self._gsp_get({"default": ""}) if self.gsp_url else iter(())
+        return self._gsp_get({"default": ""}) if self.gsp_url and self.layout.default_graph else iter(())
 
     def _gsp_get(self, params: dict[str, str]) -> Iterator[ox.Triple]:
         assert self.gsp_url
@@ -373,7 +384,7 @@ class RemoteStore(Store):
     def staging_graphs(self) -> list[str]:
         """Staging graphs left on the server (by crashed imports, or by commits under way)."""
         rows = self._select(
-            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{STAGING}")) }}'
+            f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{STAGING}")) }}'
         )
         return sorted(r["g"].value for r in rows)
 

@@ -1,0 +1,82 @@
+"""A real Virtuoso (Debian's virtuoso-opensource) on free ports of 127.0.0.1, with a generated ini."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import _free_port
+
+__all__ = ["VIRTUOSO_INI", "virtuoso_server"]
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/v.db
+ErrorLogFile = {dir}/v.log
+LockFile = {dir}/v.lck
+TransactionFile = {dir}/v.trx
+xa_persistent_file = {dir}/v.pxa
+[TempDatabase]
+DatabaseFile = {dir}/v-temp.db
+TransactionFile = {dir}/v-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = {dir}
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 10000
+MaxQueryExecutionTime = 60
+"""
+"""Virtuoso's own defaults where they matter (its 10,000-row cap included): the store as deployed."""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Virtuoso's base URL with the `dba` credentials (digest auth on /sparql-auth) and its profile."""
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        pytest.skip("virtuoso-t is not installed (Debian package virtuoso-opensource)")
+    location: Path = tmp_path_factory.mktemp("virtuoso")
+    sql, http = _free_port(), _free_port()
+    (location / "virtuoso.ini").write_text(VIRTUOSO_INI.format(dir=location, sql=sql, http=http))
+    log = (location / "server.log").open("wb")
+    process = subprocess.Popen(
+        [binary, "-f", "-c", str(location / "virtuoso.ini")],
+        cwd=location,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{http}"
+    deadline = time.monotonic() + 90
+    while True:
+        if process.poll() is not None:
+            pytest.fail(
+                f"virtuoso-t exited with {process.returncode}: {(location / 'server.log').read_text()}"
+            )
+        try:
+            if httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("virtuoso-t did not answer within 90 s")
+        time.sleep(0.2)
+    try:
+        yield f"http://dba:dba@127.0.0.1:{http}/#virtuoso"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
