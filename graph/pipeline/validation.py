@@ -111,7 +111,8 @@ def validate(
     batch = _triples(data)
     if engine == "compiled":
         triples = batch + (_triples(context) if context is not None else [])
-        results = run_checks(checks(), memory_store(triples), shapes=_shapes())
+        store, originals = memory_store(triples)
+        results = run_checks(checks(), store, shapes=_shapes(), originals=originals)
         return _report(results, {s for s, _, _ in batch})
     if engine != "pyshacl":
         from firmgraph.graph.errors import ConfigurationError
@@ -209,7 +210,14 @@ def _report(results: rdflib.Graph, own: set[Node] | None) -> ValidationReport:
         kept.append(node)
         result = _result(results, node, focus)
         (violations if result.severity == "Violation" else warnings).append(result)
-    order = lambda r: (r.focus_node, r.shape, r.path or "", r.value or "")  # noqa: E731
+    order = lambda r: (  # noqa: E731 - deterministic whatever order the results graph yields
+        r.focus_node,
+        r.shape,
+        r.path or "",
+        r.value or "",
+        r.source_constraint_component,
+        r.source_constraint or "",
+    )
     violations.sort(key=order)
     warnings.sort(key=order)
     conforms = not violations

@@ -7,7 +7,7 @@ and SPARQL placeholders alike), so that one report builder serves both engines.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import pyoxigraph as ox
 import rdflib
@@ -17,7 +17,7 @@ from firmgraph.graph.model.namespaces import RDF, SH
 from firmgraph.graph.model.terms import to_rdflib_term
 from firmgraph.graph.pipeline.shacl.compile import Check
 
-__all__ = ["copy_described", "memory_store", "run_checks", "to_ox_term"]
+__all__ = ["Originals", "copy_described", "memory_store", "run_checks", "to_ox_term"]
 
 _PLACEHOLDER = re.compile(r"\{[$?](\w+)\}")
 
@@ -37,11 +37,24 @@ def to_ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"no pyoxigraph term for {term!r}")
 
 
-def memory_store(triples: Iterable[tuple[Node, Node, Node]]) -> ox.Store:
-    """An in-memory store of the triples (in its default graph)."""
+def memory_store(triples: Sequence[tuple[Node, Node, Node]]) -> tuple[ox.Store, Originals]:
+    """An in-memory store of the triples (in its default graph), and their literals as written.
+
+    Oxigraph keeps literals in canonical form (45000000.0 becomes 45000000): the second item maps
+    a canonical literal back to the input's, so that reports quote values as the batch wrote them.
+    """
     store = ox.Store()
     store.extend(ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o)) for s, p, o in triples)  # type: ignore[arg-type]
-    return store
+    originals = {_key(o): o for _, _, o in triples if isinstance(o, Literal)}
+    return store, originals
+
+
+Originals = dict[tuple[object, ...], Literal]
+
+
+def _key(literal: Literal) -> tuple[object, ...]:
+    value = literal.value if literal.value is not None else str(literal)
+    return (literal.datatype, literal.language, type(value).__name__, value)
 
 
 def run_checks(
@@ -51,19 +64,21 @@ def run_checks(
     graphs: Sequence[ox.NamedNode] | None = None,
     shapes: rdflib.Graph | None = None,
     progress: Callable[[int, int], None] | None = None,
+    originals: Originals | None = None,
 ) -> rdflib.Graph:
     """Run every check over the store's default graph (or the union of `graphs`).
 
     Args:
         shapes: the shapes graph, whose path nodes are copied into the results.
         progress: called with (checks done, checks in all) after each check.
+        originals: literals as written (see `memory_store`), quoted instead of their canonical form.
     """
     results = rdflib.Graph()
     options = {"default_graph": list(graphs)} if graphs is not None else {}
     copied: set[Node] = set()
     for done, check in enumerate(checks, 1):
         for row in store.query(check.query, **options):  # type: ignore[union-attr, arg-type]
-            _add(results, check, row)
+            _add(results, check, row, originals or {})
         if shapes is not None and isinstance(check.path, BNode) and check.path not in copied:
             copied.add(check.path)
             copy_described(shapes, [check.path], results)
@@ -72,7 +87,7 @@ def run_checks(
     return results
 
 
-def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution) -> None:
+def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution, originals: Originals) -> None:
     focus = to_rdflib_term(row["this"])
     node = BNode()
     results.add((node, RDF.type, SH.ValidationResult))
@@ -80,10 +95,13 @@ def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution) -> None:
     results.add((node, SH.sourceShape, check.shape))
     results.add((node, SH.resultSeverity, check.severity))
     results.add((node, SH.sourceConstraintComponent, check.component))
-    value = _binding(row, "value")
+    found = _binding(row, "value")
+    value = None if found is None else to_rdflib_term(found)
+    if isinstance(value, Literal):
+        value = originals.get(_key(value), value)
     if check.constraint is None:
         if value is not None:
-            results.add((node, SH.value, to_rdflib_term(value)))
+            results.add((node, SH.value, value))
         if check.path is not None:
             results.add((node, SH.resultPath, check.path))
         for message in check.messages:
@@ -92,7 +110,7 @@ def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution) -> None:
     # as pySHACL writes a SPARQL result: the value is the focus unless ?value is bound, and the
     # messages (the shape's and the constraint's, placeholders filled in) carry no language
     results.add((node, SH.sourceConstraint, check.constraint))
-    results.add((node, SH.value, to_rdflib_term(value) if value is not None else focus))
+    results.add((node, SH.value, value if value is not None else focus))
     path = _binding(row, "path")
     if path is not None:
         results.add((node, SH.resultPath, to_rdflib_term(path)))
@@ -101,7 +119,10 @@ def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution) -> None:
     for message in check.messages:
         results.add((node, SH.resultMessage, Literal(str(message))))
     for template in check.templates:
-        text = _PLACEHOLDER.sub(lambda m: _fill(row, m), str(template))
+        text = _PLACEHOLDER.sub(
+            lambda m: str(value) if m.group(1) == "value" and value is not None else _fill(row, m),
+            str(template),
+        )
         results.add((node, SH.resultMessage, Literal(text)))
 
 
