@@ -10,7 +10,7 @@ problem, not the batch's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -27,9 +27,16 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from firmgraph import shapes
 from firmgraph.graph.model.namespaces import PREFIXES, RDF, RDFS, SH
 from firmgraph.graph.model.terms import iri
-from firmgraph.graph.pipeline.shacl import Check, compile_shapes, copy_described, memory_store, run_checks
+from firmgraph.graph.pipeline.shacl import (
+    Answer,
+    Check,
+    compile_shapes,
+    copy_described,
+    memory_store,
+    run_checks,
+)
 
-__all__ = ["ENGINES", "Engine", "Result", "ValidationReport", "checks", "merge", "report_of", "validate"]
+__all__ = ["ENGINES", "Engine", "Result", "ValidationReport", "checks", "merge", "validate", "validate_all"]
 
 Engine = Choice["compiled", "pyshacl"]
 ENGINES: tuple[Engine, ...] = ("compiled", "pyshacl")
@@ -171,9 +178,14 @@ def checks() -> tuple[Check, ...]:
     return tuple(compile_shapes(_shapes(), _class_hierarchy()))
 
 
-def report_of(results: rdflib.Graph) -> ValidationReport:
-    """The report of a results graph of the compiled engine, every focus node reported."""
-    return _report(results, None)
+def validate_all(answer: Answer, *, progress: Callable[[int, int], None] | None = None) -> ValidationReport:
+    """Validate a whole dataset with the compiled engine: each check is one query `answer` runs
+    over it (a store's union of graphs, say), and every result is reported.
+
+    Args:
+        progress: called with (checks done, checks in all) after each check.
+    """
+    return _report(run_checks(checks(), answer, shapes=_shapes(), progress=progress), None)
 
 
 @lru_cache(maxsize=1)

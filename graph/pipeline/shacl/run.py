@@ -7,7 +7,8 @@ and SPARQL placeholders alike), so that one report builder serves both engines.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
@@ -17,7 +18,7 @@ from firmgraph.graph.model.namespaces import RDF, SH
 from firmgraph.graph.model.terms import to_rdflib_term
 from firmgraph.graph.pipeline.shacl.compile import Check
 
-__all__ = ["Originals", "copy_described", "memory_store", "run_checks", "to_ox_term"]
+__all__ = ["Answer", "Originals", "copy_described", "memory_store", "run_checks", "to_ox_term"]
 
 _PLACEHOLDER = re.compile(r"\{[$?](\w+)\}")
 
@@ -57,27 +58,32 @@ def _key(literal: Literal) -> tuple[object, ...]:
     return (literal.datatype, literal.language, type(value).__name__, value)
 
 
+Answer = Callable[[str], Iterable[Any]]
+"""Runs one SELECT query and yields its solutions (rows indexable by variable name)."""
+
+
 def run_checks(
     checks: Sequence[Check],
-    store: ox.Store,
+    source: ox.Store | Answer,
     *,
-    graphs: Sequence[ox.NamedNode] | None = None,
     shapes: rdflib.Graph | None = None,
     progress: Callable[[int, int], None] | None = None,
     originals: Originals | None = None,
 ) -> rdflib.Graph:
-    """Run every check over the store's default graph (or the union of `graphs`).
+    """Run every check, as one query each, over a store's default graph or through `source`.
 
     Args:
+        source: an in-memory store (its default graph), or what answers a query (a store of any
+            kind, the dataset chosen by the caller).
         shapes: the shapes graph, whose path nodes are copied into the results.
         progress: called with (checks done, checks in all) after each check.
         originals: literals as written (see `memory_store`), quoted instead of their canonical form.
     """
     results = rdflib.Graph()
-    options = {"default_graph": list(graphs)} if graphs is not None else {}
+    answer = source.query if isinstance(source, ox.Store) else source
     copied: set[Node] = set()
     for done, check in enumerate(checks, 1):
-        for row in store.query(check.query, **options):  # type: ignore[union-attr, arg-type]
+        for row in answer(check.query):  # type: ignore[union-attr]
             _add(results, check, row, originals or {})
         if shapes is not None and isinstance(check.path, BNode) and check.path not in copied:
             copied.add(check.path)
@@ -129,7 +135,7 @@ def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution, originals: 
 def _binding(row: ox.QuerySolution, name: str) -> ox.NamedNode | ox.BlankNode | ox.Literal | None:
     try:
         return row[name]  # type: ignore[return-value]
-    except KeyError:
+    except (KeyError, IndexError):
         return None
 
 
