@@ -119,7 +119,9 @@ def validate(
     if engine == "compiled":
         triples = batch + (_triples(context) if context is not None else [])
         store, originals = memory_store(triples)
-        results = run_checks(checks(), store, shapes=_shapes(), originals=originals)
+        present = {p for _, p, _ in triples} | {o for _, p, o in triples if p == RDF.type}
+        applicable = [c for c in checks() if c.applies(present)]
+        results = run_checks(applicable, store, shapes=_shapes(), originals=originals)
         return _report(results, {s for s, _, _ in batch})
     if engine != "pyshacl":
         from firmgraph.graph.errors import ConfigurationError

@@ -13,7 +13,7 @@ never goes silently unchecked.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import count
 
 import rdflib
@@ -90,6 +90,12 @@ class Check:
     """The SHACL-SPARQL constraint (sh:sourceConstraint), if the check is one."""
     templates: tuple[Literal, ...] = ()
     """The constraint's own messages, with {?var} placeholders."""
+    targets: frozenset[Node] = frozenset()
+    """The classes and predicates of its targets: data with none of them has no focus node."""
+
+    def applies(self, present: set[Node]) -> bool:
+        """Whether data whose types and predicates are `present` can have a focus node."""
+        return not self.targets.isdisjoint(present)
 
 
 def compile_shapes(shapes: rdflib.Graph, hierarchy: Iterable[tuple[Node, Node, Node]]) -> list[Check]:
@@ -115,14 +121,16 @@ class _Compiler:
             focus = self._targets(shape)
             if focus is None:
                 continue
-            checks += self._constraints(shape, focus, None)
+            found = self._constraints(shape, focus, None)
             for prop in sorted(self.g.objects(shape, SH.property), key=str):
-                checks += self._constraints(prop, focus, self._path(prop))
+                found += self._constraints(prop, focus, self._path(prop))
+            checks += [replace(c, targets=self._target_keys(shape)) for c in found]
         for prop in sorted(props, key=str):
             self._check_parameters(prop, node=False)
             focus = self._targets(prop)
             if focus is not None:
-                checks += self._constraints(prop, focus, self._path(prop))
+                found = self._constraints(prop, focus, self._path(prop))
+                checks += [replace(c, targets=self._target_keys(prop)) for c in found]
         return checks
 
     # -- shapes and targets ---------------------------------------------------------------------
@@ -147,6 +155,10 @@ class _Compiler:
         for p in sorted(self.g.objects(shape, SH.targetSubjectsOf), key=str):
             parts.append(f"{{ ?this {_term(p)} [] }}")
         return f"{{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(parts)} }} }}" if parts else None
+
+    def _target_keys(self, shape: Node) -> frozenset[Node]:
+        classes = {c for t in self.g.objects(shape, SH.targetClass) for c in self._closure(t)}
+        return frozenset(classes | set(self.g.objects(shape, SH.targetSubjectsOf)))
 
     def _closure(self, cls: Node) -> list[Node]:
         seen, todo = {cls}, [cls]
