@@ -90,6 +90,8 @@ class Check:
     """The SHACL-SPARQL constraint (sh:sourceConstraint), if the check is one."""
     templates: tuple[Literal, ...] = ()
     """The constraint's own messages, with {?var} placeholders."""
+    flags: tuple[URIRef, ...] = ()
+    """Several components in one query: row variable ?_f{i} is true where components[i] fails."""
     targets: frozenset[Node] = frozenset()
     """The classes and predicates of its targets: data with none of them has no focus node."""
 
@@ -207,12 +209,34 @@ class _Compiler:
             return Check(shape, SH[component], severity, messages, path_node, query)  # type: ignore[arg-type]
 
         checks = []
-        for param, component in _VALUE_COMPONENTS.items():
-            for obj in self.g.objects(shape, param):
-                checks.append(
-                    check(component, f"{values} FILTER (!({self._value_test(param, obj, '?value')}))")
-                )
+        # the shape's value constraints in one query: a flag per constraint, a row per failing value
+        tests = [
+            (SH[component], self._value_test(param, obj, "?value"))
+            for param, component in _VALUE_COMPONENTS.items()
+            for obj in self.g.objects(shape, param)
+        ]
+        if tests:
+            flags = " ".join(f"BIND (!({test}) AS ?_f{i})" for i, (_, test) in enumerate(tests))
+            where = f"{values} {flags} FILTER ({' || '.join(f'?_f{i}' for i in range(len(tests)))})"
+            select = "?this ?value " + " ".join(f"?_f{i}" for i in range(len(tests)))
+            query = f"{self.prefixes}SELECT {select} WHERE {{ {where} }}"
+            components = tuple(c for c, _ in tests)
+            checks.append(Check(shape, components[0], severity, messages, path_node, query, flags=components))
+        counts = [(p, o) for p in (SH.minCount, SH.maxCount) for o in self.g.objects(shape, p)]
+        if counts:  # one count, a flag per bound
+            flags = " ".join(
+                f"BIND (?n {'<' if p == SH.minCount else '>'} {int(o)} AS ?_f{i})"
+                for i, (p, o) in enumerate(counts)
+            )
+            where = (f"{{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {focus} OPTIONAL {{ ?this {path} ?v }} }} "
+                     f"GROUP BY ?this }} {flags} FILTER ({' || '.join(f'?_f{i}' for i in range(len(counts)))})")  # fmt: skip
+            select = "?this " + " ".join(f"?_f{i}" for i in range(len(counts)))
+            components = tuple(SH[_OTHER_COMPONENTS[p]] for p, _ in counts)
+            query = f"{self.prefixes}SELECT {select} WHERE {{ {where} }}"
+            checks.append(Check(shape, components[0], severity, messages, path_node, query, flags=components))  # type: ignore[arg-type]
         for param, component in _OTHER_COMPONENTS.items():
+            if param in (SH.minCount, SH.maxCount):
+                continue
             for obj in self.g.objects(shape, param):
                 checks.append(self._other(check, component, param, obj, focus, path, values))
         for constraint in self.g.objects(shape, SH.sparql):
@@ -220,10 +244,6 @@ class _Compiler:
         return checks
 
     def _other(self, check, component, param, obj, focus, path, values) -> Check:  # type: ignore[no-untyped-def]
-        if param in (SH.minCount, SH.maxCount):
-            op = "<" if param == SH.minCount else ">"
-            return check(component, f"{{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {focus} OPTIONAL "
-                         f"{{ ?this {path} ?v }} }} GROUP BY ?this }} FILTER (?n {op} {int(obj)})", "?this")  # fmt: skip
         if param == SH.uniqueLang:
             if not bool(obj.toPython()):
                 return check(component, "FILTER (false)", "?this")

@@ -84,7 +84,12 @@ def run_checks(
     copied: set[Node] = set()
     for done, check in enumerate(checks, 1):
         for row in answer(check.query):  # type: ignore[union-attr]
-            _add(results, check, row, originals or {})
+            if not check.flags:
+                _add(results, check, row, originals or {})
+                continue
+            for i, component in enumerate(check.flags):
+                if row[f"_f{i}"].value == "true":  # type: ignore[index, union-attr]
+                    _add(results, check, row, originals or {}, component)
         if shapes is not None and isinstance(check.path, BNode) and check.path not in copied:
             copied.add(check.path)
             copy_described(shapes, [check.path], results)
@@ -93,14 +98,20 @@ def run_checks(
     return results
 
 
-def _add(results: rdflib.Graph, check: Check, row: ox.QuerySolution, originals: Originals) -> None:
+def _add(
+    results: rdflib.Graph,
+    check: Check,
+    row: ox.QuerySolution,
+    originals: Originals,
+    component: rdflib.URIRef | None = None,
+) -> None:
     focus = to_rdflib_term(row["this"])
     node = BNode()
     results.add((node, RDF.type, SH.ValidationResult))
     results.add((node, SH.focusNode, focus))
     results.add((node, SH.sourceShape, check.shape))
     results.add((node, SH.resultSeverity, check.severity))
-    results.add((node, SH.sourceConstraintComponent, check.component))
+    results.add((node, SH.sourceConstraintComponent, component or check.component))
     found = _binding(row, "value")
     value = None if found is None else to_rdflib_term(found)
     if isinstance(value, Literal):
