@@ -213,16 +213,17 @@ class KnowledgeGraph:
         """Validate the whole store against the shapes.
 
         The compiled engine (the default, setting `validation_engine`) runs each check as one query
-        over the union of the store's graphs (the ontology graph aside), so the store answers it;
+        over the union of the store's graphs, so the store answers it;
         `progress` gets 1 per check done. The pyshacl engine validates graph by graph, each source
         graph with the context its entities have in the store, as at import (time grows linearly
         with size); `progress` gets the quads done.
         """
         engine = engine or self.settings.validation_engine
         if engine == "compiled":
-            graphs = [g for g in self.store.named_graphs() if g != ONTOLOGY_GRAPH]
+            # the union default graph, not a list of the graphs: Oxigraph answers 30-90x faster over
+            # it, and the ontology graph it includes holds no focus node of any shape
             step = (lambda done, total: progress(1)) if progress else None
-            return validate_all(partial(self.store.query, default_graphs=graphs), progress=step)
+            return validate_all(self.store.query, progress=step)
         reports = []
         for batch in self._validation_batches():
             reports.append(validate(to_rdflib(batch), context=context_for(self.store, batch), engine=engine))
