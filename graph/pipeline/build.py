@@ -210,6 +210,7 @@ class RecordBuilder:
         iri = entity_iri(self.base, "event", opaque_key("event", info.key, e.id or str(index)))
         kind = first(e.type)
         src.add(iri, RDF.type, EVENT_CLASSES.get(kind, EVENT_CLASSES[None]))
+        src.add(iri, RDF.type, FG.EventReport)  # resolution links it to its canonical event
         org = self._org(orgs, first(e.organization))
         if org is None:  # an event's firm missing from the organizations list: still an organization
             org = self.resolver.org(e.organization, [], {})
@@ -281,7 +282,8 @@ class RecordBuilder:
         if iri is None:
             iri = entity_iri(self.base, "org", opaque_key("unit", org, name_key(name)))
             self._ent.add(iri, RDF.type, ORG.Organization)
-            self._ent.add(iri, SCHEMA.name, ox.Literal(name))
+            self.resolver.stored_name(iri)  # "Marketing" after "marketing": one name, the other an alias
+            self._name(iri, name)
         elif iri == org:  # the firm itself named as the unit: no unit to record
             return None
         if not any(q.subject.value == iri and q.predicate == N(ORG.unitOf) for q in self._ent.quads):

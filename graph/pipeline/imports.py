@@ -22,12 +22,13 @@ from firmgraph.graph.errors import (
 )
 from firmgraph.graph.model.formats import RdfFormat, rdf_format_for_extension
 from firmgraph.graph.model.iris import entity_iri, opaque_key, source_graph_iri
-from firmgraph.graph.model.namespaces import SCHEMA
+from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.model.records import Record
 from firmgraph.graph.model.terms import refuse_entities, to_rdflib_term
 from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
 from firmgraph.graph.pipeline.resolve import Match, Resolver
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.resolution import resolve_events
 from firmgraph.graph.sources.decoding import check_size
 from firmgraph.graph.sources.formats import files_in, importable_extensions, is_rdf, source_format_for
 from firmgraph.graph.store import Commit, Store
@@ -181,6 +182,8 @@ def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdfl
     return to_rdflib(triples)  # type: ignore[arg-type]
 
 
+_REPORTS = ox.NamedNode(str(FG.reports))
+
 ArticleReader = Callable[[RawSource], tuple[Record, SourceInfo]]
 """Turns an article's bytes into a record with evidence (the extraction pipeline plugs in here)."""
 
@@ -196,7 +199,18 @@ class Importer:
     def import_source(self, source: RawSource, *, dry_run: bool = False) -> list[ImportResult]:
         """Import one source (a JSON Lines file yields one result per record)."""
         batches = self.batches(source)
-        return [self._commit(source.name, batch, dry_run=dry_run) for batch in batches]
+        return [self._commit(source.name, self.resolve(batch), dry_run=dry_run) for batch in batches]
+
+    def resolve(self, batch: Batch) -> Batch:
+        """Resolve the batch's event reports against the store (each import sees the ones before it)."""
+        if not batch.reports():
+            return batch
+        batch.events = resolve_events(self.store, self.base, batch.source)
+        batch.matches += [
+            Match(d.report, d.canonical, f"with {d.other}: {d.reason}", "event", d.merged)
+            for d in batch.events.decisions
+        ]
+        return batch
 
     def batches(self, source: RawSource) -> list[Batch]:
         """The batches a source yields, before validation."""
@@ -241,14 +255,25 @@ class Importer:
 
     def _commit(self, name: str, batch: Batch, *, dry_run: bool) -> ImportResult:
         quads = batch.all_quads()
-        report = validate(to_rdflib(quads), context=context_for(self.store, quads))
+        events = batch.events
+        checked = quads + (events.validation_quads(batch.reports()) if events else [])
+        # a canonical event's other reports are not in the batch: no context for them (their own
+        # sources were checked when they came in)
+        linked = [q for q in checked if q.predicate != _REPORTS]
+        report = validate(to_rdflib(checked), context=context_for(self.store, linked))
         if not report.conforms:
             raise ShapeViolationError(name, report)
         result = ImportResult(
             name, batch.source_graph, "checked" if dry_run else "imported", len(quads), report, batch.matches
         )
         if not dry_run:
-            self.store.commit(Commit(replace={batch.source_graph: batch.source}, add=batch.entities))
+            self.store.commit(
+                Commit(
+                    replace={batch.source_graph: batch.source},
+                    add=batch.entities + (events.add if events else []),
+                    remove=events.remove if events else [],
+                )
+            )
         return result
 
 

@@ -67,6 +67,17 @@ class Resolver:
                 self.names.setdefault(row["org"].value, row["name"].value)
         return found
 
+    def stored_name(self, iri: str) -> str | None:
+        """The schema:name the store holds for an entity (remembered for `names`)."""
+        if iri not in self.names and self.store is not None:
+            rows = self.store.query(
+                f"SELECT ?name WHERE {{ GRAPH <{entities_graph_iri(self.base)}> {{ <{iri}> <{SCHEMA.name}> ?name }} }}"
+                " ORDER BY ?name LIMIT 1"
+            )
+            for row in rows:  # type: ignore[union-attr]
+                self.names[iri] = row["name"].value
+        return self.names.get(iri)
+
     def org(self, name: str, aliases: list[str], known: dict[str, str]) -> str:
         """The IRI for an organization: an existing one sharing a name key, else minted from its name."""
         primary = name_key(name)
