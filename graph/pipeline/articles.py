@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from firmgraph.graph.errors import FirmgraphError, InputError
 from firmgraph.graph.model.iris import entity_iri, opaque_key
-from firmgraph.graph.model.namespaces import FG
+from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.model.records import Record, parse_record
 from firmgraph.graph.pipeline.build import SourceInfo
 from firmgraph.graph.pipeline.imports import Importer, RawSource
@@ -65,7 +65,10 @@ def extract_paths(
     for index, (doc, record) in enumerate(extracted):
         for n, event in enumerate(record.get("events", [])):
             if index in keys:
-                event["event_key"] = keys[index][n]
+                event["event_key"], name = keys[index][n]
+                # the firm as organization resolution named it ("Heilbronner Muttergesellschaft
+                # Veltrum" is Veltrum)
+                event["organization"] = name or event.get("organization")
         if not evidence:
             record = _without_evidence(record)
         name = "stdin" if doc.source == "-" else Path(doc.source).stem
@@ -75,12 +78,14 @@ def extract_paths(
     return written
 
 
-def event_keys(extracted: list[tuple[Document, dict[str, Any]]], base: str) -> dict[int, list[str]]:
+def event_keys(
+    extracted: list[tuple[Document, dict[str, Any]]], base: str
+) -> dict[int, list[tuple[str, str | None]]]:
     """The canonical event of every extracted event, resolved across the run's articles.
 
     The articles are imported, in order, into a scratch in-memory store, exactly as `import` would
     resolve them; an article the shapes reject keeps its events' own IRIs (each its own event).
-    Returns article index -> one key per event, in the record's order.
+    Returns article index -> (key, the resolved firm's name) per event, in the record's order.
     """
     from firmgraph.graph.store import EmbeddedStore
 
@@ -103,10 +108,16 @@ def event_keys(extracted: list[tuple[Document, dict[str, Any]]], base: str) -> d
         except FirmgraphError:
             continue
     found: dict[str, str] = {}
-    rows = scratch.query(f"SELECT ?r ?c WHERE {{ ?r <{FG.reportOf}> ?c }}")
+    names: dict[str, str] = {}
+    rows = scratch.query(
+        f"SELECT ?r ?c ?name WHERE {{ ?r <{FG.reportOf}> ?c ; <{FG.organization}> ?o ."
+        f" OPTIONAL {{ ?o <{SCHEMA.name}> ?name }} }}"
+    )
     for row in rows:  # type: ignore[union-attr]
         found[row["r"].value] = row["c"].value
-    return {i: [found.get(r, r) for r in iris] for i, iris in reports.items()}
+        if row["name"] is not None:
+            names.setdefault(row["r"].value, row["name"].value)
+    return {i: [(found.get(r, r), names.get(r)) for r in iris] for i, iris in reports.items()}
 
 
 def _without_evidence(value: Any) -> Any:

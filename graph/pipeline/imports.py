@@ -26,6 +26,7 @@ from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.model.records import Record
 from firmgraph.graph.model.terms import refuse_entities, to_rdflib_term
 from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
+from firmgraph.graph.pipeline.duplicates import band_quads, same_article
 from firmgraph.graph.pipeline.resolve import Match, Resolver
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
 from firmgraph.graph.resolution import resolve_events
@@ -227,7 +228,13 @@ class Importer:
                     "articles need the extractor, which is not available", path=source.name
                 )
             record, info = self.article_reader(source)
-            return [RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)]
+            info, record, copy_of = same_article(self.store, self.base, info, record)
+            batch = RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)
+            batch.source += band_quads(self.base, info, batch.source_graph)
+            if copy_of:
+                doc = entity_iri(self.base, "doc", info.key)
+                batch.matches.append(Match(source.name, doc, copy_of, "source", True))
+            return [batch]
         raise UnsupportedInputError(
             f"unknown file type {source.suffix or '(none)'}: give one of "
             f"{', '.join(sorted(importable_extensions()))}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -10,7 +11,7 @@ from firmgraph.graph.model.iris import entities_graph_iri, entity_iri, name_key,
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
 from firmgraph.graph.store import Store
 
-__all__ = ["Match", "Resolver", "org_keys"]
+__all__ = ["Match", "Resolver", "descriptor_free", "lookup_keys", "org_keys"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,12 @@ class Resolver:
                 why = f"name key {key!r} of {candidate!r} is already known"
                 self.matches.append(Match(name, known[key], why))
                 return known[key]
+        for candidate in [name, *aliases]:
+            key = descriptor_free(candidate) or ""
+            if key in known:
+                why = f"{candidate!r} names {key!r} with words that describe it in front"
+                self.matches.append(Match(name, known[key], why))
+                return known[key]
         iri = entity_iri(self.base, "org", opaque_key("org", primary))
         self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}", "org", False))
         return iri
@@ -130,8 +137,45 @@ class Resolver:
         return iri
 
 
+_DESCRIPTORS = re.compile(
+    r"(?i)^(?:tochter\w*|mutter\w*|konzern\w*|\w*investor(?:en)?|wagniskapitalgeber|\w*hersteller|"
+    r"zulieferer|konkurrenten?|rivalen?|rivals?|subsidiary|parent|maker|supplier|lender|insurer|retailer)$"
+)
+_PLACE_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")  # Heilbronner, Berliner, Londoner
+
+
+def descriptor_free(name: str) -> str | None:
+    """The name key without the words that describe the firm in front of its name, if there are any.
+
+    "die Hallbach GmbH", "Heilbronner Muttergesellschaft Veltrum", "Bellevue-based Quillmark Software",
+    "Finland's Kempower": articles, place adjectives, "-based", possessives and words such as
+    Tochter, parent or investor are not part of the name. Used only to find an organization the
+    record or the store already names, never to mint one.
+    """
+    words = name.split()
+    start = 0
+    while start < len(words) - 1:
+        w = words[start]
+        if not (
+            w[:1].islower()
+            or _DESCRIPTORS.match(w)
+            or _PLACE_ADJECTIVE.match(w)
+            or w.endswith(("-based", "'s", "’s"))
+        ):
+            break
+        start += 1
+    if start == 0:
+        return None
+    return name_key(" ".join(words[start:])) or None
+
+
 def org_keys(name: str, aliases: list[str]) -> set[str]:
     """All name keys of an organization (for lookups and for fg:nameKey)."""
     keys = {name_key(n) for n in [name, *aliases]}
     keys |= {k[4:] for k in keys if k.startswith("the ")}
     return {k for k in keys if k}
+
+
+def lookup_keys(name: str, aliases: list[str]) -> set[str]:
+    """The keys to look an organization up by: its own, and its names without descriptors."""
+    return org_keys(name, aliases) | {k for n in [name, *aliases] if (k := descriptor_free(n))}
