@@ -94,7 +94,9 @@ class Resolver:
                 why = f"{candidate!r} names {key!r} with words that describe it in front"
                 self.matches.append(Match(name, known[key], why))
                 return known[key]
-        iri = entity_iri(self.base, "org", opaque_key("org", primary))
+        # minted from the name without descriptors, so "Hamburger Versicherer Alsterland" and
+        # "Alsterland" get one IRI in whichever order they arrive
+        iri = entity_iri(self.base, "org", opaque_key("org", descriptor_free(name) or primary))
         self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}", "org", False))
         return iri
 
@@ -139,7 +141,8 @@ class Resolver:
 
 _DESCRIPTORS = re.compile(
     r"(?i)^(?:tochter\w*|mutter\w*|konzern\w*|\w*investor(?:en)?|wagniskapitalgeber|\w*hersteller|"
-    r"zulieferer|konkurrenten?|rivalen?|rivals?|subsidiary|parent|maker|supplier|lender|insurer|retailer)$"
+    r"zulieferer|konkurrenten?|rivalen?|rivals?|versicherer|\w*bank|subsidiary|parent|maker|supplier|lender|insurer|"
+    r"retailer|carrier|airline|chain)$"
 )
 _PLACE_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")  # Heilbronner, Berliner, Londoner
 
@@ -154,17 +157,15 @@ def descriptor_free(name: str) -> str | None:
     """
     words = name.split()
     start = 0
+    descriptive = False  # a place adjective alone ("Berliner Volksbank") is part of the name
     while start < len(words) - 1:
         w = words[start]
-        if not (
-            w[:1].islower()
-            or _DESCRIPTORS.match(w)
-            or _PLACE_ADJECTIVE.match(w)
-            or w.endswith(("-based", "'s", "’s"))
-        ):
+        generic = w[:1].islower() or bool(_DESCRIPTORS.match(w)) or w.endswith(("-based", "'s", "’s"))
+        if not (generic or _PLACE_ADJECTIVE.match(w)):
             break
+        descriptive = descriptive or generic
         start += 1
-    if start == 0:
+    if not descriptive:
         return None
     return name_key(" ".join(words[start:])) or None
 
@@ -173,9 +174,10 @@ def org_keys(name: str, aliases: list[str]) -> set[str]:
     """All name keys of an organization (for lookups and for fg:nameKey)."""
     keys = {name_key(n) for n in [name, *aliases]}
     keys |= {k[4:] for k in keys if k.startswith("the ")}
+    keys |= {k for n in [name, *aliases] if (k := descriptor_free(n))}
     return {k for k in keys if k}
 
 
 def lookup_keys(name: str, aliases: list[str]) -> set[str]:
-    """The keys to look an organization up by: its own, and its names without descriptors."""
-    return org_keys(name, aliases) | {k for n in [name, *aliases] if (k := descriptor_free(n))}
+    """The keys to look an organization up by (its name keys, descriptors left out)."""
+    return org_keys(name, aliases)
