@@ -7,10 +7,10 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
+from firmgraph.api.cors import CrossOrigin
 from firmgraph.api.negotiation import NotAcceptable
 from firmgraph.api.routes import (
     dataset,
@@ -18,6 +18,8 @@ from firmgraph.api.routes import (
     errors,
     exports,
     graphs,
+    home,
+    search,
     sparql,
     update,
     views,
@@ -86,24 +88,15 @@ def create_app(kg: KnowledgeGraph | None = None, settings: Settings | None = Non
     )
     app.dependency_overrides[get_settings] = lambda: settings
     app.state.settings = settings  # for routes that read it without a dependency (/sparql)
-    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
-    if origins:
-        # reads from any listed origin; writes need an Authorization header, which is not allowed
-        # cross-origin, so a page elsewhere cannot use a token it happens to know
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=origins,
-            allow_credentials=False,
-            allow_methods=["GET", "HEAD", "POST"],
-            allow_headers=["Accept", "Content-Type"],
-            expose_headers=["X-Firmgraph-Truncated", "X-Firmgraph-Rows"],
-        )
+    app.add_middleware(
+        CrossOrigin, settings=settings
+    )  # reads from the read origins, writes from the write ones
     # outermost: queries skip the routing and middleware stack (cross-origin ones take the long way)
     app.add_middleware(sparql.QueryFastPath)
     app.add_exception_handler(FirmgraphError, errors.firmgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(NotAcceptable, errors.not_acceptable)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, errors.http_error)  # type: ignore[arg-type]
-    for module in (sparql, update, graphs, workbench, views):
+    for module in (sparql, update, graphs, home, search, workbench, views):
         app.include_router(module.router)
     for module in (entities, vocabulary, exports, dataset):  # linked data: IRIs, vocabulary, dumps, VoID
         app.include_router(module.router)

@@ -104,8 +104,11 @@ def choose(table: tuple[Format, ...], *, accept: str | None, format_param: str |
     """
     if format_param:
         wanted = format_param.strip().lower()
+        if "," in wanted:  # a list of media types, as some clients send in `format=`: read it as Accept
+            return choose(table, accept=wanted)
+        plain = _plain(wanted)
         for fmt in table:
-            if wanted == fmt.name or wanted == fmt.extension or wanted in fmt.names():
+            if plain in (fmt.name, _plain(fmt.extension)) or wanted in fmt.names():
                 return fmt
         raise NotAcceptable(table, format_param)
     if not accept or not accept.strip():
@@ -126,6 +129,11 @@ def choose(table: tuple[Format, ...], *, accept: str | None, format_param: str |
     if best is None:
         raise NotAcceptable(table, accept)
     return best
+
+
+def _plain(name: str) -> str:
+    """A short format name without its punctuation: `json-ld` and `rdf+xml` name jsonld and rdfxml."""
+    return name.replace("-", "").replace("+", "").replace("_", "")
 
 
 def find(table: tuple[Format, ...], media_type: str) -> Format | None:

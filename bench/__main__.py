@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-SUITES = ["imports", "remote", "export", "extraction", "views", "endpoint"]
+SUITES = ["imports", "remote", "export", "extraction", "views", "endpoint", "hostile"]
 
 
 def main(argv: list[str]) -> None:

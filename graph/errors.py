@@ -6,7 +6,8 @@ FirmgraphError
 │   ├── InputTooLargeError
 │   ├── UnsupportedInputError
 │   │   └── UnsupportedMediaTypeError  a request body in a media type the endpoint does not take
-│   └── MalformedInputError  cannot be parsed (RDF, JSON, HTML)
+│   ├── MalformedInputError  cannot be parsed (RDF, JSON, HTML)
+│   └── AmbiguousNameError   a name that fits several firms or people (carries the choices)
 ├── ShapeViolationError     the batch violates the SHACL shapes; carries the report
 ├── QueryError              a malformed or refused SPARQL query or update
 │   ├── UpdateSyntaxError    an update the write guard cannot split into operations
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AccessError",
+    "AmbiguousNameError",
     "ConfigurationError",
     "CookbookError",
     "EmptyInputError",
@@ -99,6 +101,20 @@ class UnsupportedMediaTypeError(UnsupportedInputError):
 
 class MalformedInputError(InputError):
     """The source claims a format but does not parse."""
+
+
+class AmbiguousNameError(InputError):
+    """A name (for a firm, a person) that fits several entities; `choices` lists them, best first.
+
+    Each choice is a dict with `iri`, `name` and `kind`; `name` is the text that was given."""
+
+    def __init__(self, message: str, *, name: str, choices: list[dict[str, str]]) -> None:
+        self.name = name
+        self.choices = choices
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), (self.message,), {"name": self.name, "choices": self.choices})
 
 
 class ShapeViolationError(FirmgraphError):
@@ -191,6 +207,8 @@ def describe(error: BaseException) -> dict[str, Any]:
     body: dict[str, Any] = {"error": type(error).__name__, "message": str(error)}
     if isinstance(error, InputError):
         body.update({"path": error.path, "line": error.line})
+    if isinstance(error, AmbiguousNameError):
+        body["choices"] = error.choices
     if isinstance(error, ShapeViolationError):
         body["report"] = error.report.to_json()
     return body

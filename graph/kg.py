@@ -13,7 +13,7 @@ import pandas as pd
 import pyoxigraph as ox
 import rdflib
 
-from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StoreError
+from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StorageFullError, StoreError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
 from firmgraph.graph.model.iris import entities_graph_iri, events_graph_iri
 from firmgraph.graph.model.namespaces import FG, FG_BASE, ORG, SCHEMA, XSD
@@ -28,6 +28,7 @@ from firmgraph.graph.pipeline.imports import (
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, merge, validate
 from firmgraph.graph.settings import Settings, get_settings
+from firmgraph.graph.sparql.messages import explain
 from firmgraph.graph.store import Commit, QueryResult, Store, open_store
 
 __all__ = ["ONTOLOGY_GRAPH", "KnowledgeGraph", "python_value"]
@@ -104,8 +105,15 @@ class KnowledgeGraph:
         """
         importer = self.importer(extractor=extractor)
         results: list[ImportResult] = []
+        full: str | None = None
         for item in iter_sources(paths, max_bytes=self.settings.max_input_bytes):
-            batch_results = self._import_one(importer, item, dry_run)
+            if full:  # every later commit would fail the same way: say so without trying
+                name = item.path or "?" if isinstance(item, InputError) else item.name
+                batch_results = [ImportResult(name, status="rejected", error=f"not tried: {full}")]
+            else:
+                batch_results = self._import_one(importer, item, dry_run)
+                if any(r.full_disk for r in batch_results):
+                    full = "the disk of the store is full"
             for result in batch_results:
                 results.append(result)
                 if on_result:
@@ -126,7 +134,8 @@ class KnowledgeGraph:
             return importer.import_source(item, dry_run=dry_run)
         except FirmgraphError as e:
             report = getattr(e, "report", None)
-            return [ImportResult(item.name, status="rejected", error=str(e), report=report)]
+            full = isinstance(e, StorageFullError)
+            return [ImportResult(item.name, status="rejected", error=str(e), report=report, full_disk=full)]
 
     def restore(self, path: str | Path, *, progress: Callable[[int], None] | None = None) -> int:
         """Trusted bulk load of a firmgraph dump (N-Quads or TriG, optionally .gz); no SHACL."""
@@ -151,8 +160,17 @@ class KnowledgeGraph:
     # -- reading ------------------------------------------------------------------------------
 
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs."""
-        return self.store.query(sparql)
+        """Run a SPARQL query over the union of all graphs; `fg:`, `schema:`, `rdfs:` ... need no PREFIX.
+
+        Raises:
+            QueryError: a malformed query, with a message that says what is wrong and where.
+        """
+        try:
+            return self.store.query(sparql)
+        except QueryError as e:
+            if type(e) is not QueryError:
+                raise
+            raise QueryError(explain(sparql, str(e))) from e
 
     def query_df(self, sparql: str) -> pd.DataFrame:
         """A SELECT query's solutions as a DataFrame (IRIs as strings, literals as Python values, nullable dtypes)."""

@@ -83,7 +83,7 @@ class Settings(BaseSettings):
     query_timeout: float = DEFAULT_QUERY_TIMEOUT
     """Seconds a query may run on the server; a query past it is stopped (503)."""
     max_rows: int = 10_000
-    """Rows of a SELECT answer on the server; the rest is cut (and the answer says so)."""
+    """Rows per page of the workbench's tables; /sparql answers every row (within max_result_bytes)."""
     max_body_bytes: int = DEFAULT_MAX_BYTES
     """The largest request body the server reads (413 beyond)."""
     allow_service: bool = False
@@ -99,11 +99,13 @@ class Settings(BaseSettings):
     max_connections: int = 1000
     """Open connections the server takes at once; beyond, new ones get 503."""
     max_result_bytes: int = 64 * 1024 * 1024
-    """The largest answer one query may return; beyond, it is refused with a message."""
+    """The largest answer one query may return; beyond, it is refused with a message that says how to page."""
     public_url: str = ""
     """This server's public address (https://host[:port]) for links in answers; '' = the request's."""
     cors_origins: str = "*"
-    """Origins browsers may query from, comma-separated."""
+    """Origins browsers may query from, comma-separated (reads only: no Authorization header)."""
+    cors_write_origins: str = ""
+    """Origins whose pages may also write (send Authorization, PUT, DELETE), comma-separated; '' = none."""
     license: str = "https://creativecommons.org/licenses/by/4.0/"
     """The license the dataset description (VoID, DCAT) states."""
     remote: RemoteSettings = Field(default_factory=RemoteSettings)

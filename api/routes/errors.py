@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from firmgraph.api.negotiation import NotAcceptable
-from firmgraph.api.routes.rendering import templates
+from firmgraph.api.routes.rendering import page
 from firmgraph.graph.errors import (
     AccessError,
+    AmbiguousNameError,
     ConfigurationError,
     FirmgraphError,
     InputError,
@@ -27,7 +29,6 @@ from firmgraph.graph.errors import (
     UnsupportedMediaTypeError,
     describe,
 )
-from firmgraph.graph.sparql.cookbook import load_cookbook
 from firmgraph.graph.sparql.syntax import error_position
 
 STATUS: tuple[tuple[type[FirmgraphError], int], ...] = (
@@ -85,7 +86,21 @@ def headers_of(error: FirmgraphError) -> dict[str, str]:
 
 
 async def firmgraph_error(request: Request, error: FirmgraphError) -> Response:
-    return _respond(request, status_of(error), body_of(error), headers_of(error))
+    return _respond(request, status_of(error), body_of(error), headers_of(error), _choices(request, error))
+
+
+def _choices(request: Request, error: FirmgraphError) -> list[dict[str, str]]:
+    """For a name that fits several entities: the same page with each of them in its place."""
+    if not isinstance(error, AmbiguousNameError):
+        return []
+    out = []
+    for choice in error.choices:
+        params = [
+            (k, choice["iri"] if v.strip() == error.name else v)
+            for k, v in request.query_params.multi_items()
+        ]
+        out.append({**choice, "href": request.url.path + "?" + urlencode(params)})
+    return out
 
 
 async def not_acceptable(request: Request, error: NotAcceptable) -> Response:
@@ -110,11 +125,15 @@ def _wants_html(request: Request) -> bool:
 
 
 def _respond(
-    request: Request, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    request: Request,
+    status: int,
+    body: dict[str, Any],
+    headers: dict[str, str] | None = None,
+    choices: list[dict[str, str]] | None = None,
 ) -> Response:
     if _wants_html(request):
-        html = templates.get_template("error.html").render(
-            request=request, status=status, error=body, cookbook=load_cookbook()
-        )
-        return HTMLResponse(html, status_code=status, headers=headers)
+        context = {"status": status, "error": body, "choices": choices or []}
+        response = page("error.html", request, context, status)
+        response.headers.update(headers or {})
+        return response
     return JSONResponse(body, status_code=status, headers=headers)

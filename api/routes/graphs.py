@@ -52,9 +52,7 @@ async def get_graph(request: Request, kg: KG, engine: Engine, settings: AppSetti
         text, union = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}", True
     else:
         raise NotFoundError(f"no graph <{graph}>")
-    job = QueryJob(
-        text, tabular=None, graph=fmt.media_type, union_default_graph=union, max_rows=settings.max_rows
-    )
+    job = QueryJob(text, tabular=None, graph=fmt.media_type, union_default_graph=union)
     return result_response(await execute(request, engine, job, settings))
 
 

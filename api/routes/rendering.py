@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
 import pyoxigraph as ox
+from fastapi.responses import HTMLResponse
 
 from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS
 from firmgraph.graph.model.namespaces import PREFIXES
+from firmgraph.graph.sparql.cookbook import load_cookbook
 from firmgraph.graph.sparql.engine import QueryOutcome
 
 templates = jinja2.Environment(
@@ -94,6 +97,28 @@ def table_of(outcome: QueryOutcome, base: str) -> Table:
     columns = [v.value for v in parsed.variables]
     rows = [[cell(solution[c], base) for c in columns] for solution in parsed]
     return Table("solutions", columns, rows, truncated=outcome.truncated)
+
+
+def page(name: str, request: Any, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """A page of the site: the template with the header, the search box and the cookbook."""
+    html = templates.get_template(name).render(request=request, cookbook=load_cookbook(), **context)
+    return HTMLResponse(html, status_code=status)
+
+
+_HEADER_CSS = (
+    "#site-header{display:flex;flex-wrap:wrap;align-items:center;gap:8px 24px;padding:6px 12px;"
+    "border-bottom:1px solid #d8dde6;background:#f5f7fa;font:14px system-ui,sans-serif}"
+    "#site-header .brand{font-weight:700;color:#1d2430;text-decoration:none}"
+    "#site-header nav a{margin-right:12px;color:#1f5fbf;text-decoration:none}"
+    "#site-header .site-search{margin-left:auto;display:flex;gap:4px}"
+)
+
+
+def with_site_header(document: str) -> str:
+    """A self-contained page (the views) with the site's header placed first in its body."""
+    header = f"<style>{_HEADER_CSS}</style>" + templates.get_template("_nav.html").render()
+    head, sep, rest = document.partition("<body>")
+    return head + sep + "\n" + header + rest if sep else header + document
 
 
 def downloads(query: str, kind: str) -> list[tuple[str, str]]:

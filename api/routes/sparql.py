@@ -10,10 +10,17 @@ from fastapi import APIRouter, Request, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from firmgraph.api.deps import read_body, require_token
-from firmgraph.api.negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, NotAcceptable, choose
-from firmgraph.api.routes.protocol import FORM, content_type, decode, first, one, parse_form
+from firmgraph.api.negotiation import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    Format,
+    NotAcceptable,
+    choose,
+    parse_accept,
+)
+from firmgraph.api.routes.protocol import FORM, content_type, decode, one, parse_form
 from firmgraph.api.routes.update import run_update
-from firmgraph.graph.errors import InputError, MethodNotAllowedError, UnsupportedMediaTypeError
+from firmgraph.graph.errors import InputError, MethodNotAllowedError, QueryError, UnsupportedMediaTypeError
 from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob, QueryOutcome
@@ -63,7 +70,7 @@ async def query_post(request: Request) -> Response:
             one(form.get("query", []), "query"),
             default_graphs=form.get("default-graph-uri", []),
             named_graphs=form.get("named-graph-uri", []),
-            format_param=first(form.get("format")),
+            formats=form.get("format"),
         )
     if media == DIRECT:
         params = request.query_params
@@ -137,13 +144,14 @@ async def answer(
     *,
     default_graphs: list[str],
     named_graphs: list[str],
-    format_param: str | None = None,
+    formats: list[str] | None = None,
 ) -> Response:
     """Run a query and answer in the negotiated format."""
-    fmt = format_param or request.query_params.get("format")
+    values = formats or request.query_params.getlist("format")
     accept = request.headers.get("accept")
-    tabular = _choose_or_none(RESULT_FORMATS, accept, fmt)
-    graph = _choose_or_none(GRAPH_FORMATS, accept, fmt)
+    tabular = _pick(RESULT_FORMATS, accept, values)
+    graph = _pick(GRAPH_FORMATS, accept, values)
+    fmt = values[0] if values else None
     if tabular is None and graph is None:
         raise NotAcceptable(RESULT_FORMATS + GRAPH_FORMATS, fmt or accept or "")
     job = QueryJob(
@@ -152,12 +160,26 @@ async def answer(
         graph=graph.media_type if graph else None,
         default_graphs=_iris(default_graphs),
         named_graphs=_iris(named_graphs),
-        max_rows=settings.max_rows,
+        base_iri=str(request.url.replace(query=None, fragment=None)),
     )
     outcome = await execute(request, engine, job, settings)
     if not outcome.media_type:
         raise NotAcceptable(GRAPH_FORMATS if outcome.kind == "graph" else RESULT_FORMATS, fmt or accept or "")
     return result_response(outcome)
+
+
+def _pick(table: tuple[Format, ...], accept: str | None, values: list[str]) -> Format | None:
+    """The first `format=` value this table knows (clients send several, one per name they guess),
+    else the Accept header's choice: when the values name formats of the other table only, or
+    names this server does not know (SPARQLWrapper's `n3`) and the header asks for real types."""
+    for value in values:
+        if (found := _choose_or_none(table, None, value)) is not None:
+            return found
+    known = any(_choose_or_none(t, None, v) for v in values for t in (RESULT_FORMATS, GRAPH_FORMATS))
+    explicit = accept is not None and any(media != "*/*" for media, _, _ in parse_accept(accept))
+    if values and not known and not explicit:
+        return None
+    return _choose_or_none(table, accept, None)
 
 
 def _choose_or_none(table: tuple[Format, ...], accept: str | None, fmt: str | None) -> Format | None:
@@ -193,9 +215,14 @@ async def execute(request: Request, engine: QueryEngine, job: QueryJob, settings
 
 
 def result_response(outcome: QueryOutcome) -> Response:
-    headers = {"Vary": "Accept", "X-Firmgraph-Rows": str(outcome.rows)}
+    """A complete answer: protocol clients get every row or an error, never a silent cut (the byte
+    budget, max_result_bytes, answers an error that says how to page)."""
     if outcome.truncated:
-        headers["X-Firmgraph-Truncated"] = "true"
+        raise QueryError(
+            f"the answer has more than {outcome.rows} rows, the most this endpoint returns at once;"
+            " page with ORDER BY, LIMIT and OFFSET"
+        )
+    headers = {"Vary": "Accept", "X-Firmgraph-Rows": str(outcome.rows)}
     media = outcome.media_type
     if media.startswith("text/"):
         media += "; charset=utf-8"

@@ -49,6 +49,7 @@ async def run_update(request: Request, form: dict[str, list[str]]) -> JSONRespon
         updates[0],
         using=tuple(form.get("using-graph-uri", [])),
         using_named=tuple(form.get("using-named-graph-uri", [])),
+        base=str(request.url.replace(query=None, fragment=None)),
     )
     warnings = result.report.to_json()["warnings"] if result.report is not None else []
     return JSONResponse({"inserted": result.inserted, "deleted": result.deleted, "warnings": warnings})

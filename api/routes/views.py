@@ -11,17 +11,21 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from firmgraph.api.deps import AppSettings, Engine
-from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
+from firmgraph.api.routes.reading import runner
+from firmgraph.api.routes.rendering import with_site_header
+from firmgraph.graph.errors import InputError
+from firmgraph.graph.sparql.guard import refuse_remote_calls
 from firmgraph.graph.views.filters import EVENT_TYPES, Filters, parse_cap, parse_max_links, parse_window
 from firmgraph.graph.views.network import LINKS, network
 from firmgraph.graph.views.render import render_network
+from firmgraph.graph.views.results import result_network
 from firmgraph.graph.views.timeline import firm_timeline
 
 __all__ = ["router"]
@@ -30,16 +34,6 @@ router = APIRouter(prefix="/views", tags=["Views"])
 
 TSV = "text/tab-separated-values"
 FILTERS = ("from", "to", "reason", "event_type", "min_jobs", "language", "source")
-
-
-def _runner(engine: QueryEngine) -> Any:
-    """Run SELECT queries through the bounded engine and read the solutions back."""
-
-    def run(query: str) -> ox.QuerySolutions:
-        outcome = engine.execute(QueryJob(query, tabular=TSV))
-        return ox.parse_query_results(outcome.body, format=ox.QueryResultsFormat.TSV)
-
-    return run
 
 
 def _params(request: Request) -> dict[str, list[str]]:
@@ -104,7 +98,7 @@ def _controls(action: str, params: dict[str, list[str]], first: list[str]) -> st
 
 async def _page(request: Request, build: Any) -> Response:
     html_text = await anyio.to_thread.run_sync(build, limiter=request.app.state.limiter)
-    return HTMLResponse(html_text)
+    return HTMLResponse(with_site_header(html_text))
 
 
 @router.get("/network", response_class=HTMLResponse, summary="The ego network of an entity")
@@ -120,7 +114,7 @@ async def network_view(request: Request, engine: Engine, settings: AppSettings) 
     def build() -> str:
         lateral = request.app.state.kg.store.lateral
         graph = network(
-            _runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, lateral=lateral, **options
+            runner(engine), focus or "", hops=hops, base_iri=settings.base_iri, lateral=lateral, **options
         )
         first = [
             _field("focus", "focus", focus, size=40),
@@ -147,7 +141,7 @@ async def firms_view(request: Request, engine: Engine, settings: AppSettings) ->
 
     def build() -> str:
         graph = network(
-            _runner(engine),
+            runner(engine),
             link=link,
             window_days=window,
             base_iri=settings.base_iri,
@@ -176,13 +170,46 @@ async def timeline_view(request: Request, engine: Engine, settings: AppSettings)
     window_days = parse_window(window)
 
     def build() -> str:
-        timeline = firm_timeline(_runner(engine), firms, filters, window_days=window_days)
+        timeline = firm_timeline(runner(engine), firms, filters, window_days=window_days)
         first = [
             _field("firms", "firm", ",".join(firms), size=40),
             _field("window (days)", "window", str(window_days), kind="number", size=4),
         ]
         return timeline.to_html(
             controls=_controls("timeline", params, first), link_base="/", base_iri=settings.base_iri
+        )
+
+    return await _page(request, build)
+
+
+@router.get("/result", response_class=HTMLResponse, summary="The network of a query's result")
+async def result_view(request: Request, engine: Engine, settings: AppSettings) -> Response:
+    """The entities a SELECT `query` finds (IRIs of this dataset) as nodes; a row that names two links them."""
+    params = _params(request)
+    query = _one(params, "query") or ""
+    if not query.strip():
+        raise InputError("give the SELECT query whose result to draw (query=...)")
+    cap = parse_cap(_one(params, "cap"))
+    refuse_remote_calls(  # the user's own text: the same guard as /sparql
+        query,
+        update=False,
+        allow_service=settings.allow_service,
+        allow_load=settings.allow_load,
+        service_hosts=settings.hosts_for_service,
+    )
+
+    def build() -> str:
+        graph = result_network(runner(engine), query, base_iri=settings.base_iri)
+        back = "/query?" + urlencode({"query": query})
+        controls = f'<a href="{html.escape(back, quote=True)}">back to the query</a>'
+        return render_network(
+            graph,
+            title=f"Network of a query result ({graph.graph['rows']:,} rows)",
+            controls=controls,
+            cap=cap,
+            link_base="/",
+            empty="The result names no two entities of this dataset. Select IRIs of firms, people or events"
+            " (not only their names) to draw them.",
         )
 
     return await _page(request, build)

@@ -54,11 +54,17 @@
     editor.insertBefore(gutter, textarea);
     editor.insertBefore(shade, textarea);
 
+    // a syntax error the server reported: its line is marked in the gutter, the caret put on the spot
+    const report = document.getElementById("error");
+    let errorLine = report && report.dataset.line ? Number(report.dataset.line) : 0;
+
     function refresh() {
       const lines = textarea.value.split("\n").length;
       let numbers = "";
-      for (let i = 1; i <= lines; i++) numbers += i + "\n";
-      gutter.textContent = numbers;
+      for (let i = 1; i <= lines; i++) {
+        numbers += i === errorLine ? '<span class="err-line" title="the error is on this line">' + i + "</span>\n" : i + "\n";
+      }
+      gutter.innerHTML = numbers;
       shade.innerHTML = highlight(textarea.value);
       sync();
     }
@@ -67,7 +73,7 @@
       shade.scrollLeft = textarea.scrollLeft;
       gutter.scrollTop = textarea.scrollTop;
     }
-    textarea.addEventListener("input", refresh);
+    textarea.addEventListener("input", function () { errorLine = 0; refresh(); });
     textarea.addEventListener("scroll", sync);
     textarea.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -81,6 +87,14 @@
       }
     });
     refresh();
+    if (errorLine) {
+      const column = Number(report.dataset.column || 1);
+      const before = textarea.value.split("\n").slice(0, errorLine - 1).join("\n").length + (errorLine > 1 ? 1 : 0);
+      const at = Math.min(before + column - 1, textarea.value.length);
+      textarea.focus();
+      textarea.setSelectionRange(at, Math.min(at + 1, textarea.value.length));
+      editor.classList.add("has-error");
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -81,12 +81,15 @@ def sparql_prologue(names: list[str] | None = None) -> str:
 
 
 def with_prologue(sparql: str) -> str:
-    """The query with PREFIX lines for the known prefixes it uses but does not declare (`fg:`, `schema:`, ...)."""
+    """The query with PREFIX declarations for the known prefixes it uses but does not declare (`fg:`, `schema:`, ...).
+
+    They go on the query's first line, so the line numbers of an error message still match the text.
+    """
     declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([\w-]*):", sparql)}
     used = [
         p for p in PREFIXES if p.lower() not in declared and re.search(rf"(?<![\w:<]){re.escape(p)}:", sparql)
     ]
-    return sparql_prologue(used) + sparql if used else sparql
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}> " for p in used) + sparql if used else sparql
 
 
 def turtle_prologue() -> str:

@@ -110,7 +110,7 @@ class RecordBuilder:
 
     def _name(self, iri: str, name: str) -> None:
         """An organization's name; when the store or this batch already gave it another, an alias."""
-        taken = self.resolver.names.get(iri)
+        taken = self.resolver.stored_name(iri)
         if taken is None:
             predicate = N(SCHEMA.name)
             taken = next(
@@ -228,7 +228,7 @@ class RecordBuilder:
             org = self.resolver.org(e.organization, [], {})
             self._ent.add(org, RDF.type, ORG.Organization)
             self._ent.add(org, RDF.type, ORG.FormalOrganization)
-            self._ent.add(org, SCHEMA.name, ox.Literal(e.organization))
+            self._name(org, e.organization)
             self._ent.add(org, FG.nameKey, ox.Literal(name_key(e.organization)))
             orgs[name_key(e.organization)] = org
         src.add(iri, FG.organization, org)
@@ -294,7 +294,6 @@ class RecordBuilder:
         if iri is None:
             iri = entity_iri(self.base, "org", opaque_key("unit", org, name_key(name)))
             self._ent.add(iri, RDF.type, ORG.Organization)
-            self.resolver.stored_name(iri)  # "Marketing" after "marketing": one name, the other an alias
             self._name(iri, name)
         elif iri == org:  # the firm itself named as the unit: no unit to record
             return None

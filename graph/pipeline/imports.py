@@ -60,6 +60,8 @@ class ImportResult:
     report: ValidationReport | None = None
     matches: list[Match] = field(default_factory=list)
     error: str | None = None
+    full_disk: bool = False
+    """rejected because the store's disk is full (later sources are not tried)"""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.iris import entities_graph_iri, entity_iri, name_key, opaque_key
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
+from firmgraph.graph.model.terms import iri as term
 from firmgraph.graph.store import Store
 
 __all__ = ["Match", "Resolver", "descriptor_free", "lookup_keys", "org_keys"]
@@ -69,10 +70,10 @@ class Resolver:
         return found
 
     def stored_name(self, iri: str) -> str | None:
-        """The schema:name the store holds for an entity (remembered for `names`)."""
+        """The schema:name the store holds for an entity of the entities graph (looked up once)."""
         if iri not in self.names and self.store is not None:
             rows = self.store.query(
-                f"SELECT ?name WHERE {{ GRAPH <{entities_graph_iri(self.base)}> {{ <{iri}> <{SCHEMA.name}> ?name }} }}"
+                f"SELECT ?name WHERE {{ GRAPH <{entities_graph_iri(self.base)}> {{ {term(iri)} <{SCHEMA.name}> ?name }} }}"
                 " ORDER BY ?name LIMIT 1"
             )
             for row in rows:  # type: ignore[union-attr]

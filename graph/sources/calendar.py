@@ -32,7 +32,7 @@ MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _HEADER_DATES = [
     # 2026-02-02
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),  # also "2026-03-18T10:00:00+01:00"
     # 02.02.2026
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), ("d", "m", "y")),
     # February 2, 2026 / Feb. 2, 2026
@@ -40,6 +40,10 @@ _HEADER_DATES = [
     # 2. Februar 2026 / 2 February 2026
     (re.compile(rf"\b(\d{{1,2}})\.? ({MONTH_RE})\.?,? (\d{{4}})\b", re.IGNORECASE), ("d", "M", "y")),
 ]
+
+
+# 18/03/2026 or 03/18/2026: taken only when one part is over 12 (otherwise the order is unknown)
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
 def make_date(year: int, month: int, day: int) -> date | None:
@@ -61,4 +65,12 @@ def find_date(text: str) -> tuple[date, int, int] | None:
             if found and 1990 <= found.year <= 2100 and (best is None or m.start() < best[1]):
                 best = (found, m.start(), m.end())
                 break
+    for m in _SLASHED.finditer(text):
+        a, b, y = (int(x) for x in m.groups())
+        if (a > 12) == (b > 12):
+            continue
+        found = make_date(y, b, a) if a > 12 else make_date(y, a, b)
+        if found and 1990 <= found.year <= 2100 and (best is None or m.start() < best[1]):
+            best = (found, m.start(), m.end())
+        break
     return best

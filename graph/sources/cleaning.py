@@ -15,6 +15,7 @@ from firmgraph.graph.sources.calendar import find_date
 __all__ = [
     "Header",
     "clean_lines",
+    "headline_of",
     "is_body_paragraph",
     "is_date_line",
     "is_headline_like",
@@ -41,6 +42,9 @@ _NOISE = re.compile(
     | ^(?:foto|fotos|bild|bilder|image|images|photo|quelle|source|credit|grafik|video|audio)\s*[:|]
     | ^(?:anzeige|werbung|advertisement|sponsored|promoted)$ | ^(?:©|\(c\)\ |copyright\b)
     | \balle\ rechte\ vorbehalten\b | \ball\ rights\ reserved\b
+    | \bsave\ (?:up\ to\ )?\d+\ ?% | \bending\ soon\b | \blimited[-\ ]time\ offer\b | \bfree\ trial\b
+    | \bsubscribe\ (?:now|today)\b | \bjetzt\ \d+\ ?%\ sparen\b | \bnur\ für\ kurze\ zeit\b | \bgratis\ testen\b
+    | \bprobeabo\b | \b\d+\ (?:monate|wochen|months|weeks)\ für\ (?:nur\ )?\d
     | \bmain\ image\b | \bsymbolbild\b | \bbild\ vergrößern\b | \bzur\ startseite\b | \bback\ to\ top\b
     | \bjetzt\ (?:abonnieren|registrieren|anmelden|lesen|testen)\b | \bzum\ artikel\b
     | \bartikel\ (?:teilen|drucken|merken|anhören)\b | \bshare\ (?:this|on)\b
@@ -58,7 +62,8 @@ _NAV_WORDS = _words(
 )
 _TEASER_MARKERS = re.compile(
     r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
-    r"|weitere artikel|weitere nachrichten|verwandte artikel|ähnliche artikel|empfehlungen|meistgelesen"
+    r"|weitere (?:meldungen|beiträge|themen)|(?:mehr )?aus dem ticker|neueste (?:meldungen|nachrichten)"
+    r"|latest (?:news|headlines|stories)|more (?:news|headlines)|top news|weitere artikel|weitere nachrichten|verwandte artikel|ähnliche artikel|empfehlungen|meistgelesen"
     r"|wissenswertes zum thema|top-?themen|zum thema|related(?: articles| stories| content)?|read more"
     r"|more from|more on this|more stories|recommended|most popular|most read|top stories|you may also like"
     r"|zurück|weiter|next|previous|vorheriger artikel|nächster artikel|next article|previous article)\b[:.]?",
@@ -71,6 +76,22 @@ _NUMBER_LINE = re.compile(r"^[\s\d+().,:/%–-]*$")
 _BODY_END = re.compile(r"""[.!?:;"“”»«)]$""")
 
 
+# "18.03.2026 · Von Anna Berg, dpa", "By Priya Raman and Tom Keller", "Reporting by …; Editing by …"
+_BYLINE_LINE = re.compile(
+    r"^(?:[^!?]{0,60}?\s[·|•–-]\s+)?(?i:von|by|text:|reporting by|additional reporting by|editing by)\s+"
+    r"[A-ZÄÖÜ][\w.'-]+(?:[\s,;]+(?:(?i:und|and|in|editing|by)|[A-ZÄÖÜ][\w.'-]*))*(?:,\s*[\w/ ]{2,20})?\s*[.;]?$"
+)
+_PRESS_CONTACT = re.compile(
+    r"(?i:pressekontakt|medienkontakt|press contact|media contact|investor contact)\s*:\s*\S"
+)
+_TICKER_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:uhr|h|am|pm))?\s*[–—|-]\s+\S", re.IGNORECASE)
+# "(Foto: Max Kern/Imago Images)", "(Photo by Jane Doe/Getty Images)" inside a paragraph
+_INLINE_CREDIT = re.compile(
+    r"\s*[(\[](?:foto|fotos|bild|bilder|photo|photos|image|picture|credit|quelle)s?(?::| by)\s[^)\]]{1,120}[)\]]",
+    re.IGNORECASE,
+)
+
+
 def is_noise_line(line: str) -> bool:
     """True for a line that is page furniture, not article text."""
     s = line.strip()
@@ -78,6 +99,10 @@ def is_noise_line(line: str) -> bool:
         return False
     if _NOISE.search(s):
         return True
+    if len(s.split()) <= 16 and _BYLINE_LINE.match(s):
+        return True
+    if _TICKER_LINE.match(s) and not _BODY_END.search(s):
+        return True  # "13:48 Uhr – Kornhaus Logistik übernimmt Spedition": a ticker teaser
     if _NUMBER_LINE.match(s) or _TIME_LINE.match(s):
         return True
     words = [w.strip("|·•,;:»«›‹>") for w in s.lower().split()]
@@ -85,8 +110,7 @@ def is_noise_line(line: str) -> bool:
     if words and all(w in _NAV_WORDS for w in words):
         return True
     # link lists flattened into one line: "Politik | Wirtschaft | Sport", "News  Köpfe  Jobs", breadcrumbs
-    separators = s.count("|") + s.count("·") + s.count("•") + s.count(" > ") + s.count(" › ") + s.count("  ")
-    if separators >= 2 and not _BODY_END.search(s):
+    if _separators(s) + s.count(" > ") + s.count(" › ") >= 2 and not _BODY_END.search(s):
         return True
     if _is_breadcrumb(s):
         return True
@@ -149,6 +173,60 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+_SECTION_WORDS = _words(
+    """wirtschaft politik unternehmen finanzen märkte maerkte börse business markets tech technology technik
+    news nachrichten karriere industrie handel arbeitsmarkt startups companies economy world welt regional
+    lokales region sport kultur meinung opinion analysis analyse interview kommentar exklusiv exclusive
+    breaking eilmeldung ticker update live digital energie auto automotive mobilität finance finanz
+    insurance banken banking retail media medien"""
+)
+_BYLINE = re.compile(r"^(?:von|by|from|text:|autor|author|redaktion|reporting)\b", re.IGNORECASE)
+_DOMAIN = re.compile(r"[A-ZÄÖÜ][\w-]+\.[a-z]{2,3}")  # "CloudMarkt.de"
+_TAGLINE = re.compile(r"\s+(?:[–—|·:]|-)\s+.*$")
+
+
+def _masthead_name(line: str) -> str | None:
+    """The site's name when `line` is a masthead: "Bankenblatt", "WERKBANK – Das Industriemagazin"."""
+    s = _TAGLINE.sub("", line.strip())
+    if not s or _BYLINE.match(s) or is_date_line(s) or _NOISE.search(s):
+        return None
+    words = s.split()
+    if not 1 <= len(words) <= 4 or not (_NAME_LINE.match(s) or _DOMAIN.fullmatch(s)):
+        return None
+    if all(w.lower() in _NAV_WORDS or w.lower() in _SECTION_WORDS for w in words):
+        return None  # a section label or a menu item, not the site
+    return s
+
+
+def _masthead(lines: list[str], nonempty: list[int], title_index: int, first_body: int) -> str | None:
+    """The masthead line right after the title (skipping page furniture), or the page's first line."""
+    for i in nonempty:
+        if i <= title_index:
+            continue
+        if i >= first_body:
+            break
+        if is_noise_line(lines[i]) and not _masthead_name(lines[i]):
+            continue
+        name = _masthead_name(lines[i])
+        if name is not None:
+            return name
+        break
+    first, then = nonempty[0], nonempty[1] if len(nonempty) > 1 else None
+    # above the title only when a menu or the title itself follows (not an ad: "Kostenlose Beratung")
+    if first < title_index and then is not None and (then == title_index or _is_menu(lines[then])):
+        return _masthead_name(lines[first])
+    return None
+
+
+def _separators(s: str) -> int:
+    return s.count("|") + s.count("·") + s.count("•") + s.count("  ")
+
+
+def _is_menu(line: str) -> bool:
+    s = line.strip()
+    return _separators(s) >= 2 and not _BODY_END.search(s)
+
+
 def read_header(lines: list[str]) -> Header:
     """Find the title, date and publisher among the first lines of a scraped text page."""
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
@@ -170,7 +248,8 @@ def read_header(lines: list[str]) -> Header:
         title_index = nonempty[0]
     window = [i for i in nonempty if i <= max(title_index, first_body) + 1][:30]
     date_value, publisher = None, None
-    for line in lines[-25:]:
+    publisher = _masthead(lines, nonempty, title_index, first_body)
+    for line in lines[-25:] if publisher is None else []:
         m = _COPYRIGHT.search(line)
         if m and m.group(1).strip(" .,") not in {"Alle", "All"}:
             publisher = m.group(1).strip(" .,") or None
@@ -195,7 +274,33 @@ def read_header(lines: list[str]) -> Header:
         ):
             publisher = prev
         break
+    if date_value is None:
+        # "© Rheinland Verlag 2026 · 18.03.2026": a dated footer when the header has no date
+        for line in lines[-25:]:
+            found = find_date(line) if _COPYRIGHT.search(line) or _FOOTER_DATE.search(line) else None
+            if found:
+                date_value = found[0].isoformat()
+                break
     return Header(title_index, date_value, publisher)
+
+
+_FOOTER_DATE = re.compile(
+    r"^(?:veröffentlicht|published|erschienen|stand|updated|aktualisiert)\b", re.IGNORECASE
+)
+
+
+def headline_of(paragraph: str) -> str:
+    """The headline of a page scraped without line breaks: the words before the body repeats the
+    headline's subject ("Acme to cut 300 jobs Acme Inc. said on Tuesday ..."), else its first sentence."""
+    words = paragraph.split()
+    if len(words) <= 25:
+        return paragraph.strip()
+    lead = words[0].strip("„“\"'")
+    for i in range(3, min(30, len(words))):
+        if words[i].strip("„“\"'") == lead and words[i][:1].isupper():
+            return " ".join(words[:i])
+    m = re.search(r"^(.{20,200}?[.!?])\s", paragraph)
+    return m.group(1) if m else " ".join(words[:15])
 
 
 def clean_lines(lines: list[str]) -> list[str]:
@@ -203,7 +308,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     kept: list[str] = []
     in_teaser = False
     for raw in lines:
-        line = raw.rstrip()
+        line = _INLINE_CREDIT.sub("", raw).rstrip()
         s = line.strip()
         if not s:
             kept.append("")
@@ -225,7 +330,11 @@ def clean_lines(lines: list[str]) -> list[str]:
     last_body = max((i for i, line in enumerate(kept) if is_body_paragraph(line)), default=None)
     if last_body is not None:
         tail = kept[last_body + 1 :]
-        kept = kept[: last_body + 1] + [line for line in tail if line.strip() and not is_headline_like(line)]
+        kept = kept[: last_body + 1] + [
+            line
+            for line in tail
+            if line.strip() and (not is_headline_like(line) or _PRESS_CONTACT.match(line.strip()))
+        ]  # a press contact names the firm's spokesperson
     return _squeeze(kept)
 
 

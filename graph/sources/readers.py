@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from firmgraph.graph.errors import EmptyInputError, InputError, UnsupportedInputError
-from firmgraph.graph.sources.cleaning import clean_lines, read_header
+from firmgraph.graph.sources.cleaning import clean_lines, headline_of, is_body_paragraph, read_header
 from firmgraph.graph.sources.decoding import DEFAULT_MAX_BYTES, check_size, decode_text
 from firmgraph.graph.sources.document import Document
 from firmgraph.graph.sources.formats import article_extensions, files_in
@@ -92,6 +92,10 @@ def _from_plain(text: str, digest: str, source: str, media_type: str) -> Documen
     header = read_header(lines)
     title = lines[header.title_index].strip() if header.title_index is not None else None
     body = clean_lines(lines[(header.title_index or 0) + 1 :])
+    if title and is_body_paragraph(title):
+        # a page scraped without line breaks: the headline runs into the text, which stays the body
+        headline = headline_of(title)
+        body, title = [title[len(headline) :].strip() or title, *body], headline
     cleaned = "\n".join(([title, ""] if title else []) + body)
     if not cleaned.strip():
         raise EmptyInputError("no article text left after removing page furniture", path=source)

@@ -81,6 +81,9 @@ def _remote_parts(text: str, *, update: bool) -> tuple[list[str], bool]:
     """(the SERVICE targets, whether there is a LOAD) on rdflib's algebra."""
     from rdflib.plugins.sparql import algebra, parser
 
+    from firmgraph.graph.model.namespaces import with_prologue
+
+    text = with_prologue(text)  # the predeclared prefixes, as pyoxigraph reads them
     if update:
         parts: list[Any] = list(algebra.translateUpdate(parser.parseUpdate(text)).algebra)
     else:

@@ -7,10 +7,12 @@ import contextlib
 import os
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
-from firmgraph.graph.errors import QueryTimeoutError, StoreError
+from firmgraph.graph.errors import FirmgraphError, QueryTimeoutError, StoreError
 from firmgraph.graph.settings import DEFAULT_QUERY_TIMEOUT
 from firmgraph.graph.sparql.results import QueryJob, QueryOutcome
 from firmgraph.graph.sparql.spawning import WorkerSpawning
@@ -18,6 +20,9 @@ from firmgraph.graph.sparql.workers import Snapshots, Worker, death, pool_size, 
 from firmgraph.graph.store import EmbeddedStore
 
 __all__ = ["WorkerPool"]
+
+SUSPECTS = 4096
+"""How many runaway query texts the pool remembers."""
 
 
 class WorkerPool(WorkerSpawning):
@@ -36,6 +41,10 @@ class WorkerPool(WorkerSpawning):
         network: whether workers may open network sockets (only when SERVICE is enabled).
         max_result_bytes: answers larger than this are refused (None: no limit).
         idle_after: seconds after which idle workers beyond the spares are stopped.
+
+    A query that ran into the time limit, the memory budget or crashed its worker is remembered (by
+    its text, the last `SUSPECTS`): sent again, it waits until no other query waits and may hold
+    at most half of the workers, so repeated runaway queries never queue simple ones behind them.
     """
 
     def __init__(
@@ -69,6 +78,12 @@ class WorkerPool(WorkerSpawning):
         """A fresh worker's resident bytes; one that grew far past it is retired after its query."""
         self.snapshots = Snapshots(store)
         self._idle: list[Worker] = []
+        self._suspects: OrderedDict[str, None] = OrderedDict()
+        """Texts of queries that ran away before, oldest first."""
+        self._suspect_pids: set[int] = set()
+        """Workers running a suspect query."""
+        self._waiting_plain = 0
+        """Queries that are not suspects waiting for a worker (they go first)."""
         self._live: dict[int, Worker] = {}
         self._starting = 0
         self._waiting = 0
@@ -95,19 +110,21 @@ class WorkerPool(WorkerSpawning):
         limit = self.timeout if timeout is None else timeout
         job = self._bounded(job)
         deadline = time.monotonic() + limit
-        path = self.snapshots.path()
-        worker = self._acquire(deadline, limit)
+        path = job.snapshot or self.snapshots.path()
+        key = " ".join(job.text.split())
+        worker = self._acquire(deadline, limit, suspect=self._is_suspect(key))
         reniced = healthy = False
         self._begin()
         try:
             worker.start(job, path)
-            reniced = self._wait(worker, deadline, limit)
-            try:
-                status, payload = worker.conn.recv()
-                if status == "large":
+            with self._remember_runaway(key):
+                reniced = self._wait(worker, deadline, limit)
+                try:
                     status, payload = worker.conn.recv()
-            except (EOFError, OSError) as e:
-                raise death(worker, self._over_budget) from e
+                    if status == "large":
+                        status, payload = worker.conn.recv()
+                except (EOFError, OSError) as e:
+                    raise death(worker, self._over_budget) from e
             healthy = True
         finally:
             self._end(worker, healthy=healthy, reniced=reniced)
@@ -118,25 +135,30 @@ class WorkerPool(WorkerSpawning):
         limit = self.timeout if timeout is None else timeout
         job = self._bounded(job)
         deadline = time.monotonic() + limit
-        if self.snapshots.stale:
+        if job.snapshot:
+            path = job.snapshot
+        elif self.snapshots.stale:
             path = await asyncio.to_thread(self.snapshots.path)  # a checkpoint takes milliseconds
         else:
             path = self.snapshots.path()
-        worker = self._try_acquire()
+        key = " ".join(job.text.split())
+        suspect = self._is_suspect(key)
+        worker = None if suspect else self._try_acquire()
         if worker is None:  # all busy: wait for one in a thread (rare; the pool keeps spares)
-            worker = await self._acquire_async(deadline, limit)
+            worker = await self._acquire_async(deadline, limit, suspect)
         reniced = healthy = False
         self._begin()
         try:
             worker.start(job, path)
-            reniced = await self._wait_async(worker, deadline, limit)
-            try:
-                status, payload = worker.conn.recv()
-                if status == "large":  # megabytes: read in a thread, the event loop serves others meanwhile
-                    loop = asyncio.get_running_loop()
-                    status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
-            except (EOFError, OSError) as e:
-                raise death(worker, self._over_budget) from e
+            with self._remember_runaway(key):
+                reniced = await self._wait_async(worker, deadline, limit)
+                try:
+                    status, payload = worker.conn.recv()
+                    if status == "large":  # megabytes: read in a thread, the event loop serves others
+                        loop = asyncio.get_running_loop()
+                        status, payload = await loop.run_in_executor(self._waiters, worker.conn.recv)
+                except (EOFError, OSError) as e:
+                    raise death(worker, self._over_budget) from e
             healthy = True
         finally:
             # a cancelled wait (the client left) kills the worker, and with it the query
@@ -165,13 +187,14 @@ class WorkerPool(WorkerSpawning):
         self.snapshots.close()
 
     def stats(self) -> dict[str, int]:
-        """How many workers are alive, idle and starting, and how many queries wait for one."""
+        """How many workers are alive, idle and starting, how many queries wait, how many runaways run again."""
         with self._cond:
             return {
                 "workers": len(self._live),
                 "idle": len(self._idle),
                 "starting": self._starting,
                 "waiting": self._waiting,
+                "runaways": len(self._suspect_pids),
             }
 
     def pids(self) -> list[int]:
@@ -225,9 +248,26 @@ class WorkerPool(WorkerSpawning):
             with contextlib.suppress(OSError):
                 os.set_blocking(fd, True)
 
-    async def _acquire_async(self, deadline: float, limit: float) -> Worker:
+    def _is_suspect(self, key: str) -> bool:
+        with self._cond:
+            return key in self._suspects
+
+    @contextlib.contextmanager
+    def _remember_runaway(self, key: str) -> Iterator[None]:
+        """Remember the query when it runs past its time or memory, or crashes its worker."""
+        try:
+            yield
+        except FirmgraphError:
+            with self._cond:
+                self._suspects[key] = None
+                self._suspects.move_to_end(key)
+                while len(self._suspects) > SUSPECTS:
+                    self._suspects.popitem(last=False)
+            raise
+
+    async def _acquire_async(self, deadline: float, limit: float, suspect: bool = False) -> Worker:
         """`_acquire` in a waiting thread; a worker it finds after the caller gave up goes back."""
-        waiting = self._waiters.submit(self._acquire, deadline, limit)
+        waiting = self._waiters.submit(self._acquire, deadline, limit, suspect)
         try:
             return await asyncio.wrap_future(waiting)
         except asyncio.CancelledError:
@@ -250,17 +290,20 @@ class WorkerPool(WorkerSpawning):
                 self._cond.notify_all()  # the spawner tops the spares up (else no thread wakes)
             return worker
 
-    def _acquire(self, deadline: float, limit: float) -> Worker:
+    def _acquire(self, deadline: float, limit: float, suspect: bool = False) -> Worker:
         with self._cond:
             self._waiting += 1
+            self._waiting_plain += not suspect
             try:
                 while True:
                     if self._closed:
                         raise StoreError("the query service is shutting down")
                     if self._broken and not self._live:
                         raise StoreError(f"query workers cannot start: {self._broken}")
-                    if self._idle:
+                    if self._idle and (not suspect or self._lane_open()):
                         worker = self._idle.pop()
+                        if suspect:
+                            self._suspect_pids.add(worker.pid)
                         self._cond.notify_all()  # the spawner tops the spares up
                         return worker
                     self._cond.notify_all()
@@ -272,6 +315,11 @@ class WorkerPool(WorkerSpawning):
                     self._cond.wait(remaining)
             finally:
                 self._waiting -= 1
+                self._waiting_plain -= not suspect
+
+    def _lane_open(self) -> bool:
+        """Whether a suspect query may take a worker now (call with the lock held)."""
+        return not self._waiting_plain and len(self._suspect_pids) < max(self.max_workers // 2, 1)
 
     def _begin(self) -> None:
         with self._cond:
@@ -288,6 +336,7 @@ class WorkerPool(WorkerSpawning):
         if not keep:
             worker.kill()
         with self._cond:
+            self._suspect_pids.discard(worker.pid)
             if keep and not self._closed:
                 worker.idle_since = time.monotonic()
                 self._idle.append(worker)

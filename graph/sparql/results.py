@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError
 from firmgraph.graph.model.namespaces import PREFIXES, sparql_prologue
+from firmgraph.graph.sparql.messages import PREDECLARED, explain
 from firmgraph.graph.sparql.syntax import uses_dataset_clause
 from firmgraph.graph.store import Queryable
 
@@ -42,6 +43,10 @@ class QueryJob:
     """At most this many solutions (or triples); the outcome says when more were cut."""
     max_bytes: int | None = None
     """An answer larger than this many bytes is refused (QueryError), measured while it is written."""
+    base_iri: str | None = None
+    """What relative IRIs in the query resolve against (its own BASE first): the endpoint's URL."""
+    snapshot: str | None = None
+    """A checkpoint folder to query instead of the store's current state (an update's later operations)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def too_large(limit: int) -> QueryError:
     """The error for an answer over the byte budget."""
     return QueryError(
         f"the answer is larger than {limit / (1 << 20):g} MB, the most one query may return;"
-        " add a LIMIT, select fewer or shorter values, or page with OFFSET"
+        " page with ORDER BY, LIMIT and OFFSET, select fewer or shorter values, or raise max_result_bytes"
     )
 
 
@@ -119,7 +124,13 @@ def run_job(store: ox.Store, job: QueryJob) -> QueryOutcome:
         kwargs["use_default_graph_as_union"] = True
     if job.named_graphs is not None:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
-    return serialize_result(store.query(job.text, **kwargs), job)
+    if job.base_iri is not None:
+        kwargs["base_iri"] = job.base_iri
+    try:
+        result = store.query(job.text, prefixes=PREDECLARED, **kwargs)
+    except SyntaxError as e:
+        raise SyntaxError(explain(job.text, str(e))) from e
+    return serialize_result(result, job)
 
 
 def serialize_result(

@@ -22,7 +22,7 @@ __all__ = ["WorkerSpawning"]
 class WorkerSpawning:
     """Mixed into WorkerPool: the spawner thread keeps `spares` idle workers (and no more than
     `max_workers`), retires those idle for `idle_after` seconds, and a watchdog stops the largest
-    query when all together pass `memory_budget`. Call the underscore methods with the pool's lock
+    query when the workers together hold more than `memory_budget`. Call the underscore methods with the pool's lock
     held where they say so."""
 
     spares: int
@@ -93,16 +93,18 @@ class WorkerSpawning:
             worker.kill()
 
     def _watch_memory(self, every: float = 0.1) -> None:
-        """Stop the largest query whenever all running queries together pass the memory budget."""
+        """Stop the largest query whenever the workers together hold more than the memory budget."""
         while not self._closed:
             time.sleep(every)
             with self._cond:
                 idle = {w.pid for w in self._idle}
-                busy = [w for w in self._live.values() if w.pid not in idle]
+                live = list(self._live.values())
+            busy = [w for w in live if w.pid not in idle]
             if not busy or not self._resident:
                 continue
-            grown = {w.pid: max(resident(w.pid) - self._resident, 0) for w in busy}
-            if sum(grown.values()) > self.memory_budget:
+            held = {w.pid: resident(w.pid) for w in live}  # idle workers count too: the machine holds them
+            grown = {pid: max(held[pid] - self._resident, 0) for pid in (w.pid for w in busy)}
+            if sum(held.values()) > self.memory_budget and any(grown.values()):
                 largest = max(grown, key=grown.__getitem__)
                 self._over_budget.add(largest)
                 with contextlib.suppress(OSError):

@@ -109,13 +109,16 @@ def uses_dataset_clause(text: str) -> bool:
     return "FROM" in keywords(text)
 
 
-_POSITION = re.compile(r"\bat (\d+):(\d+)")
+_POSITION = re.compile(r"\bat (\d+):(\d+)|\bat line (\d+), column (\d+)")
 
 
 def error_position(message: str) -> tuple[int, int] | None:
-    """(line, column), both from 1, from a pyoxigraph syntax error message ('error at 3:14: ...')."""
+    """(line, column), both from 1, from a syntax error message ('at line 3, column 14' or 'error at 3:14')."""
     m = _POSITION.search(message)
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    if not m:
+        return None
+    line, column = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return int(line), int(column)
 
 
 # -- update requests ---------------------------------------------------------------------------

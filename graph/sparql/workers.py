@@ -113,13 +113,16 @@ def physical_memory() -> int:
 
 
 def pool_size(workers: int = 0, memory: int = 0) -> tuple[int, int]:
-    """(the most workers, the bytes all queries together may use) from settings; 0: from the machine.
+    """(the most workers, the bytes the workers together may hold) from settings; 0: from the machine.
 
-    Workers: 32, so a few runaway queries (stopped at the timeout, at the lowest CPU priority
-    meanwhile) never leave a simple query waiting. Memory: an eighth of the RAM, at least 512 MiB;
-    one query may take half of it, and when all together pass it the largest is stopped.
+    Workers: six per core (8 to 32), so a few runaway queries (stopped at the timeout, at the lowest
+    CPU priority meanwhile, and held to their own lane) never leave a simple query waiting, while an
+    idle-sized pool stays small. Memory: a tenth of the RAM, at least 512 MiB, counted on the workers'
+    resident memory (their start included); one query may take half of it, and when all together
+    pass it the largest query is stopped.
     """
-    return workers or 32, memory or max(physical_memory() // 8, 512 << 20)
+    default_workers = min(max(6 * (os.cpu_count() or 1), 8), 32)
+    return workers or default_workers, memory or max(physical_memory() // 10, 512 << 20)
 
 
 def limit_text(worker: Worker) -> str:

@@ -10,6 +10,9 @@ nothing. An update's effect is computed before anything is written:
 - CLEAR, DROP, CREATE, ADD, MOVE, COPY: passed on as written; like a Graph Store DELETE,
   retracting a graph is always allowed.
 
+A request may hold several operations; each sees what the earlier ones did: one that reads the
+store after a change reads a scratch copy with the earlier operations applied (sparql.scratch).
+
 Then the resulting state of every subject the delta touches (its quads in the store, with the
 request's operations applied in order) is validated with the batch's context, and the delta
 is applied in one pyoxigraph update, which is one transaction.
@@ -53,6 +56,7 @@ from firmgraph.graph.sparql.deltas import (
 )
 from firmgraph.graph.sparql.engine import QueryEngine, QueryJob
 from firmgraph.graph.sparql.guard import rdflib_operations, refuse_remote_calls
+from firmgraph.graph.sparql.scratch import ScratchCopies
 from firmgraph.graph.sparql.syntax import (
     Operation,
     UpdateSyntaxError,
@@ -66,6 +70,20 @@ __all__ = ["GuardedWriter", "WriteResult", "checked_operations", "data_quads"]
 
 TSV = ox.QueryResultsFormat.TSV
 Quad = ox.Quad
+
+
+@dataclass(frozen=True)
+class _View:
+    """The state an operation reads: the store, or a scratch copy with the earlier operations applied."""
+
+    reader: ox.Store
+    path: str | None
+    applied: int
+    """How many of the request's earlier steps the view includes."""
+
+
+def _changes(step: Delta | GraphOp) -> bool:
+    return isinstance(step, GraphOp) or bool(step.deletes or step.inserts)
 
 
 @dataclass
@@ -121,13 +139,22 @@ class GuardedWriter:
     # -- SPARQL 1.1 Update ----------------------------------------------------------------------
 
     def update(
-        self, text: str, *, using: tuple[str, ...] = (), using_named: tuple[str, ...] = ()
+        self,
+        text: str,
+        *,
+        using: tuple[str, ...] = (),
+        using_named: tuple[str, ...] = (),
+        base: str | None = None,
     ) -> WriteResult:
         """Apply an update request if the resulting state conforms to the shapes.
+
+        Relative IRIs resolve against the request's own BASE, else against `base` (the endpoint's URL).
 
         Raises:
             QueryError: malformed or refused update. ShapeViolationError: it would break the shapes.
         """
+        if base is not None:
+            text = f"BASE {iri(base)} {text}"  # on the first line: the parsers' line numbers stay right
         ops = checked_operations(text, allow_service=self.allow_service, allow_load=self.allow_load)
         if (using or using_named) and any(op.using or op.using_named or op.with_graph for op in ops):
             raise QueryError("using-graph-uri / using-named-graph-uri cannot be combined with USING or WITH")
@@ -150,28 +177,30 @@ class GuardedWriter:
     def _plan(
         self, ops: list[Operation], using: tuple[str, ...], using_named: tuple[str, ...]
     ) -> list[Delta | GraphOp]:
+        """Each operation's effect, computed on the state the earlier ones leave (SPARQL 1.1 Update §3)."""
         steps: list[Delta | GraphOp] = []
-        for op in ops:
-            if op.kind in ("MODIFY", "DELETE WHERE") and any(
-                isinstance(s, GraphOp) or s.deletes or s.inserts for s in steps
-            ):
-                raise QueryError(
-                    "an operation with a WHERE clause follows one that changes data in the same request;"
-                    " send them as separate requests"
-                )
-            if op.kind == "INSERT DATA":
-                steps.append(Delta(inserts=data_quads(op)))
-            elif op.kind == "DELETE DATA":
-                steps.append(Delta(deletes=self._holders(data_quads(op))))
-            elif op.kind in ("MODIFY", "DELETE WHERE"):
-                steps.append(self._modify(op, using, using_named))
-            elif op.kind == "LOAD":
-                steps.append(Delta(inserts=loaded_quads(op)))
-            else:
-                steps.append(GraphOp(f"{op.prologue}\n{op.text}", simulation(op)))
+        view = _View(self.store.ox, None, 0)
+        with ScratchCopies(self.store) as scratch:  # type: ignore[arg-type]
+            for op in ops:
+                reads = op.kind in ("MODIFY", "DELETE WHERE", "DELETE DATA")
+                if reads and view.applied != len(steps) and any(_changes(s) for s in steps[view.applied :]):
+                    path, reader = scratch.view([st for step in steps for st in step.statements()])
+                    view = _View(reader, path, len(steps))
+                if op.kind == "INSERT DATA":
+                    steps.append(Delta(inserts=data_quads(op)))
+                elif op.kind == "DELETE DATA":
+                    steps.append(Delta(deletes=self._holders(data_quads(op), view.reader)))
+                elif op.kind in ("MODIFY", "DELETE WHERE"):
+                    steps.append(self._modify(op, using, using_named, view))
+                elif op.kind == "LOAD":
+                    steps.append(Delta(inserts=loaded_quads(op)))
+                else:
+                    steps.append(GraphOp(f"{op.prologue}\n{op.text}", simulation(op)))
         return steps
 
-    def _modify(self, op: Operation, using: tuple[str, ...], using_named: tuple[str, ...]) -> Delta:
+    def _modify(
+        self, op: Operation, using: tuple[str, ...], using_named: tuple[str, ...], view: _View
+    ) -> Delta:
         default_graphs: tuple[str, ...] | None = None
         named_graphs: tuple[str, ...] | None = None
         if using or using_named:
@@ -186,6 +215,7 @@ class GuardedWriter:
             tabular="text/tab-separated-values",
             default_graphs=default_graphs,
             named_graphs=named_graphs,
+            snapshot=view.path,
         )
         outcome = self.engine.execute(job)
         solutions = list(ox.parse_query_results(outcome.body, TSV))  # type: ignore[arg-type]
@@ -195,12 +225,12 @@ class GuardedWriter:
             quads = instantiate(pattern, solutions)
             named = [q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)]
             unnamed = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-            delta.deletes = dedupe(named + self._holders(unnamed))
+            delta.deletes = dedupe(named + self._holders(unnamed, view.reader))
         if op.insert is not None:
             delta.inserts = dedupe(instantiate(template_quads(op, op.insert), solutions))
         return delta
 
-    def _holders(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+    def _holders(self, quads: list[ox.Quad], reader: ox.Store) -> list[ox.Quad]:
         """Quads of the default (union) graph -> the quads of every graph that holds the triple."""
         out: list[ox.Quad] = []
         for q in quads:
@@ -209,7 +239,7 @@ class GuardedWriter:
                 continue
             if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
                 raise QueryError(BLANK_NODES)
-            out.extend(self.store.ox.quads_for_pattern(q.subject, q.predicate, q.object, None))
+            out.extend(reader.quads_for_pattern(q.subject, q.predicate, q.object, None))
         return dedupe(out)
 
     def _check(self, steps: list[Delta | GraphOp]) -> ValidationReport | None:

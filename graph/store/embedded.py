@@ -8,7 +8,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from firmgraph.graph.errors import QueryError, StoreError, store_error
+from firmgraph.graph.errors import QueryError, StorageFullError, StoreError, store_error
+from firmgraph.graph.model.namespaces import PREFIXES
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update
 
@@ -27,6 +28,8 @@ class EmbeddedStore(Store):
                 Path(path).mkdir(parents=True, exist_ok=True)
             self.ox = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as e:
+            if isinstance(full := store_error(e, f"opening the store at {path}"), StorageFullError):
+                raise full from e
             hint = (
                 " Another firmgraph process holds it: stop that one, or query it over HTTP."
                 if "lock" in str(e).lower()
@@ -53,7 +56,8 @@ class EmbeddedStore(Store):
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            return self.ox.query(sparql, **kwargs)  # type: ignore[arg-type]
+            # fg:, schema:, rdfs: ... need no PREFIX line (a query's own PREFIX lines win)
+            return self.ox.query(sparql, prefixes=PREFIXES, **kwargs)  # type: ignore[arg-type]
         except SyntaxError as e:
             raise QueryError(str(e)) from e
 

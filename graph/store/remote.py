@@ -25,6 +25,7 @@ import httpx
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import QueryError, QueryTimeoutError, StoreError
+from firmgraph.graph.model.namespaces import with_prologue
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit, QueryResult, Store, commit_update, data_block
 from firmgraph.graph.store.endpoints import (
@@ -180,7 +181,8 @@ class RemoteStore(Store):
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
     ) -> QueryResult:
-        form: dict[str, object] = {"query": sparql}
+        # the endpoint need not know our prefixes: declare the ones the query uses (on its first line)
+        form: dict[str, object] = {"query": with_prologue(sparql)}
         if default_graphs is not None:
             form["default-graph-uri"] = default_graphs
         if named_graphs is not None:

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA, sparql_prologue
+from firmgraph.graph.sparql.names import looks_like_iri, resolve
 from firmgraph.graph.views.filters import (
     EVENT_CLASSES,
     MAX_CAP,
@@ -329,7 +330,7 @@ def network(
     max_links: int | None = None,
     **filters: Any,
 ) -> EgoNetwork | FirmNetwork:
-    """The ego network of `focus`, or the firm-firm projection by `link` (one of them must be given).
+    """The ego network of `focus` (an IRI or a name), or the firm-firm projection by `link` (one of them must be given).
 
     filters: start, end, reason, event_type, min_jobs, language, source (as for `Filters.parse`).
     base_iri is kept on the graph, so its views link entities to their pages. lateral=False: plain
@@ -340,6 +341,10 @@ def network(
         raise InputError("give either a focus entity (an ego network) or a link (firms linked by it)")
     parsed = Filters.parse(**filters)
     if focus is not None:
+        if not focus.strip():
+            raise InputError("which firm or person? give focus: a name (Pinterest) or an IRI")
+        if not looks_like_iri(focus):  # a name: the one firm or person called so, or the choices
+            focus = resolve(run, focus, base_iri=base_iri)
         graph: EgoNetwork | FirmNetwork = ego_network(run, focus, hops, parsed, lateral=lateral)
     else:
         extra = {} if max_links is None else {"max_links": max_links}

@@ -32,6 +32,7 @@ form.controls { display: flex; gap: 8px; flex-wrap: wrap; align-items: end; }
 form.controls label { display: flex; flex-direction: column; font-size: 11px; color: #555; }
 form.controls input, form.controls select { font-size: 13px; padding: 2px 4px; }
 .note { color: #8a6d00; font-size: 12px; }
+.empty { margin: 12px; padding: 10px 14px; background: #fff8e1; border: 1px solid #e0c36b; font-size: 15px; }
 .legend { display: flex; gap: 10px; flex-wrap: wrap; font-size: 12px; padding: 4px 12px; }
 .legend span.swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px;
   vertical-align: middle; }

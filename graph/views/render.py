@@ -304,14 +304,23 @@ def render_network(
     base_iri: str | None = None,
     link_base: str = "/",
     analytics: bool = True,
+    empty: str | None = None,
 ) -> str:
-    """One self-contained HTML page (no external URL); `controls` is trusted form markup for the header."""
+    """One self-contained HTML page (no external URL); `controls` is trusted form markup for the header.
+
+    `empty`: what the page says when there is nothing to draw (default: which filters to change)."""
     data = view_data(graph, cap=cap, base_iri=base_iri, link_base=link_base, analytics=analytics)
-    return network_page(data, title=title or default_title(graph), controls=controls)
+    return network_page(data, title=title or default_title(graph), controls=controls, empty=empty)
 
 
-def network_page(data: dict[str, Any], *, title: str, controls: str = "") -> str:
-    """The page for `view_data` output."""
+EMPTY = (
+    "Nothing to draw: no entities pass these filters. Widen the dates (from, to), lower min. jobs cut,"
+    " clear reason, event type, language or source, or pick another link kind."
+)
+
+
+def network_page(data: dict[str, Any], *, title: str, controls: str = "", empty: str | None = None) -> str:
+    """The page for `view_data` output; a message in place of the canvas when there is nothing to draw."""
     legend = "".join(
         f'<span><span class="swatch {"dot" if i["shape"] in ("dot", "ellipse") else i["shape"]}" '
         f'style="background:{i["color"]}"></span>{html.escape(i["text"])}</span>'
@@ -326,7 +335,12 @@ def network_page(data: dict[str, Any], *, title: str, controls: str = "") -> str
     body = (
         f"<header><h1>{html.escape(title)}</h1>{controls}{note}</header>"
         f'<div class="legend">{legend}<span>size: jobs cut</span></div>'
-        '<main><div id="network"></div><aside id="details">Click a node or an edge for its facts.</aside></main>'
+        + (
+            f'<p class="empty" id="empty" role="status">{html.escape(empty or EMPTY)}</p>'
+            if not data["nodes"]
+            else ""
+        )
+        + '<main><div id="network"></div><aside id="details">Click a node or an edge for its facts.</aside></main>'
         '<div id="tip" class="tip" style="position:absolute;display:none;background:#fff;'
         'border:1px solid #ccc;padding:6px;box-shadow:0 2px 6px #0002;z-index:10;pointer-events:none"></div>'
         f'<script type="application/json" id="view-data">{script_json(data)}</script>'

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.errors import InputError, NotFoundError
 from firmgraph.graph.model.namespaces import sparql_prologue
+from firmgraph.graph.sparql.names import looks_like_iri, resolve
 from firmgraph.graph.views.filters import (
     EVENT_CLASSES,
     Filters,
@@ -66,11 +67,15 @@ def firm_timeline(
     max_firms: int = 30,
     limit: int = TIMELINE_ROW_LIMIT,
 ) -> Timeline:
-    """The events of the given firms (IRIs; units count for their parent), or of the firms that cut most.
+    """The events of the given firms (IRIs or names; units count for their parent), or of the firms that cut most.
 
     Raises NotFoundError when a given firm has no events that pass the filters.
     """
-    chosen = [parse_iri(f, "firm") for f in ([firms] if isinstance(firms, str) else firms or [])]
+    given = [f for f in ([firms] if isinstance(firms, str) else firms or []) if f.strip()]
+    chosen = [
+        parse_iri(f, "firm") if looks_like_iri(f) else resolve(run, f, kinds=("org",), what="firm")
+        for f in given
+    ]
     if len(chosen) > 100:
         raise InputError("a timeline shows at most 100 firms")
     filters = filters or Filters()

@@ -91,3 +91,106 @@ def test_subject_is_the_company_the_article_is_about() -> None:
     assert org(rec, "Salesforce")["role_in_article"] == "subject"
     assert org(rec, "Microsoft")["role_in_article"] == "mentioned"
     assert org(rec, "Google")["role_in_article"] == "mentioned"
+
+
+def test_place_and_kind_in_front_of_a_name_are_not_part_of_it() -> None:
+    got = found(
+        "Der Hamburger Versicherer Nordstern Versicherung AG baut ab. Der Kölner Wagniskapitalgeber Brückfeld Capital "
+        "investiert, Brückfeld Capital hält 20 Prozent. Die Dresdner Muttergesellschaft Elbmark AG äußerte sich nicht. "
+        "Pune-based Sarvana Infotech Ltd will cut jobs. Norway's Fjellvik ASA said it would cut 200 jobs."
+    )
+    assert {"Nordstern Versicherung", "Brückfeld Capital", "Elbmark", "Sarvana Infotech", "Fjellvik"} <= set(
+        got
+    )
+    assert not any(n.split()[0] in {"Hamburger", "Kölner", "Dresdner", "Pune-based", "Norway's"} for n in got)
+
+
+def test_a_firm_name_ending_in_land_is_not_a_common_noun() -> None:
+    assert "Oderland Bank" in found(
+        "Die Oderland Bank AG schließt Filialen. Die Oderland Bank streicht 300 Stellen."
+    )
+
+
+def test_competitors_named_with_compete_and_konkurrieren() -> None:
+    assert {"Fennick", "Dorsal Data"} <= set(
+        found("Tarrow competes with Fennick and Dorsal Data in data integration.")
+    )
+    assert {"Hollmann Schleiftechnik", "Kessra"} <= set(
+        found("Das Unternehmen konkurriert unter anderem mit Hollmann Schleiftechnik und Kessra.")
+    )
+    assert {"Brenzer", "Talvik"} <= set(
+        found("Es konkurriert mit größeren Anbietern wie Brenzer oder Talvik.")
+    )
+
+
+def test_kind_words_with_place_adjectives_and_english_trade_words() -> None:
+    got = found(
+        "Der Hamburger Konkurrent Avenko Care hatte Stellen gestrichen. Ihr Wettbewerber Dellmann Polster baut ein Werk. "
+        "A tally by Cologne-based consultancy Marrow & Partner counted 27,000 cuts. The shares are listed on the Nasdaq."
+    )
+    assert {"Avenko Care", "Dellmann Polster", "Marrow & Partner", "Nasdaq"} <= set(got)
+
+
+def test_section_labels_currency_and_the_publisher_cut_short_are_not_firms() -> None:
+    rec = extract(
+        "Brunhold streicht 230 Stellen\n\nMode & Textil\n\nDie Brunhold AG streicht 230 Stellen. Der Umsatz sank auf "
+        '488 Millionen Franken. A spokesperson told Alpenland Wire that the figure was "final and complete".',
+        lang="de",
+        publisher="Alpenland Wire Europe",
+    )
+    assert names(rec) == {"Brunhold"}
+
+
+def test_owner_of_the_company_named_by_an_anaphor() -> None:
+    got = found(
+        "Die Talberg Spezialchemie GmbH streicht 190 Stellen. Talberg hatte lange verhandelt. "
+        "Das Unternehmen gehört zum niederländischen Chemiekonzern Veldhoven."
+    )
+    assert got["Talberg Spezialchemie"] == ("company", "Veldhoven")
+
+
+def test_an_acronym_and_the_full_name_are_one_firm() -> None:
+    en = extract(
+        "TPS to cut 2,000 jobs\n\nTPS will cut 2,000 jobs this year. Atlanta-based Trans Parcel Shipping said the cuts "
+        "would save $1 billion. TPS employs 49,000 people.",
+        lang="en",
+    )
+    assert [(o["name"], o["aliases"]) for o in en["organizations"]] == [("Trans Parcel Shipping", ["TPS"])]
+    assert en["people"] == [] and {e["organization"] for e in en["events"]} == {"Trans Parcel Shipping"}
+    de = found(
+        "Die Hanseatische Kreditbank streicht Stellen. Die HKB beschäftigt 6.300 Menschen. Die VCI warnt."
+    )
+    assert "HKB" not in de and "Hanseatische Kreditbank" in de
+
+
+def test_the_firm_and_its_named_unit_share_a_first_word() -> None:
+    got = found(
+        "Die Modekette Velmar schließt Filialen. Wie die Velmar Modehaus GmbH mitteilte, fallen 540 Stellen weg. "
+        "Auch die Online-Tochter Velmar Digital GmbH muss sparen. Velmar beschäftigt 3.000 Menschen."
+    )
+    assert "Velmar" not in got and got["Velmar Digital"][1] == "Velmar Modehaus"
+
+
+def test_a_platform_named_as_the_medium_and_a_union_are_not_subjects() -> None:
+    rec = extract(
+        "Tarvo cuts 38 jobs in LinkedIn post\n\nTarvo has laid off 38 people, founder Ravi Lal disclosed in a LinkedIn "
+        "post. Founders increasingly use LinkedIn to announce layoffs. The Metal Trades Union said it would cut "
+        "20 of its own jobs too.",
+        lang="en",
+    )
+    assert {o["name"]: o["role_in_article"] for o in rec["organizations"]}["LinkedIn"] == "mentioned"
+    assert "Metal Trades Union" not in {
+        o["name"] for o in rec["organizations"] if o["role_in_article"] == "subject"
+    }
+
+
+def test_an_analyst_whose_name_looks_like_a_firm_is_a_person() -> None:
+    rec = extract(
+        "Orvik Air to cut 1,500 jobs\n\nOrvik Air will cut 1,500 jobs. Jefferson Pike, an airline analyst at "
+        "Redmond & Shaw Securities, said the cost looked reasonable.",
+        lang="en",
+    )
+    assert [(p["name"], p["role"], p["organization"]) for p in rec["people"]] == [
+        ("Jefferson Pike", "Analyst", "Redmond & Shaw Securities")
+    ]
+    assert "Jefferson Pike" not in names(rec)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from firmgraph.graph.extraction.rules.quotes import find_quoted
 
 from .helpers import extract
@@ -58,3 +60,64 @@ def test_scare_quotes_and_quoted_names_are_not_quotes() -> None:
         lang="de",
     )
     assert rec["quotes"] == []
+
+
+_ACME = "Acme Widgets to cut 300 jobs\n\nAcme Widgets will cut 300 jobs, chief executive Jane Miller said. "
+_BRUECKNER = (
+    "Brückner streicht 200 Stellen\n\nDie Brückner Antriebstechnik GmbH baut 200 Stellen ab, sagte Geschäftsführer "
+    "Paul Brückner. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the quote after an attribution keeps its speaker; a new speaker takes over
+        (_ACME + '"Demand has fallen," Miller said on a call with analysts. "We have to adapt." The company said the '
+         'cuts would be finished by June. "We will fight this," said union official Tom Baker.', "en",
+         [("Jane Miller", "Demand has fallen,"), ("Jane Miller", "We have to adapt."), ("Tom Baker", "We will fight this,")]),
+        # "she wrote" after a scene-setting phrase
+        (_ACME + 'In an email to staff seen by the Post, she wrote that the company would "find roles for colleagues '
+         'elsewhere".', "en", [("Jane Miller", "find roles for colleagues elsewhere")]),
+        # an unnamed spokesperson speaks for the firm; a role noun names the one person with that role
+        (_BRUECKNER + "Ein Sprecher bestätigte den Umbau. „Wir konzentrieren uns auf das Kerngeschäft“, sagte er. "
+         "„Das Herz schlägt weiter in Kassel“, versicherte der Geschäftsführer.", "de",
+         [("Brückner Antriebstechnik", "Wir konzentrieren uns auf das Kerngeschäft"),
+          ("Paul Brückner", "Das Herz schlägt weiter in Kassel")]),
+        # one-word quotes: after "spricht von einem", or a lower-case word
+        (_BRUECKNER + "Die IG Metall spricht von einem „Kahlschlag“. Die Gewerkschaft habe 70 Stellen „zurückgeholt“, "
+         "sagte Betriebsratschefin Eva Lenz. Das Programm „Zukunft“ läuft.", "de",
+         [("IG Metall", "Kahlschlag"), ("Eva Lenz", "zurückgeholt")]),
+        # "„…Satz.“ Das sagte X", "„…“, teilte das Unternehmen mit"
+        (_BRUECKNER + "„Wir müssen sparen.“ Das sagte Brückner am Montag in Kassel. „Wir bauen sozialverträglich ab“, "
+         "teilte das Unternehmen mit.", "de",
+         [("Paul Brückner", "Wir müssen sparen."), ("Brückner Antriebstechnik", "Wir bauen sozialverträglich ab")]),
+        # "according to CEO X" names a person, not an outlet; a quote after another subject's colon does not go on
+        # from the last speaker
+        (_ACME + 'Acme employs 6,000 people. "We have to act," according to CEO Jane Miller. The works council '
+         'announced resistance: "We will fight."', "en", [("Jane Miller", "We have to act,")]),
+    ],
+)  # fmt: skip
+def test_speakers_of_follow_up_and_short_quotes(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q[0], q[2]) for q in quotes(extract(text, lang=lang))] == expected
+
+
+def test_the_outlet_carries_over_to_the_statement_it_belongs_to() -> None:
+    de = extract(
+        "Brenlow streicht Stellen\n\nDie Brenlow AG streicht 400 Stellen. Finanzchef Marc Odermann sagte dem Branchendienst "
+        "Cloud Weekly, betroffen sei vor allem der Support. „Wir bündeln den Support in Dublin“, sagte Odermann. "
+        "Personalchefin Eva Roth sagte dem Hanse-Wirtschaftsdienst: „Niemand muss Angst haben.“",
+        lang="de",
+    )
+    assert [(q[0], q[1]) for q in quotes(de)] == [
+        ("Marc Odermann", "Cloud Weekly"),
+        ("Eva Roth", "Hanse-Wirtschaftsdienst"),
+    ]
+    en = extract(
+        'Tarvik to cut 2,500 jobs\n\nTarvik will cut 2,500 jobs. "We are cutting layers," chief executive Anil Rao said '
+        'in an interview with Bharat Business TV. "We need fewer levels."',
+        lang="en",
+    )
+    assert [(q[0], q[1]) for q in quotes(en)] == [("Anil Rao", "Bharat Business TV")] * 2

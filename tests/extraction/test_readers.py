@@ -179,3 +179,107 @@ def test_folder_walk_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
     assert [type(e) for e in errors] == [EmptyInputError]
     with pytest.raises(EmptyInputError):
         list(iter_documents([tmp_path]))
+
+
+_BODY_DE = (
+    "Der Hersteller will bis Ende 2027 rund 400 Stellen abbauen, wie das Unternehmen am Dienstag mitteilte."
+)
+_BODY_EN = "The company said on Tuesday it would cut about 400 jobs, or roughly 7% of its workforce, by the end of 2027."
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher"),
+    [
+        # a one-word masthead right under the title, then a section/date line
+        (
+            f"Hersteller streicht 400 Stellen\n\nTagesbote\nWirtschaft · 18.03.2026 · Von Anna Berg\n\n{_BODY_DE}\n",
+            "Tagesbote",
+        ),
+        # page furniture between title and masthead; the tagline after a dash is not the name
+        (
+            f"Hersteller streicht 400 Stellen\nWir verwenden Cookies. Alle akzeptieren\nFABRIKWELT – Das Magazin\n"
+            f"Home | Technik | Abo\n{_BODY_DE}\n",
+            "FABRIKWELT",
+        ),
+        # the masthead line wins over the copyright footer of the publishing house
+        (
+            f"Maker to cut 400 jobs\n\nCircuit Ledger\nBy Mia Lane | May 6, 2025 | 4 min read\n\n{_BODY_EN}\n\n"
+            "About · Privacy · © 2025 Circuit Ledger Media\n",
+            "Circuit Ledger",
+        ),
+        # a site name above the title, followed by its menu
+        (
+            f"Werkstattpost\nHome | Industrie | Karriere\n\nHersteller streicht 400 Stellen\n\n12.03.2026\n{_BODY_DE}\n",
+            "Werkstattpost",
+        ),
+        # an advert above the title is not a masthead; a section label under the title is not one either
+        (
+            f"Kostenlose Beratung\n+49 7930-2699\nHersteller streicht 400 Stellen\n\nWirtschaft\n{_BODY_DE}\n",
+            None,
+        ),
+        # a byline under the title is not the publisher
+        (f"Maker to cut 400 jobs\n\nBy Mia Lane\nMay 6, 2025\n\n{_BODY_EN}\n", None),
+    ],
+)
+def test_publisher_from_the_masthead(page: str, publisher: str | None) -> None:
+    assert read_bytes(page.encode(), "page.txt", "text/plain").publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "date"),
+    [
+        # scraped without line breaks: the headline runs into the body, which repeats its subject
+        ("Brenlow Widgets to cut 300 jobs as demand slows Brenlow Widgets Inc. said on Tuesday it would cut about 300 "
+         "jobs, or 5% of its workforce, as demand slowed. The company expects charges of $20 million.",
+         "Brenlow Widgets to cut 300 jobs as demand slows", None),
+        # a subscription teaser above the headline is page furniture
+        ("Ending Soon! Save 33% on your subscription\nBrenlow Widgets to cut 300 jobs\nMarch 3, 2026\n" + _BODY_EN + "\n",
+         "Brenlow Widgets to cut 300 jobs", "2026-03-03"),
+        ("Jetzt 50 % sparen: 3 Monate für 1 Euro\nHersteller streicht 400 Stellen\n\n" + _BODY_DE + "\n",
+         "Hersteller streicht 400 Stellen", None),
+        # no date at the top: the dated copyright footer
+        ("Hersteller streicht 400 Stellen\n\n" + _BODY_DE + "\n\n© Rheinland Verlag 2026 · 18.03.2026\n",
+         "Hersteller streicht 400 Stellen", "2026-03-18"),
+    ],
+)  # fmt: skip
+def test_titles_and_dates_of_awkward_pages(page: str, title: str, date: str | None) -> None:
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert (doc.title, doc.date) == (title, date)
+    assert doc.text.count(title) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("18. Jänner 2026", "2026-01-18"), ("18.1.2026", "2026-01-18"), ("Mittwoch, 18. März 2026, 14:05 Uhr", "2026-03-18"),
+     ("2026-03-18T10:00:00+01:00", "2026-03-18"), ("Wed 18 Mar 2026 10.05 GMT", "2026-03-18"),
+     ("Updated Mar. 18, 2026", "2026-03-18"), ("18/03/2026", "2026-03-18"), ("03/18/2026", "2026-03-18"),
+     ("03/04/2026", None)],
+)  # fmt: skip
+def test_header_date_forms(line: str, date: str | None) -> None:
+    page = f"Hersteller streicht 400 Stellen\n\n{line}\n\n{_BODY_DE}\n"
+    assert read_bytes(page.encode(), "page.txt", "text/plain").date == date
+
+
+def test_bylines_and_photo_credits_are_page_furniture() -> None:
+    page = (
+        "Hersteller streicht 400 Stellen\n\n18.03.2026 · Von Anna Berg, dpa\n\n"
+        + _BODY_DE
+        + " Das Werk in Kassel. "
+        "(Foto: Max Kern/Imago Images)\nBild: picture alliance / dpa | Uwe Zucchi\n"
+        "Von der Leyen sagte am Montag, die EU werde die Industrie stützen, und verwies auf die Energiepreise.\n"
+        "Reporting by Priya Raman in Chicago and Tom Keller in New York; Editing by Ana Ruiz\n"
+    )
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert doc.date == "2026-03-18"
+    for noise in ("Anna Berg", "dpa", "Imago", "Zucchi", "Reporting by"):
+        assert noise not in doc.text, noise
+    assert "Das Werk in Kassel." in doc.text and "Von der Leyen sagte" in doc.text
+
+
+def test_ticker_teasers_after_the_article_are_dropped() -> None:
+    page = (
+        "Hersteller streicht 400 Stellen\n\n" + _BODY_DE + "\n\nWeitere Meldungen aus dem Ticker\n"
+        "13:48 Uhr – Kornhaus Logistik übernimmt Bremer Spedition\n12:55 Uhr – Velten Robotics erhält Großauftrag\n"
+    )
+    text = read_bytes(page.encode(), "page.txt", "text/plain").text
+    assert "Kornhaus" not in text and "Velten" not in text and "400 Stellen abbauen" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -11,6 +12,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -126,6 +129,7 @@ def server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         token=TOKEN,
         max_rows="100",
         max_body_bytes="200000",
+        max_result_bytes="4000000",
         query_timeout="5",
     )
 
@@ -139,10 +143,41 @@ def readonly_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory
 @pytest.fixture(scope="module")
 def write_server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose store the write tests may change."""
-    yield from _server(sample_store, tmp_path_factory, "write", token=TOKEN, query_timeout="5")
+    yield from _server(
+        sample_store,
+        tmp_path_factory,
+        "write",
+        token=TOKEN,
+        query_timeout="5",
+        cors_write_origins="https://editor.example.org",
+    )
 
 
 @pytest.fixture
 def article_imported() -> None:
     if not ARTICLE.is_file():
         pytest.skip("the shared corpus is not beside the repository")
+
+
+@contextlib.contextmanager
+def offline_page(browser: Any, server: Server) -> Iterator[Any]:
+    """A Chromium page whose every request to anywhere but the server is aborted; none may fail."""
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    failed: list[str] = []
+    host = urlsplit(server.url).netloc
+
+    def route(r: Any) -> None:
+        if urlsplit(r.request.url).netloc == host:
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], f"the page tried to reach {outside}"
+    assert failed == [], f"requests failed: {failed}"

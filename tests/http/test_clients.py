@@ -9,7 +9,7 @@ import pandas as pd
 import rdflib
 import rdflib.compare
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import CSV, JSON, RDFXML, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
@@ -62,6 +62,19 @@ def test_sparqlwrapper_construct_into_rdflib(server: Server) -> None:
     assert rdflib.compare.isomorphic(graph, as_turtle)
     assert rdflib.Literal(750) in set(graph.objects(None, FG.jobsCut))
     assert len(set(graph.subjects(FG.jobsCut, None))) == len(set(graph.subjects(SCHEMA.name, None))) > 3
+
+
+def test_sparqlwrapper_construct_in_every_format_it_asks_for(server: Server) -> None:
+    query = PREFIXES + "CONSTRUCT { ?e fg:jobsCut ?n } WHERE { ?e fg:jobsCut ?n }"
+    reference = wrapper(server, query, RDFXML).queryAndConvert()
+    for fmt in (JSONLD, TURTLE, N3, XML):
+        result = wrapper(server, query, fmt).queryAndConvert()
+        graph = (
+            result if isinstance(result, rdflib.Graph) else rdflib.Graph().parse(data=result, format="turtle")
+        )
+        assert rdflib.compare.isomorphic(graph, reference), fmt  # type: ignore[arg-type]
+    tsv = wrapper(server, CUTS, TSV).queryAndConvert()
+    assert tsv.decode().splitlines()[0] == "?firm\t?jobs"  # type: ignore[union-attr]
 
 
 def test_rdflib_sparqlstore_reads(server: Server) -> None:

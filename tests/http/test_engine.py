@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -78,7 +79,7 @@ def test_rows_are_cut_in_every_format(memory_pool: tuple[KnowledgeGraph, WorkerP
 
 def test_syntax_errors_carry_the_position(memory_pool: tuple[KnowledgeGraph, WorkerPool]) -> None:
     _, pool = memory_pool
-    with pytest.raises(QueryError, match=r"^error at 1:\d+"):
+    with pytest.raises(QueryError, match=r"at line 1, column \d+"):
         pool.execute(QueryJob("SELECT * WHERE { ?s ?p }"))
 
 
@@ -128,3 +129,30 @@ def test_plain_rows_read_back_what_pyoxigraph_holds() -> None:
     # a row with nothing bound is a row too; no rows is no rows
     assert list(plain_rows(store.query("SELECT ?x WHERE { OPTIONAL { ?x ?y 1 } }"))) == [[None]]  # type: ignore[arg-type]
     assert list(plain_rows(store.query("SELECT ?x WHERE { ?x ?y 1 }"))) == []  # type: ignore[arg-type]
+
+
+def test_a_runaway_query_sent_again_waits_in_its_own_lane(
+    memory_pool: tuple[KnowledgeGraph, WorkerPool],
+) -> None:
+    """Once it ran into the limit, a query may hold at most half of the workers, and plain queries go first."""
+    kg, _ = memory_pool
+    pool = open_engine(kg.store, timeout=2.0, spares=1, max_workers=4)
+    assert isinstance(pool, WorkerPool)
+    try:
+        with pytest.raises(QueryTimeoutError):
+            pool.execute(QueryJob(RUNAWAY))  # now remembered
+        with ThreadPoolExecutor(8) as threads:
+            again = [threads.submit(pool.execute, QueryJob(RUNAWAY)) for _ in range(6)]
+            time.sleep(0.5)  # the lane is full: two run, four wait
+            latencies = []
+            for _ in range(10):
+                started = time.monotonic()
+                assert len(names(pool)) == 30
+                latencies.append(time.monotonic() - started)
+            assert max(latencies) < 1.0, latencies  # never behind the runaways (each takes 2 s)
+            assert pool.stats()["runaways"] <= 2
+            for future in again:
+                with pytest.raises(QueryTimeoutError):
+                    future.result()
+    finally:
+        pool.close()

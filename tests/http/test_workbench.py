@@ -11,14 +11,14 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from firmgraph.graph.sparql.cookbook import load_cookbook
-from tests.http.conftest import Server
+from tests.http.conftest import Server, offline_page
 
 HTML = {"Accept": "text/html"}
 ORGS = "PREFIX org: <http://www.w3.org/ns/org#>\nSELECT ?org WHERE { ?org a org:FormalOrganization } LIMIT 5"
 
 
 def test_the_page_lists_the_cookbook_and_has_an_editor(server: Server) -> None:
-    page = httpx.get(server.url + "/", headers=HTML)
+    page = httpx.get(server.url + "/query", headers=HTML)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<textarea name="query"' in page.text
     for query in load_cookbook():
@@ -27,7 +27,7 @@ def test_the_page_lists_the_cookbook_and_has_an_editor(server: Server) -> None:
 
 
 def test_every_asset_the_page_uses_is_served_here(server: Server) -> None:
-    page = httpx.get(server.url + "/", headers=HTML).text
+    page = httpx.get(server.url + "/query", headers=HTML).text
     assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page)
     assert assets and all(a.startswith("/static/") for a in assets)
     for asset in assets:
@@ -36,12 +36,12 @@ def test_every_asset_the_page_uses_is_served_here(server: Server) -> None:
 
 
 def test_a_query_in_the_url_runs_and_links_iris(server: Server) -> None:
-    page = httpx.get(server.url + "/?" + urlencode({"query": ORGS}), headers=HTML)
+    page = httpx.get(server.url + "/query?" + urlencode({"query": ORGS}), headers=HTML)
     assert page.status_code == 200
     assert page.text.count('href="/id/org/') == 5  # dataset IRIs link to their pages here
     for fmt in ("json", "xml", "csv", "tsv"):
         assert f"format={fmt}" in page.text
-    assert f'href="/?{urlencode({"query": ORGS})}"'.replace("&", "&amp;") in page.text
+    assert f'href="/query?{urlencode({"query": ORGS})}"'.replace("&", "&amp;") in page.text
 
 
 def test_a_download_link_gives_the_file(server: Server) -> None:
@@ -109,30 +109,13 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser, server: Server) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A page whose every request to anywhere but the server is aborted and recorded."""
-    context = browser.new_context()
-    page = context.new_page()
-    outside: list[str] = []
-    failed: list[str] = []
-    host = urlsplit(server.url).netloc
-
-    def route(r) -> None:  # type: ignore[no-untyped-def]
-        if urlsplit(r.request.url).netloc == host:
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page.on("requestfailed", lambda request: failed.append(request.url))
-    yield page
-    context.close()
-    assert outside == [], f"the page tried to reach {outside}"
-    assert failed == [], f"requests failed: {failed}"
+    with offline_page(browser, server) as page:
+        yield page
 
 
 @pytest.mark.browser
 def test_type_a_query_run_it_and_see_the_table(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server.url + "/")
+    page.goto(server.url + "/query")
     assert page.locator(".editor.enhanced .gutter").count() == 1  # the script ran
     editor = page.locator("#query")
     editor.fill("")
@@ -149,7 +132,7 @@ def test_type_a_query_run_it_and_see_the_table(page, server: Server) -> None:  #
 
 @pytest.mark.browser
 def test_ctrl_enter_runs_the_query(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server.url + "/")
+    page.goto(server.url + "/query")
     page.locator("#query").fill("ASK { ?s ?p ?o }")
     page.locator("#query").press("Control+Enter")
     page.wait_for_selector("#answer")
@@ -158,7 +141,7 @@ def test_ctrl_enter_runs_the_query(page, server: Server) -> None:  # type: ignor
 
 @pytest.mark.browser
 def test_open_a_saved_query_fill_its_form_and_submit(page, server: Server) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server.url + "/")
+    page.goto(server.url + "/query")
     page.get_by_role("link", name="Who announced a firm's cuts, and through which channel").click()
     page.wait_for_selector("#params-form")
     page.locator("input[name=firm]").fill("Amazon")
@@ -186,8 +169,10 @@ def test_entity_iris_in_a_result_link_to_their_network_view(server: Server) -> N
     orgs = [row["org"] for row in server.select(FIRMS)]
     links = [h.replace("&amp;", "&") for h in re.findall(r'class="network-link" href="([^"]+)"', page)]
     assert links == ["/views/network?" + urlencode({"focus": o}) for o in orgs] and len(orgs) == 2
-    first = re.search(r'class="open-network" href="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    assert first.replace("&amp;", "&") == links[0]
+    whole = re.search(r'class="open-network" id="open-network" href="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert whole.replace("&amp;", "&") == "/views/result?" + urlencode(
+        {"query": FIRMS}
+    )  # the result, not one IRI
     view = server.get(links[1])
     assert view.status_code == 200 and "Pinterest" in view.text
     # a result without entities of this dataset offers no network
@@ -205,8 +190,9 @@ def test_open_a_result_as_a_network(page, server: Server) -> None:  # type: igno
     orgs = [row["org"] for row in server.select(FIRMS)]
     page.goto(server.url + "/?" + urlencode({"query": FIRMS}))
     page.get_by_role("link", name="Open as network").click()
-    page.wait_for_function(FOCUS, timeout=30_000)
-    assert page.evaluate(FOCUS) == [orgs[0]] and urlsplit(page.url).path == "/views/network"
+    page.wait_for_function("() => window.fgView && window.fgView.settled", timeout=30_000)
+    assert urlsplit(page.url).path == "/views/result"
+    assert sorted(page.evaluate("network.body.data.nodes.get().map(n => n.id)")) == sorted(orgs)
     page.go_back()
     page.locator("#result-table tbody tr").nth(1).locator("a.network-link").click()
     page.wait_for_function(FOCUS, timeout=30_000)

@@ -89,11 +89,29 @@ def test_a_conforming_delete_insert_applies_atomically(write_server: Server) -> 
     assert 750 in cuts(write_server) and 800 not in cuts(write_server)
 
 
-def test_a_where_after_a_change_in_one_request_is_refused(write_server: Server) -> None:
-    text = f"INSERT DATA {{ <{EX}x> <{EX}p> 1 }} ; DELETE WHERE {{ <{EX}x> <{EX}p> ?o }}"
+def test_operations_in_one_request_see_the_earlier_ones_and_apply_together(write_server: Server) -> None:
+    g, h = f"{EX}seq-g", f"{EX}seq-h"
+    text = (
+        f"INSERT DATA {{ GRAPH <{g}> {{ <{EX}x> <{EX}p> 1, 2 }} }} ;\n"
+        f"DELETE WHERE {{ GRAPH <{g}> {{ <{EX}x> <{EX}p> 1 }} }} ;\n"
+        f"INSERT {{ GRAPH <{h}> {{ ?s <{EX}q> ?o }} }} WHERE {{ GRAPH <{g}> {{ ?s <{EX}p> ?o }} }} ;\n"
+        f"DELETE DATA {{ <{EX}x> <{EX}p> 2 }}"
+    )
     response = update(write_server, text)
-    assert response.status_code == 400
-    assert "separate requests" in response.json()["message"]
+    assert response.status_code == 200, response.text
+    rows = write_server.select(f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ <{EX}x> ?p ?o }} }}")
+    assert rows == [{"g": h, "p": f"{EX}q", "o": "2"}]
+
+
+def test_a_violation_in_a_later_operation_leaves_the_earlier_ones_unapplied(write_server: Server) -> None:
+    before = cuts(write_server)
+    text = PREFIXES + (
+        f"INSERT DATA {{ GRAPH <{EX}seq-bad> {{ <{EX}y> <{EX}p> 1 }} }} ;\n"
+        'INSERT { ?e fg:jobsCut 1 } WHERE { ?e fg:organization/schema:name "Pinterest" ; fg:headcountBefore 5000 }'
+    )
+    assert update(write_server, text).status_code == 422
+    assert cuts(write_server) == before
+    assert write_server.select(f"SELECT ?o WHERE {{ <{EX}y> ?p ?o }}") == []
 
 
 @pytest.mark.parametrize(
@@ -236,3 +254,34 @@ def test_firms_sharing_people_after_a_membership_is_added(write_server: Server) 
     )
     assert csv.text.splitlines()[0] == "person,name,firm1,firm2"
     assert "Sebastian Siemiatkowski" in csv.text
+
+
+def test_cors_lets_only_the_write_origins_send_the_token(write_server: Server) -> None:
+    ask = {
+        "Access-Control-Request-Method": "PUT",
+        "Access-Control-Request-Headers": "authorization,content-type",
+    }
+    allowed = httpx.options(
+        write_server.url + "/rdf-graphs", headers={**ask, "Origin": "https://editor.example.org"}
+    )
+    assert allowed.status_code == 200, allowed.text
+    assert allowed.headers["access-control-allow-origin"] == "https://editor.example.org"
+    assert "authorization" in allowed.headers["access-control-allow-headers"].lower()
+    assert "PUT" in allowed.headers["access-control-allow-methods"]
+    other = httpx.options(
+        write_server.url + "/rdf-graphs", headers={**ask, "Origin": "https://else.example.org"}
+    )
+    assert other.status_code == 400
+    put = httpx.put(
+        write_server.url + f"/rdf-graphs?graph={EX}cors",
+        content=f"<{EX}c> <{EX}p> 1 .".encode(),
+        headers={**AUTH, "Content-Type": "text/turtle", "Origin": "https://editor.example.org"},
+    )
+    assert put.status_code == 201, put.text
+    assert put.headers["access-control-allow-origin"] == "https://editor.example.org"
+    read = httpx.get(
+        write_server.url + "/sparql",
+        params={"query": "ASK {}"},
+        headers={"Origin": "https://else.example.org"},
+    )
+    assert read.headers["access-control-allow-origin"] == "*"

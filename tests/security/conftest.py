@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +63,13 @@ def _quiet_rdflib(caplog: pytest.LogCaptureFixture) -> None:
     import logging
 
     caplog.set_level(logging.ERROR, logger="rdflib")
+
+
+def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`firmgraph --store STORE ARGS...` run as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "firmgraph.api.cli", "--store", str(store), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

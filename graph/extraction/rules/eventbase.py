@@ -38,7 +38,9 @@ PAST_ANNOUNCED_RE = re.compile(
 )
 SAVINGS_BEFORE = re.compile(r"(?:\bsav\w*|einspar\w*|\bspar\w*)[^.;,]{0,50}$", re.I)
 SINCE_RE = re.compile(r"(?:seit|since|ab|from)\s+$", re.I)
-NOT_SPOKESPEOPLE = {"Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist"}
+NOT_SPOKESPEOPLE = {
+    "Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist", "Partner", "President", "Union official",
+}  # fmt: skip
 CLOSURE_RE = re.compile(
     r"\b(?:eingestellt|geschlossen|schließen|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
     r"|wound down|finished|aufgegeben|stillzulegen|closing)\b",

@@ -34,6 +34,8 @@ from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
 from firmgraph.graph.extraction.rules.text import Sentence
 
+_SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
+
 
 class EventFinder:
     """Walks the sentences once and builds the events of every company."""
@@ -319,7 +321,7 @@ class EventFinder:
                 event.part_of = self.main[parent_key]
         return event
 
-    # ------------------------------------------------------------ who announced
+    # ------------------------------------------------------------ who announced (priority of a role)
     def _speakers(self, s: Sentence) -> None:
         cues, announce, channels = self._facets_of(s)
         if not announce and not facets.speaks(s.text):
@@ -338,8 +340,10 @@ class EventFinder:
                 rank = 0
                 if cues or channels:
                     rank = 2 if channels else 1
-                elif person.role not in {"Spokesperson", "CEO", "VP Human Resources", "HR Board Member"}:
+                elif person.role not in _SPEAKING_ROLES:
                     continue
+                # the first who wrote the memo or post, else the CEO over other executives, then the cue
+                rank = 100 if rank == 2 else 10 * _SPEAKING_ROLES.get(person.role or "", 0) + rank
                 event.speakers.append((rank, -s.index, person.name, (s.start, s.end)))
                 break
 

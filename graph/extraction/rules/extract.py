@@ -3,6 +3,7 @@ article, as a record of the gold JSON shape with an evidence span for every stat
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -10,6 +11,7 @@ from firmgraph.graph.extraction.rules.dates import parse_iso
 from firmgraph.graph.extraction.rules.discourse import OWNER_AFTER, Discourse
 from firmgraph.graph.extraction.rules.events import Event, EventFinder
 from firmgraph.graph.extraction.rules.filings import Filing, find_filings
+from firmgraph.graph.extraction.rules.orgbase import Org
 from firmgraph.graph.extraction.rules.orgs import OrgIndex, find_orgs
 from firmgraph.graph.extraction.rules.people import Person, find_people
 from firmgraph.graph.extraction.rules.quotes import Quote, find_quotes
@@ -50,7 +52,7 @@ class RuleExtractor:
             return finder._owner_if_unit(finder._actor(s, pos))
 
         filings = find_filings(sentences, orgs, actor)
-        subjects = _subjects(orgs, events, sentences, doc.title, primary)
+        subjects = _subjects(text, orgs, events, sentences, doc.title, primary)
         events = [e for e in events if e.has_figures() or (e.org in subjects and e is finder.main.get(e.org))]
         return {
             "article": {"title": doc.title, "date": doc.date, "language": lang, "publisher": doc.publisher},
@@ -63,8 +65,18 @@ class RuleExtractor:
 
 
 def _drop_people_as_orgs(orgs: OrgIndex, people: list[Person]) -> None:
-    names = {p.name for p in people} | {p.surname for p in people}
-    for key in [k for k, o in orgs.orgs.items() if o.name in names]:
+    """A person's name taken for a firm goes; a firm named before its founder's family member stays
+    ("Kestermann ... managing director Sabine Kestermann")."""
+    names = {p.name for p in people}
+    surnames = {p.surname: p.name_span[0] for p in people}
+
+    def person_like(o: Org) -> bool:
+        if o.name in names:
+            return True
+        first = min((m[0] for m in o.mentions), default=None)
+        return o.name in surnames and (first is None or first >= surnames[o.name])
+
+    for key in [k for k, o in orgs.orgs.items() if person_like(o)]:
         del orgs.orgs[key]
     orgs.mentions = [m for m in orgs.mentions if m.key in orgs.orgs]
 
@@ -96,7 +108,11 @@ def _assign_people(
         s = next((x for x in sentences if x.start <= person.name_span[0] < x.end), None)
         if s is None:
             continue
-        key = discourse.focus(s, person.name_span[0])
+        # the firm named before the person in the sentence, else the one the text is about there; a firm
+        # named only after the person ("…verwies auf die Konkurrenz durch Temu") is the last resort
+        pos = person.name_span[0]
+        before = [r for r in discourse.refs.get(s.index, []) if r.end <= pos]
+        key = before[-1].key if before else discourse.topic.get(s.index) or discourse.focus(s, pos)
         org = orgs.get(key)
         if org is not None and org.kind in {"company", "union"}:
             person.org_key = key
@@ -110,10 +126,24 @@ def _assign_people(
 
 
 def _subjects(
-    orgs: OrgIndex, events: list[Event], sentences: list[Sentence], title: str | None, primary: str | None
+    text: str,
+    orgs: OrgIndex,
+    events: list[Event],
+    sentences: list[Sentence],
+    title: str | None,
+    primary: str | None,
 ) -> set[str]:
     counts = Counter(m.key for m in orgs.mentions)
-    with_events = {e.org for e in events if e.status == "current" and (e.has_figures() or e.cues)}
+    # a union, outlet or regulator is not the firm whose restructuring the article is about, nor is a
+    # platform named only as the medium ("in a LinkedIn post")
+    with_events = {
+        e.org
+        for e in events
+        if e.status == "current"
+        and (e.has_figures() or e.cues)
+        and orgs.orgs[e.org].kind == "company"
+        and not _only_a_medium(text, orgs.orgs[e.org])
+    }
     title_keys: set[str] = set()
     if title and sentences and sentences[0].text.startswith(title[:20]):
         title_keys = {m.key for m in orgs.in_range(sentences[0].start, sentences[0].end)}
@@ -135,6 +165,32 @@ def _subjects(
         ):
             subjects.add(e.org)
     return subjects
+
+
+_MEDIUM_AFTER = (
+    "post",
+    "posting",
+    "beitrag",
+    "page",
+    "profile",
+    "account",
+    "video",
+    "thread",
+    "-post",
+    "-beitrag",
+)
+
+
+_MEDIUM_BEFORE = re.compile(r"(?i:\b(?:on|auf|via|use|uses|using|über|per)\s+)$")
+
+
+def _only_a_medium(text: str, org: Org) -> bool:
+    """Every mention is a channel: "in a LinkedIn post", "use LinkedIn to announce", "auf LinkedIn"."""
+    return bool(org.mentions) and all(
+        text[b : b + 12].lower().lstrip(" ").startswith(_MEDIUM_AFTER)
+        or _MEDIUM_BEFORE.search(text[max(0, a - 8) : a])
+        for a, b in org.mentions
+    )
 
 
 def _evidence(text: str, spans: dict[str, tuple[int, int] | None]) -> dict[str, dict[str, Any]]:

@@ -14,8 +14,9 @@ _FILING_CUE = re.compile(
     r"|filing|filed|files|8-k|10-k|10-q|6-k|form\b|notice|document|disclos\w*|report(?:ed)? to",
     re.I,
 )
-_FORM = re.compile(r"(?<![\w-])(8-K|10-K|10-Q|6-K|20-F|S-1|8K)(?![\w-])", re.I)
-_WARN = re.compile(r"(?<![\w-])WARN(?:[- ](?:notice|notices|act|mitteilung|filing))?(?![\w-])")
+# "8-K", also in a German compound ("8-K-Mitteilung")
+_FORM = re.compile(r"(?<![\w-])(8-K|10-K|10-Q|6-K|20-F|S-1|8K)(?![\w]|-\d)", re.I)
+_WARN = re.compile(r"(?<![\w-])WARN(?:[- ](?i:notice|notices|act|mitteilung|meldung|filing))?(?![\w-])")
 _CHANNEL_FILING = re.compile(
     r"regulatory filing|in a filing|securities filing|börsenpflichtmitteilung|pflichtmitteilung", re.I
 )
@@ -46,9 +47,12 @@ def find_filings(
         pos = s.start + (
             form.start() if form else warn.start() if warn else generic.start() if generic else 0
         )
-        key = actor(s, pos)
-        org = orgs.get(key)
+        org = orgs.get(actor(s, pos))
         if org is None or org.kind != "company":
+            # the actor was an exchange or outlet ("Norvik (Nasdaq: NRVK) ... in an 8-K"): the sentence's first firm
+            firms = [m for m in orgs.in_range(s.start, s.end) if orgs.orgs[m.key].kind == "company"]
+            org = orgs.orgs[firms[0].key] if firms else None
+        if org is None:
             continue
         if regs:
             regulator: str | None = orgs.orgs[regs[0].key].name
@@ -60,4 +64,9 @@ def find_filings(
         if form and filing.form is None:
             filing.form = form.group(1).upper().replace("8K", "8-K")
             filing.form_span = (s.start + form.start(), s.start + form.end())
-    return list(found.values())
+        elif warn and not form and filing.form is None and regs:
+            filing.form = "WARN"  # a WARN notice to a state agency
+            filing.form_span = (s.start + warn.start(), s.start + warn.end())
+    # a notice with no agency named goes with the same firm's notice that names one
+    named = {org for org, regulator in found if regulator is not None}
+    return [f for (org, regulator), f in found.items() if regulator is not None or org not in named]

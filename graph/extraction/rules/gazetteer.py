@@ -318,6 +318,19 @@ Benteler
 Leoni
 Kion
 Jungheinrich
+# stock exchanges and market operators (named where a firm is listed or files a trading update)
+[exchange]
+Nasdaq | NASDAQ
+New York Stock Exchange | NYSE
+London Stock Exchange | LSE
+Deutsche Börse | Frankfurter Wertpapierbörse
+SIX Swiss Exchange | SIX
+Euronext
+Wiener Börse
+Tokyo Stock Exchange
+Hong Kong Stock Exchange | HKEX
+National Stock Exchange of India | NSE
+Bombay Stock Exchange | BSE
 [outlet]
 Reuters | Thomson Reuters
 Bloomberg | Bloomberg News
@@ -380,6 +393,9 @@ FCA | Financial Conduct Authority
 EZB | Europäische Zentralbank | ECB | European Central Bank
 Federal Reserve | Fed | US-Notenbank
 Bundesagentur für Arbeit
+# labour-market agencies that receive mass-layoff notices
+AMS | Arbeitsmarktservice | Arbeitsmarktservice Österreich
+?Agentur für Arbeit | Arbeitsagentur
 [union]
 IG Metall
 Verdi | ver.di
@@ -411,7 +427,7 @@ def _load() -> list[Known]:
     kind = "company"
     for raw in _TABLE.splitlines():
         line = raw.strip()
-        if not line:
+        if not line or line.startswith("#"):
             continue
         if line.startswith("["):
             kind = line.strip("[]")
@@ -431,6 +447,10 @@ SURFACES: dict[str, Known] = {s: k for k in KNOWN for s in (k.name, *k.aliases)}
 # Short forms that collide with ordinary words unless written in capitals or with support.
 AMBIGUOUS_SURFACES = frozenset(
     {
+        "SIX",
+        "LSE",
+        "BSE",
+        "NSE",
         "Fed",
         "Insider",
         "Capital",

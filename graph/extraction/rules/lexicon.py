@@ -30,7 +30,8 @@ ROLES: list[tuple[str, str]] = [
      r"|vorstandsvorsitzende[rn]?|unternehmenschef(?:in)?|firmenchef(?:in)?|vorsitzende[rn]? der geschäftsführung"
      r"|vorsitzende[rn]? des vorstands|geschäftsführer(?:in)?|managing director|boss|top manager(?:in)?|chef(?:in)?", "CEO"),
     (r"cfo|chief financial officer|finanzvorstand|finanzvorständin|finanzchef(?:in)?|finance chief"
-     r"|finanzgeschäftsführer(?:in)?", "CFO"),
+     r"|finanzgeschäftsführer(?:in)?|finance director|finanzdirektor(?:in)?", "CFO"),
+    (r"cmo|chief medical officer|medizinvorstand|medizinvorständin", "Chief Medical Officer"),
     (r"coo|chief operating officer|operativer? chef(?:in)?|produktionsvorstand|produktionsvorständin", "COO"),
     (r"cto|chief technology officer|technikvorstand|technikvorständin|technologiechef(?:in)?|technikchef(?:in)?", "CTO"),
     (r"personalvorstand|personalvorständin|arbeitsdirektor(?:in)?|hr board member|board member for (?:hr|human resources)",
@@ -39,6 +40,9 @@ ROLES: list[tuple[str, str]] = [
      r" (?:of )?(?:human resources|hr|people(?: experience and technology)?)|personalchef(?:in)?|hr-chef(?:in)?"
      r"|personalleiter(?:in)?|head of (?:hr|human resources|people)|hr (?:chief|head)|chief people officer"
      r"|chief human resources officer|chro|leiter(?:in)? der personalabteilung", "VP Human Resources"),
+    (r"leiter(?:in)? (?:der )?(?:unternehmens|konzern)?kommunikation|kommunikationschef(?:in)?"
+     r"|head of (?:corporate )?communications|communications director|director of communications",
+     "Spokesperson"),
     (r"(?:unternehmens|konzern|firmen|presse|bank|betriebsrats|gewerkschafts)?sprecher(?:in)?"
      r"|(?:company |press )?spokes(?:person|man|woman)|pressesprecher(?:in)?", "Spokesperson"),
     (r"(?:gesamt|konzern)?betriebsrats(?:chef(?:in)?|vorsitzende[rn]?)|vorsitzende[rn]? des (?:gesamt|konzern)?betriebsrat(?:e)?s"
@@ -52,9 +56,13 @@ ROLES: list[tuple[str, str]] = [
     (r"mitgründer(?:in)?|mitbegründer(?:in)?|gründer(?:in)?|co-?founder|founder", "Co-founder"),
     (r"analyst(?:in)?", "Analyst"),
     (r"(?:chef)?volkswirt(?:in)?|ökonom(?:in)?|(?:chief )?economist", "Economist"),
-    (r"(?:bezirks|gewerkschafts)leiter(?:in)?|gewerkschaftschef(?:in)?|union (?:leader|chief|head|president)",
-     "Head"),
-    (r"(?:senior )?vize-?präsident(?:in)?|(?:senior |executive )?vice president|svp|evp|präsident(?:in)?|president"
+    (r"(?:bezirks|gewerkschafts)leiter(?:in)?|gewerkschaftschef(?:in)?|union (?:leader|chief|head|president)"
+     r"|(?:erste[rn]? |zweite[rn]? )?bevollmächtigte[rn]?|bezirksvorsitzende[rn]?"
+     r"|\w+(?:bereichs|abteilungs|fachbereichs|landesbezirks|bezirks|standort|werks)leiter(?:in)?", "Head"),
+    (r"(?:national|regional|full-time|district) officer|union official|gewerkschaftssekretär(?:in)?", "Union official"),
+    (r"(?:managing |general |senior )?partner(?:in)?", "Partner"),
+    (r"präsident(?:in)?|president", "President"),
+    (r"(?:senior )?vize-?präsident(?:in)?|(?:senior |executive )?vice president|svp|evp"
      r"|vorstandsmitglied|vorstand|leiter(?:in)?|head|direktor(?:in)?|director|manager(?:in)?",
      "Head"),
 ]  # fmt: skip
@@ -74,7 +82,11 @@ def role_label(text: str) -> str | None:
     # "Amazon-Chef", "Siemens-Personalvorständin": the role is the compound's last part
     if "-" in t:
         return role_label(t.rsplit("-", 1)[1])
-    return None
+    # "head of automotive research", "president of the Chamber": the role is the head of the phrase
+    head = re.sub(r"\s+(?:of|für|at|bei)\s+.*$", "", t, flags=re.I)
+    if head == t:  # "Landesfachbereichsleiterin Handel": the field after the role
+        head = re.sub(r"\s+[A-ZÄÖÜ][a-zäöü]+$", "", t)
+    return role_label(head) if head != t else None
 
 
 # ---------------------------------------------------------------- event triggers
@@ -144,6 +156,9 @@ SPEECH = (
     r"|bezeichnete|nannte|lobte|sprach von|warnte|kritisierte|bekräftigte|räumte\w*[^.]{0,40}\bein|zitiert\w*"
     r"|wies\w*[^.]{0,80}\bzurück|verkündete|so\b|laut|zufolge|said|says|told|added|wrote|writes|explained"
     r"|stressed|noted|called|described|according to|warned|insisted|argued|stated|tweeted|posted"
+    r"|spricht von|sprechen von|sprach\w* von|die rede|kündigte\w*[^.]{0,60}\ban|hält\w*[^.]{0,60}\bfür|beziffert\w*"
+    r"|versichert\w*|bestätigte|warnt|kritisiert|calls|described|pointed to|vowed|begründete|begründet"
+    r"|teilte\w*[^.]{0,60}\bmit\b|said in a statement"
 )
 SUBJUNCTIVE = r"\b(?:sei|seien|habe|hätten|werde|würden|könne|müsse|gehe|ermögliche|solle|wolle|gebe)\b"
 
@@ -289,7 +304,8 @@ ORG_HEAD_EN = (
     r"company|firm|giant|maker|chipmaker|automaker|carmaker|retailer|startup|start-up|lender|insurer|conglomerate"
     r"|platform|provider|manufacturer|supplier|airline|operator|developer|rival|competitor|parent|group|chain|carrier"
     r"|bank|fintech|producer|publisher|broadcaster|network|service|app|brand|unit|subsidiary|union|steelmaker"
-    r"|outlet|newspaper|magazine|agency|site|website"
+    r"|outlet|newspaper|magazine|agency|site|website|consultancy|consulting firm|tracker|research firm|brokerage"
+    r"|investment bank|exchange"
 )
 # Last words of firm names ("Gresham Steel", "Vessler Chemie", "Northgate Ventures"): a capitalised run ending in
 # one names a firm, and such a word never ends a person's name.
@@ -304,8 +320,17 @@ ORG_WORDS = words(
     Materials Metals Mining Oil Gas Power Utilities Realty Properties Hotels Resorts Restaurants Stores Markets
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
-    Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp"""
+    Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
+    Volksbank Sparkasse Raiffeisenbank Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
+    Precision"""
 )
+# German compounds ending in one of these are last words of firm names too ("Dorndahl Fördertechnik",
+# "Krellmann Motorkomponenten", "Solvana Spezialchemie", "Sonnhalde Möbelwerke").
+ORG_WORD_ENDINGS = (
+    "technik", "chemie", "werke", "anlagen", "komponenten", "maschinen", "elektronik", "armaturen", "sensorik",
+    "systeme", "kunststoffe", "logistik", "textilien", "metallbau", "stahlbau", "maschinenbau", "werkzeugbau",
+    "fahrzeugbau", "hydraulik", "pneumatik", "optik", "polster", "möbel", "hausgeräte", "motoren", "pharma",
+)  # fmt: skip
 UNION_WORDS = words("Union Gewerkschaft Teamsters Syndicate Alliance")
 OUTLET_WORDS = words(
     "Zeitung Allgemeine Times Journal Post Rundschau Tagblatt Anzeiger Kurier Nachrichten Gazette"
@@ -338,7 +363,7 @@ NOT_NAMES = words(
     Washington California Kalifornien Seattle Silicon Valley Wall Street Street Insider Insiders Analysten
     Experten Gewerkschaften Mitarbeiter Beschäftigte Stellen Jobs Unternehmen Konzern Konzerne Firma Firmen
     Regierung Bundesregierung Politik Wirtschaft Branche Industrie Markt Märkte Börse Aktie Aktien Anleger
-    Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Quartal Jahr Jahre Monate Wochen Tage
+    Mehrere Einige Viele Betroffene Several Many Kunden Nutzer Zahl Zahlen Prozent Millionen Milliarden Dollar Euro Franken Rappen Pfund Quartal Jahr Jahre Monate Wochen Tage
     Ende Anfang Mitte Plan Pläne Stellenabbau Abbau Entlassungen Kündigungen Kosten Gewinn Umsatz Technologie
     Intelligenz Künstliche Künstlicher Hinweis Update Breaking Exklusiv Exclusive News Nachrichten Video Foto
     Read More Related Share Teilen Weiter Zurück Home Startseite Newsletter Cookie Cookies Online

@@ -22,9 +22,9 @@ _LEGAL_TAIL = re.compile(rf"(?:,?\s+(?:{LEGAL_SUFFIX}))+$")
 _NOUN_SUFFIXES = (
     "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "tät", "täten",
     "ismus", "nis", "nisse", "chen", "iken", "ien", "eure", "nehmer", "arbeiter", "inen", "onen",
-    "ling", "linge", "ment", "mente", "sten", "ssen", "zeit", "welt", "markt", "land", "plätze", "stellen",
+    "ling", "linge", "ment", "mente", "sten", "ssen", "zeit", "welt", "markt", "plätze", "stellen",
     "gaben", "kosten", "preise", "zahlen", "daten", "werte", "gelder", "mittel", "nahme", "nahmen", "lage", "wesen",
-    "kräfte", "leute", "nehmen", "geschäft", "bereich", "bereiche", "handel", "gruppe", "politik", "branche",
+    "kräfte", "leute", "nehmen", "arbeit", "geschäft", "bereich", "bereiche", "handel", "gruppe", "politik", "branche",
 )  # fmt: skip
 # First parts of German compounds that name a trade, not a firm ("Cloud-Sparte", "Auto-Konzern").
 GENERIC_PREFIXES = frozenset(
@@ -176,11 +176,14 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     country_arm = len(tokens) >= 2 and tokens[-1] in _COUNTRY_ARMS  # "Zentyx Deutschland"
     if tokens[0] in NOT_NAMES or (
-        tokens[-1] in NOT_NAMES - {"Group", "Gruppe", "Holding", "Company", "Corporation"} and not country_arm
+        tokens[-1] in NOT_NAMES - {"Group", "Gruppe", "Holding", "Company", "Corporation", "Union"}
+        and not country_arm
     ):
         return False
     if re.fullmatch(CONNECTOR, tokens[0]) or re.fullmatch(CONNECTOR, tokens[-1]):
         return False
+    if tokens[-1] == "Union" and (len(tokens) < 2 or re.search(r"(?:päische|pean|ische|ean)$", tokens[-2])):
+        return False  # "Europäische Union", "European Union": not a trade union
     if any(t.isdigit() for t in tokens) or (strict and is_common_noun(tokens[0])):
         return False
     if len(tokens) == 1:

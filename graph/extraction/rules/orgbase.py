@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from firmgraph.graph.extraction.rules.lexicon import ORG_HEAD_DE, words
-from firmgraph.graph.extraction.rules.names import CONNECTOR_WORDS, NOT_NAMES_LEAD, is_common_noun, name_key
+from firmgraph.graph.extraction.rules.names import (
+    CAP_WORD,
+    CONNECTOR_WORDS,
+    NAME,
+    NOT_NAMES_LEAD,
+    is_common_noun,
+    name_key,
+)
 
 
 @dataclass
@@ -61,7 +68,14 @@ def first_name_part(name: str) -> str:
 
 DESCRIPTORS = words(
     """Rival Rivals Competitor Peer Analysts Analyst Shares Konkurrent Konkurrenten Wettbewerber Rivale Tochter
-    Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup"""
+    Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup
+    Start-up Versicherer Zulieferer Händler Anbieter Mutter Mutterkonzern Muttergesellschaft Tochterfirma
+    Tochtergesellschaft Geldgeber Kapitalgeber Wagniskapitalgeber Risikokapitalgeber Investorin Private-Equity-Investor"""
+)
+# "Bengaluru-based", "Finland's", "Munich-based": a place in front of the name, not part of it
+_PLACE_LEAD = re.compile(r"^(?:[\w-]+-based|[A-ZÄÖÜ][\w-]*['’]s)$")
+_DESCRIPTOR_HEAD = re.compile(
+    r"[\w-]*(?:geber|gesellschaft|konzern|hersteller|zulieferer|versicherer|investor)"
 )
 
 
@@ -73,7 +87,14 @@ COMPOUND_HEAD = re.compile(
 def strip_descriptor(name: str) -> str:
     """ "Drogeriekette Lindhoff" -> "Lindhoff", "Rival Brookfield Savings" -> "Brookfield Savings"."""
     tokens = name.split()
-    heads = [i for i, t in enumerate(tokens[:-1]) if t[:1].isupper() and COMPOUND_HEAD.fullmatch(t)]
+    while len(tokens) > 1 and _PLACE_LEAD.match(tokens[0]):
+        tokens = tokens[1:]
+    heads = [
+        i
+        for i, t in enumerate(tokens[:-1])
+        if t[:1].isupper()
+        and (COMPOUND_HEAD.fullmatch(t) or t in DESCRIPTORS or _DESCRIPTOR_HEAD.fullmatch(t))
+    ]
     if heads and not re.fullmatch(CONNECTOR_WORDS, tokens[heads[-1] + 1]):
         tokens = tokens[heads[-1] + 1 :]  # "Stuttgarter Softwarefirma Velatec" -> "Velatec"
     while (
@@ -89,3 +110,22 @@ def form_key(raw: str) -> str:
     """The name key of a matched owner or unit ("Finanzinvestor Carrow Partners", "Ostermann-Konzerns")."""
     name = re.sub(r"-(?:Konzern|Gruppe|Group)\w*$", "", first_name_part(raw) or "")
     return name_key(strip_descriptor(trim_leading(name)) or name)
+
+
+# public agencies named with their remit: "Ohio Department of Job and Family Services", "Employment Security
+# Department", "Arbeitsbehörde des Bundesstaats Washington"
+AGENCY_RE = re.compile(
+    rf"(?<![\w-])((?:{CAP_WORD}\s+){{0,3}}(?:Department|Agency|Commission|Office|Bureau|Division|Ministry)\s+of\s+"
+    rf"(?:the\s+)?{CAP_WORD}(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?{CAP_WORD}){{0,5}}"
+    rf"|(?:{CAP_WORD}\s+){{1,3}}(?:Department|Agency|Commission)"
+    rf"|[\w-]*(?:[Bb]ehörde|[Aa]gentur|[Mm]inisterium)\s+(?:des|der)\s+(?:Bundesstaat\w*|Landes|Staat\w*|Kanton\w*|Freistaat\w*)"
+    rf"\s+{CAP_WORD}(?:\s+{CAP_WORD})?)"
+)
+# "sagte dem Branchendienst SaaS Weekly", "sagte dem Hanse-Wirtschaftsdienst"
+_OUTLET_HEADS = (
+    r"dienst|portal|magazin|zeitung|blatt|sender|agentur|medium|kurier|anzeiger|rundschau|newsletter"
+)
+SAID_TO_RE = re.compile(
+    rf"(?:sagte|sagt|erklärte|bestätigte|betonte|schrieb)\s+de[mr]\s+(?:(?i:[\w-]*(?:{_OUTLET_HEADS}))\s+({NAME})"
+    rf"|([A-ZÄÖÜ][\w-]*(?:{_OUTLET_HEADS})))(?![\w])"
+)

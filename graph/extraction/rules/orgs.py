@@ -16,6 +16,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
     NEUTRAL,
     ORG_HEAD_DE,
     ORG_HEAD_EN,
+    ORG_WORD_ENDINGS,
     ORG_WORDS,
     OUTLET_WORDS,
     PLAN,
@@ -24,6 +25,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
 )
 from firmgraph.graph.extraction.rules.names import (
     CAP_WORD,
+    CONNECTOR_WORDS,
     GENERIC_PREFIXES,
     NAME,
     NOT_NAMES_LEAD,
@@ -33,7 +35,9 @@ from firmgraph.graph.extraction.rules.names import (
     strip_legal,
 )
 from firmgraph.graph.extraction.rules.orgbase import (
+    AGENCY_RE,
     DESCRIPTORS,
+    SAID_TO_RE,
     Mention,
     Org,
     first_name_part,
@@ -41,6 +45,7 @@ from firmgraph.graph.extraction.rules.orgbase import (
     trim_leading,
 )
 from firmgraph.graph.extraction.rules.owners import (
+    acronyms,
     assign_parents,
     consolidate,
     owner_matches,
@@ -55,9 +60,13 @@ _GAZ_RE = re.compile(
 )
 _LEGAL_RE = re.compile(rf"(?<![\w-])({NAME}),?\s+(?:{LEGAL_SUFFIX})(?![\w])")
 _HEAD_DE_RE = re.compile(
-    rf"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|beim|vom|zum|zur|[Ee]in(?:e[mnrs]?)?|[Ss]eine[mnrs]?|[Ii]hre[mnrs]?)\s+"
-    rf"(?:[a-zäöü][\w-]*\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE}))\s+({NAME})"
-)
+    rf"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Bb]eim|vom|zum|zur|[Ee]in(?:e[mnrs]?)?|[Ss]ein(?:e[mnrs]?)?"
+    rf"|[Ii]hr(?:e[mnrs]?)?)\s+"
+    rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE}))\s+({NAME})"
+)  # "der Hamburger Konkurrent Avelio Care", "Ihr Wettbewerber Brakelmann Polster"
+_BASED_RE = re.compile(
+    rf"(?<![\w-])[A-ZÄÖÜ][\w.]*(?:[ -][A-ZÄÖÜ][\w.]*)?-based\s+({NAME})"
+)  # "Atlanta-based X"
 _HEAD_EN_RE = re.compile(
     rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_HEAD_EN})s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
 )
@@ -73,10 +82,12 @@ _POSSESSIVE_RE = re.compile(
     rf"|president|chair\w*|revenue|profit|latest|largest|biggest|move|announcement|filing|memo|blog|statement)(?![\w])"
 )
 _LIST_RE = re.compile(
-    rf"(?:(?:Unternehmen|Konzerne|Firmen|Techkonzerne|Tech-Konzerne|Konkurrenten|Rivalen|Wettbewerber|Anbieter|Banken"
-    rf"|Hersteller|companies|firms|rivals|competitors|peers|giants|groups)\s+(?:wie|such as|like|including|darunter)"
-    rf"|(?:darunter|including|such as))\s+({NAME}(?:\s*(?:,|und|and|sowie|oder|or)\s+{NAME})*)"
-)
+    rf"(?:(?:Unternehmen|Konzerne|Konzernen|Firmen|Techkonzerne|Tech-Konzerne|Konkurrenten|Rivalen|Wettbewerber\w*"
+    rf"|Anbieter\w*|Banken|Hersteller\w*|companies|firms|rivals|competitors|peers|giants|groups)[,]?\s+"
+    rf"(?:wie|such as|like|including|darunter)"
+    rf"|(?:darunter|including|such as)|(?:compet\w*|konkurrier\w*|konkurrenz)\s+(?:\w+\s+){{0,3}}?(?:with|mit))"
+    rf"\s+({NAME}(?:\s*(?:,|und|and|sowie|oder|or)\s+{NAME})*)"
+)  # "competes with Fivetran and Matillion", "konkurriert unter anderem mit United Grinding"
 _SUBJECT_RE = re.compile(
     rf"(?:^|[.:;!?]\s+|\b(?:dass|weil|nachdem|während|when|after|as|while|that|und|and)\s+)({NAME})\s+"
     rf"(?i:(?:(?:will|wollen|plant|plans|planning|muss|soll|wird|hat|hatte|is|has|had|said|says|announced|kündigt\w*"
@@ -116,6 +127,42 @@ class OrgIndex:
             if k in {name_key(a) for a in org.aliases}:
                 return org.key
         return None
+
+    def key_in(self, phrase: str) -> str | None:
+        """The organisation a phrase names or starts with ("IG Metall Zwickau" -> IG Metall, "Northcap" ->
+        Northcap Ventures when that is the only firm of that first word)."""
+        tokens = phrase.split()
+        for n in range(len(tokens), 0, -1):
+            key = self.key_of(" ".join(tokens[:n]))
+            if key:
+                return key
+        if len(tokens) == 1:
+            starts = [o.key for o in self.orgs.values() if o.name.split()[0] == tokens[0]]
+            return starts[0] if len(starts) == 1 else None
+        return None
+
+    def register(self, text: str, name: str, *, german: bool = False) -> str | None:
+        """Add a firm named where a person's role links to it ("head of research at Harwick & Lowe",
+        German: "bei der Beratung Kessel & Partner", the kind noun in front dropped)."""
+        name = re.sub(r"^(?:the|der|die|das|dem|den)\s+", "", " ".join(name.split()).strip(" ,.;:"))
+        name = strip_descriptor(trim_leading(name) if german else name)
+        base = strip_legal(name)
+        tokens = base.split()
+        if not tokens or not plausible_name(base) or is_common_noun(tokens[-1]):
+            return None
+        if not all(t[:1].isupper() or re.fullmatch(CONNECTOR_WORDS, t) for t in tokens):
+            return None
+        key = name_key(base)
+        if not key or key in self.orgs:
+            return key or None
+        kind = "union" if tokens[-1] in UNION_WORDS else "company"
+        org = Org(key, base, kind)
+        if name != base:
+            org.aliases.add(name)
+        self.orgs[key] = org
+        found = _mentions(text, {key: org})
+        self.mentions = sorted([*self.mentions, *found], key=lambda m: m.start)
+        return key
 
 
 def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str] | None = None) -> OrgIndex:
@@ -167,6 +214,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             if key and full.strip() != name:
                 candidates[key].aliases.add(trim_leading(full) or full)
     for pattern, strict in (
+        (_BASED_RE, False),
         (_HEAD_DE_RE, True),
         (_HEAD_EN_RE, False),
         (_COMPOUND_RE, True),
@@ -178,8 +226,14 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
                 add(name, strict=strict)
+    for m in SAID_TO_RE.finditer(text):
+        name = first_name_part(m.group(1) or m.group(2))
+        if name and not _looks_like_person(name, people_names):
+            add(name, "outlet", strict=False)
     for m in _OUTLET_RE.finditer(text):
         name = first_name_part(m.group(1))
+        if name and role_label(name.split()[0]):
+            continue  # "according to CEO Jane Miller": a person
         if name and not _looks_like_person(name, people_names) and not re.search(r"\d", name):
             add(name, "outlet", strict=True)
     for m in _LIST_RE.finditer(text):
@@ -191,6 +245,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         if name and not _looks_like_person(name, people_names):
             add(name, strict=True)
     for m in _RUN_RE.finditer(text):
+        if _alone_on_line(text, m):
+            continue  # a section label of the page ("Mode & Textil", "Digital Health")
         found = _named_by_last_word(m.group(0))
         if found and not _looks_like_person(found[0], people_names):
             key = add(found[0], found[1], strict=False)
@@ -208,6 +264,10 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
             if count >= min_hits and occurrences >= min_occurrences and not is_common_noun(name.split()[0]):
                 add(name, strict=True)
+    for m in AGENCY_RE.finditer(text):
+        name = re.sub(r"^(?:The|Die|Der|Das)\s+", "", m.group(1))
+        if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES_LEAD:
+            add(name, "regulator", known=True)
     for m in _PAREN_ALIAS_RE.finditer(text):
         key = name_key(m.group(1))
         if key in candidates:
@@ -232,10 +292,15 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     orgs = {k: o for k, o in candidates.items() if support[k] >= 1 or _supported(text, o)}
     if publisher:
         pub = name_key(publisher)
-        orgs = {k: o for k, o in orgs.items() if k != pub and pub not in {name_key(a) for a in o.aliases}}
+        orgs = {
+            k: o
+            for k, o in orgs.items()
+            if k != pub and not pub.startswith(k + " ") and pub not in {name_key(a) for a in o.aliases}
+        }  # the publisher, also cut short ("told Scaleup Europe" -> "Scaleup")
     short_forms(text, orgs)
     assign_parents(text, orgs, _mentions(text, orgs), ownership)
     consolidate(text, orgs)
+    acronyms(orgs)
     for org in orgs.values():
         org.mentions = []
     mentions = _mentions(text, orgs)
@@ -290,10 +355,21 @@ _APPOSITION_RE = re.compile(
 _LAST_WORDS = ORG_WORDS | UNION_WORDS | AGENCY_WORDS | OUTLET_WORDS
 
 
+def _alone_on_line(text: str, m: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    return text[line_start : line_end if line_end >= 0 else len(text)].strip() == m.group(0).strip()
+
+
+def _is_last_word(token: str) -> bool:
+    low = token.lower()
+    return token in _LAST_WORDS or (token[:1].isupper() and len(low) > 7 and low.endswith(ORG_WORD_ENDINGS))
+
+
 def _named_by_last_word(run: str) -> tuple[str, str] | None:
     """A capitalised run whose last word names a kind of organisation ("Gresham Steel", "Verdi Union")."""
     tokens = run.split()
-    if tokens[-1] not in _LAST_WORDS and tokens[-1].rsplit("-", 1)[-1] not in OUTLET_WORDS:
+    if not _is_last_word(tokens[-1]) and tokens[-1].rsplit("-", 1)[-1] not in OUTLET_WORDS:
         return None  # "Gresham Steel", "Süddeutsche Zeitung", "Kölner Stadt-Anzeiger"
     if (
         tokens[-1].rsplit("-", 1)[-1] in OUTLET_WORDS
@@ -306,7 +382,7 @@ def _named_by_last_word(run: str) -> tuple[str, str] | None:
             else None
         )
     tokens = strip_descriptor(trim_leading(run)).split()
-    if len(tokens) < 2 or tokens[-1] not in _LAST_WORDS:
+    if len(tokens) < 2 or not _is_last_word(tokens[-1]):
         return None
     if is_common_noun(tokens[0]) or tokens[0] in NOT_NAMES_LEAD:
         return None

@@ -4,7 +4,7 @@ units named after their owner, and one firm under its fullest name ("Vessler" ->
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from firmgraph.graph.extraction.rules.gazetteer import BY_NAME
 from firmgraph.graph.extraction.rules.lexicon import REGION_WORDS
@@ -107,6 +107,10 @@ def assign_parents(
     for m, owner_group, unit_group in owner_matches:
         owner = by_form.get(form_key(m.group(owner_group)))
         unit = by_form.get(form_key(m.group(unit_group)))
+        if unit is None and _ANAPHOR.fullmatch(m.group(unit_group)):
+            unit = _most_named_before(
+                orgs, mentions, m.start(), owner
+            )  # "Das Unternehmen gehört zum X-Konzern"
         if owner and unit and owner is not unit and unit.parent is None:
             unit.parent = owner.name
             unit.parent_span = (m.start(), m.end())
@@ -130,6 +134,21 @@ def assign_parents(
             if owner.parent is None:
                 unit.parent = owner.name
                 unit.parent_span = (m.start(), m.end())
+
+
+_ANAPHOR = re.compile(
+    r"(?:Das|Der|Die|The)\s+(?:Unternehmen|Konzern|Firma|Hersteller|Gruppe|Company|Firm|Group)"
+)
+
+
+def _most_named_before(
+    orgs: dict[str, Org], mentions: list[Mention], pos: int, owner: Org | None
+) -> Org | None:
+    counts: dict[str, int] = {}
+    for x in mentions:
+        if x.end <= pos and orgs[x.key].kind == "company" and orgs[x.key] is not owner:
+            counts[x.key] = counts.get(x.key, 0) + 1
+    return orgs[max(counts, key=lambda k: counts[k])] if counts else None
 
 
 _UNIT_BEFORE = re.compile(
@@ -157,6 +176,8 @@ def consolidate(text: str, orgs: dict[str, Org]) -> None:
         if short.key not in orgs:
             continue
         longer = [o for o in companies if o.key in orgs and o.name.startswith(short.name + " ")]
+        if len(longer) > 1:  # "Vierlinden": the Modehaus, not the "Online-Tochter Vierlinden Digital"
+            longer = [o for o in longer if not _is_unit_named(text, o.name)]
         if len(longer) != 1:
             continue
         full = longer[0]
@@ -172,6 +193,52 @@ def consolidate(text: str, orgs: dict[str, Org]) -> None:
         full.aliases |= {short.name, *short.aliases}
         full.outlet_evidence |= short.outlet_evidence
         del orgs[short.key]
+
+
+def acronyms(orgs: dict[str, Org]) -> None:
+    """ "UPS" and "United Parcel Service", "HKB" and "Hanseatische Kreditbank": one firm, the acronym an alias."""
+    for short in [
+        o for o in orgs.values() if o.name.isupper() and 2 <= len(o.name) <= 6 and o.name.isalpha()
+    ]:
+        full = [
+            o
+            for o in orgs.values()
+            if o is not short and o.kind == short.kind and _initials_fit(short.name, o.name)
+        ]
+        if len(full) != 1 or short.key not in orgs:
+            continue
+        keep, drop = (short, full[0]) if short.name in BY_NAME else (full[0], short)
+        keep.aliases |= {drop.name, *drop.aliases}
+        keep.parent = keep.parent or drop.parent
+        del orgs[drop.key]
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Each word's first letter in order; at most one more letter from inside the last word (Kredit-Bank)."""
+    words = [
+        w
+        for w in re.split(r"[\s-]+", name)
+        if w and w.lower() not in {"of", "and", "&", "für", "und", "the", "der"}
+    ]
+    if len(words) < 2 or len(words) > len(acronym):
+        return False
+    heads = "".join(w[0] for w in words).upper()
+    if heads == acronym:
+        return True
+    last = words[-1].lower()
+    return (
+        len(acronym) == len(words) + 1
+        and acronym.startswith(heads)
+        and any(
+            last.endswith(part) and len(last) > len(part) + 2 for part in _COMPOUND_HEADS[acronym[-1].lower()]
+        )
+    )
+
+
+_COMPOUND_HEADS: dict[str, tuple[str, ...]] = defaultdict(
+    tuple,
+    {"b": ("bank",), "k": ("kasse",), "w": ("werk", "werke"), "v": ("versicherung",), "g": ("gesellschaft",)},
+)
 
 
 def stem_parents(orgs: dict[str, Org]) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from firmgraph.graph.extraction.rules.lexicon import SPEECH, SUBJUNCTIVE
+from firmgraph.graph.extraction.rules.lexicon import SPEECH, SUBJUNCTIVE, role_label
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
 from firmgraph.graph.extraction.rules.text import Sentence
@@ -17,11 +17,22 @@ _SPEECH_RE = re.compile(rf"(?<![\w])(?:{SPEECH})(?![\w])", re.I)
 _SUBJUNCTIVE_RE = re.compile(SUBJUNCTIVE, re.I)
 _AFTER_VERB = re.compile(
     r"^\s*[,–—-]?\s*(?:sagte|sagt|so|erklärte|betonte|meinte|schrieb|ergänzte|fügte|warnte|bekräftigte|said|says"
-    r"|added|wrote|told|explained|stressed|noted|warned)\b",
+    r"|added|wrote|told|explained|stressed|noted|warned|versicherte|wird\b[^.„“\"]{0,80}\bzitiert"
+    r"|teilte\b[^.„“\"]{0,60}\bmit|(?:das|dies|so|that is what|that's what|this is what)\s+(?:sagte|sagt|erklärte"
+    r"|schrieb|said|wrote|told))\b",
     re.I,
 )
 _AFTER_NAME_VERB = re.compile(
-    r"^\s*[,–—-]\s*(?P<who>[^,.;]{2,60}?)\s+(?:said|says|added|wrote|told|sagte|sagt)\b", re.I
+    r"^\s*[,–—-]?\s*(?P<who>[^,.;„“\"]{2,60}?)\s+(?:said|says|added|wrote|told|sagte|sagt|schreibt|schrieb)\b",
+    re.I,
+)
+_THAT_SAID = re.compile(
+    r"^\s*(?i:das|dies|so|that is what|that's what|this is what)\s+(?:sagte|sagt|erklärte|schrieb|said|wrote|told)\b"
+)
+_PRONOUN_SPEAKS = re.compile(rf"\b(?:he|she|er|sie)\s+(?:\w+\s+)?(?:{SPEECH})\b")
+# an unnamed spokesperson speaks for the firm: "the spokesperson said", "sagte ein Konzernsprecher"
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"(?i:\b(?:the|a|an|ein|eine|der|die)\s+(?:[\w-]+\s+)?(?:spokes(?:person|man|woman)|(?:\w+)?sprecher(?:in)?)\b)"
 )
 
 # the quote was given to the outlet ("told Reuters", "sagte dem Weserblick", "im Interview mit"), not seen by it
@@ -75,7 +86,11 @@ def _is_name_or_scare(text: str, start: int, end: int) -> bool:
     inner = text[start:end].strip()
     words = inner.split()
     if len(words) <= 1:
-        return True
+        # one word is a quote only as a lower-case word or after "spricht von einem": „zurückgeholt“, „Kahlschlag“
+        cited = re.search(
+            r"(?i:\b(?:von|of)\s+(?:einem|einer|einen|a|an)\s*[„“\"»«]?)$", text[max(0, start - 20) : start]
+        )
+        return not words or not (words[0][:1].islower() or cited)
     if end + 1 < len(text) and text[end + 1] == "-":
         return True  # „Buy Now, Pay Later“-Dienste: a quoted name in a compound
     capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -105,14 +120,19 @@ def find_quotes(
         after = text[end + 1 : min(len(text), end + 120)]
         before = text[s.start : start - 1]
         who = None
+        if q.text.endswith(".") and not after.lstrip().startswith(","):
+            # „…Satz.“ Der nächste Satz: what follows is the attribution only as "Das sagte X"
+            after = after if _THAT_SAID.match(after) else ""
         if _AFTER_VERB.match(after):
             who = _speaker_in(
                 text, end + 1, min(window_end + 80, end + 120), people, orgs, s, focus, first=True
             )
-        elif _AFTER_NAME_VERB.match(after):
-            who = _speaker_in(text, end + 1, end + 80, people, orgs, s, focus, first=True)
+        elif named := _AFTER_NAME_VERB.match(after):
+            who = _speaker_in(text, end + 1, end + 1 + named.end("who"), people, orgs, s, focus, first=True)
         if who is None and (
-            before.rstrip().endswith(":") or _SPEECH_RE.search(before) or _SPEECH_RE.search(after[:60])
+            before.rstrip().endswith(":")
+            or _SPEECH_RE.search(before)
+            or _SPEECH_RE.search(text[end + 1 : min(s.end, end + 60)])
         ):
             who = _speaker_in(text, s.start, start, people, orgs, s, focus, first=True)
             if who is None:
@@ -128,15 +148,24 @@ def find_quotes(
                 who = (last[1].speaker, last[1].speaker_span)
             if who is None and prev is not None:
                 who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
+        goes_on = (
+            who is None
+            and not before.strip()
+            and last is not None
+            and _continues(text, last[1], start, s, people)
+        )  # only a quote that opens its sentence goes on from the last one
+        if goes_on and last is not None:
+            who = (last[1].speaker, last[1].speaker_span)  # "A," Delgado said. "B."
         if who is None or who[0] is None:
             continue
         q.speaker, q.speaker_span = who
-        for m in orgs.in_range(s.start, max(s.end, end)):
-            if orgs.orgs[m.key].kind == "outlet" and _GIVEN_TO.search(
-                text[max(s.start, m.start - 60) : m.start]
-            ):
-                q.outlet, q.outlet_span = orgs.orgs[m.key].name, (m.start, m.end)
-                break
+        q.outlet, q.outlet_span = _outlet_in(text, orgs, s.start, max(s.end, end))
+        if q.outlet is None and goes_on and last is not None:
+            q.outlet, q.outlet_span = last[1].outlet, last[1].outlet_span
+        prev = next((x for x in sentences if x.index == s.index - 1 and x.paragraph == s.paragraph), None)
+        if q.outlet is None and prev is not None and _names(text, people, q.speaker, prev):
+            # "Oyelaran sagte dem Branchendienst SaaS Weekly, … „…“, sagte Oyelaran."
+            q.outlet, q.outlet_span = _outlet_in(text, orgs, prev.start, prev.end)
         quotes.append(q)
         last = (s.index, q)
     return quotes
@@ -161,12 +190,29 @@ def _speaker_in(
         return name, (a, b)
     if people_only:
         return None
-    if re.match(r"^\W*(?:\w+\s+)?(?i:er|sie|he|she)\b", text[start:end]):
-        # "sagte er dem Weserblick": the person named last before the quote
+    if re.match(r"^\W*(?:\w+\s+)?(?i:er|sie|he|she)\b", text[start:end]) or _PRONOUN_SPEAKS.search(
+        text[start:end]
+    ):
+        # "sagte er dem Weserblick": the person named last before the quote, unless an unnamed spokesperson
+        # was named after that person ("Ein Sprecher bestätigte ... „…“, sagte er")
         before = [(a, p.name, b) for p in people for a, b in p.mentions if start - 600 <= a < start]
+        unnamed = [m for m in _UNNAMED_SPOKESPERSON.finditer(text, max(0, start - 600), start)]
+        if unnamed and (not before or unnamed[-1].start() > max(before)[0]):
+            org = orgs.get(focus(sentence, unnamed[-1].start()))
+            if org is not None:
+                return org.name, (unnamed[-1].start(), unnamed[-1].end())
         if before:
             a, name, b = max(before)
             return name, (a, b)
+    titled = re.match(
+        r"^\W*(?:\w+\s+)?(?:der|die|the)\s+(?:\w+['’]s\s+)?([\w-]+(?:\s+[\w-]+)?)", text[start:end]
+    )
+    label = None
+    if titled:  # "the CEO", "the company's chief executive", "die Vorstandschefin"
+        label = role_label(titled.group(1)) or role_label(titled.group(1).split()[0])
+    holders = [p for p in people if label and p.role == label]
+    if len(holders) == 1:  # "versicherte der Geschäftsführer": the one person with that role
+        return holders[0].name, (start + titled.start(1), start + titled.end(1))
     org_hits = [m for m in orgs.in_range(start, end) if orgs.orgs[m.key].kind not in {"outlet", "regulator"}]
     if org_hits:
         m = org_hits[0]
@@ -174,10 +220,34 @@ def _speaker_in(
     segment = text[start:end]
     anaphor = re.search(
         r"(?i:\b(?:der|das|die|the)\s+(?:konzern|unternehmen|firma|company|firm|group)\b)", segment
-    )
+    ) or _UNNAMED_SPOKESPERSON.search(segment)
     if anaphor:
         key = focus(sentence, start + anaphor.start())
         org = orgs.get(key)
         if org is not None:
             return org.name, (start + anaphor.start(), start + anaphor.end())
     return None
+
+
+def _continues(text: str, prev: Quote, start: int, s: Sentence, people: list[Person]) -> bool:
+    """A quote that goes on from the previous one: same paragraph, at most the attribution in between,
+    and no other person named there."""
+    if prev.speaker is None or not 0 < start - prev.end <= 160 or "\n" in text[prev.end : start]:
+        return False
+    between = (prev.end, start)
+    return (
+        not any(between[0] <= a < between[1] for p in people if p.name != prev.speaker for a, _ in p.mentions)
+        and s.start <= start
+    )
+
+
+def _outlet_in(text: str, orgs: OrgIndex, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The outlet a statement between start and end was given to ("told Reuters", "sagte dem X")."""
+    for m in orgs.in_range(start, end):
+        if orgs.orgs[m.key].kind == "outlet" and _GIVEN_TO.search(text[max(start, m.start - 60) : m.start]):
+            return orgs.orgs[m.key].name, (m.start, m.end)
+    return None, None
+
+
+def _names(text: str, people: list[Person], speaker: str | None, s: Sentence) -> bool:
+    return any(p.name == speaker and any(s.start <= a < s.end for a, _ in p.mentions) for p in people)
