@@ -29,7 +29,7 @@ from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, pro
 from firmgraph.graph.pipeline.duplicates import band_quads, same_article
 from firmgraph.graph.pipeline.resolve import Match, Resolver
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
-from firmgraph.graph.resolution import resolve_events
+from firmgraph.graph.resolution import EventDecision, resolve_events
 from firmgraph.graph.sources.decoding import check_size
 from firmgraph.graph.sources.formats import files_in, importable_extensions, is_rdf, source_format_for
 from firmgraph.graph.store import Commit, Store
@@ -40,11 +40,14 @@ __all__ = [
     "Importer",
     "RawSource",
     "context_for",
+    "event_matches",
     "iter_sources",
     "parse_rdf",
     "rdf_format",
+    "resolve_batch",
     "sniff_suffix",
     "to_rdflib",
+    "validation_input",
 ]
 
 
@@ -206,14 +209,7 @@ class Importer:
 
     def resolve(self, batch: Batch) -> Batch:
         """Resolve the batch's event reports against the store (each import sees the ones before it)."""
-        if not batch.reports():
-            return batch
-        batch.events = resolve_events(self.store, self.base, batch.source)
-        batch.matches += [
-            Match(d.report, d.canonical, f"with {d.other}: {d.reason}", "event", d.merged)
-            for d in batch.events.decisions
-        ]
-        return batch
+        return resolve_batch(self.store, self.base, batch)
 
     def batches(self, source: RawSource) -> list[Batch]:
         """The batches a source yields, before validation."""
@@ -265,10 +261,7 @@ class Importer:
     def _commit(self, name: str, batch: Batch, *, dry_run: bool) -> ImportResult:
         quads = batch.all_quads()
         events = batch.events
-        checked = quads + (events.validation_quads(batch.reports()) if events else [])
-        # a canonical event's other reports are not in the batch: no context for them (their own
-        # sources were checked when they came in)
-        linked = [q for q in checked if q.predicate != _REPORTS]
+        checked, linked = validation_input(batch)
         report = validate(to_rdflib(checked), context=context_for(self.store, linked))
         if not report.conforms:
             raise ShapeViolationError(name, report)
@@ -284,6 +277,31 @@ class Importer:
                 )
             )
         return result
+
+
+def resolve_batch(store: Store | None, base: str, batch: Batch) -> Batch:
+    """Resolve a batch's event reports into canonical events (against the store, or None: each other only)."""
+    if not batch.reports():
+        return batch
+    batch.events = resolve_events(store, base, batch.source)
+    batch.matches += event_matches(batch.events.decisions)
+    return batch
+
+
+def event_matches(decisions: Iterable[EventDecision]) -> list[Match]:
+    """Event-resolution decisions as the matches an import reports."""
+    return [Match(d.report, d.canonical, f"with {d.other}: {d.reason}", "event", d.merged) for d in decisions]
+
+
+def validation_input(batch: Batch) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """What SHACL checks of a batch (with its canonical events), and the part whose context it needs.
+
+    A canonical event's other reports are not in the batch: no context is read for them (their
+    own sources were checked when they came in).
+    """
+    events = batch.events
+    checked = batch.all_quads() + (events.validation_quads(batch.reports()) if events else [])
+    return checked, [q for q in checked if q.predicate != _REPORTS]
 
 
 def _decode(source: RawSource) -> str:

@@ -132,12 +132,6 @@ def test_the_whole_corpus_imports_in_any_order(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="organization resolution is first come: a gold record naming 'Vierlinden Modehaus GmbH' with the"
-    " alias 'Vierlinden' does not merge the two organizations an earlier article made of them, so the"
-    " events of those organizations differ by order (organization merging is not built yet)",
-)
 def test_records_and_articles_in_five_orders_give_the_same_canonical_events(
     whole_corpus: list[tuple[frozenset[frozenset[str]], ...]],
 ) -> None:
