@@ -28,7 +28,7 @@ from firmgraph.graph.pipeline.quads import (
     integer,
     provenance_quads,
 )
-from firmgraph.graph.pipeline.resolve import Resolver, descriptor_free, lookup_keys, org_keys
+from firmgraph.graph.pipeline.resolve import Resolver, descriptor_free, org_keys
 from firmgraph.graph.pipeline.statements import filings, quotes
 
 __all__ = ["Batch", "RecordBuilder", "SourceInfo", "provenance_quads"]
@@ -63,7 +63,7 @@ class RecordBuilder:
 
     def _organizations(self, record: Record) -> dict[str, str]:
         """Name key (of name and aliases) -> org IRI, writing each organization's entity facts."""
-        keys = set().union(*(lookup_keys(o.name, o.aliases) for o in record.organizations))
+        keys = set().union(*(org_keys(o.name, o.aliases) for o in record.organizations))
         known = self.resolver.known_keys(keys)
         by_key: dict[str, str] = {}
         own = {name_key(o.name) for o in record.organizations}
