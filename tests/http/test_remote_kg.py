@@ -68,7 +68,7 @@ def test_every_row_comes_back_and_past_the_byte_budget_is_an_error(remote_kg: Kn
     count = int(next(iter(remote_kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)  # type: ignore[index,call-overload]
     assert count > 100
     assert len(list(remote_kg.query("SELECT * WHERE { ?s ?p ?o }"))) == count  # type: ignore[arg-type]
-    with pytest.raises(QueryError, match="(?i)page|limit"):
+    with pytest.raises(QueryError, match=r"(?i)page|limit"):
         list(remote_kg.query("SELECT * WHERE { ?s ?p ?o . ?a ?b ?c }"))  # type: ignore[arg-type]
 
 
