@@ -15,7 +15,7 @@ import rdflib
 
 from firmgraph.graph.errors import FirmgraphError, InputError, QueryError, StorageFullError, StoreError
 from firmgraph.graph.model.formats import RDF_FORMATS, rdf_format_for_extension
-from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.model.iris import entities_graph_iri, events_graph_iri
 from firmgraph.graph.model.namespaces import FG, FG_BASE, ORG, SCHEMA, XSD
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.pipeline.imports import (
@@ -225,8 +225,11 @@ class KnowledgeGraph:
             step = (lambda done, total: progress(1)) if progress else None
             return validate_all(self.store.query, progress=step)
         reports = []
+        reports_of = ox.NamedNode(str(FG.reports))
         for batch in self._validation_batches():
-            reports.append(validate(to_rdflib(batch), context=context_for(self.store, batch), engine=engine))
+            # a canonical event's reports are checked with their own sources, not as its context
+            linked = [q for q in batch if q.predicate != reports_of]
+            reports.append(validate(to_rdflib(batch), context=context_for(self.store, linked), engine=engine))
             if progress:
                 progress(len(batch))
         return merge(reports)
@@ -239,12 +242,21 @@ class KnowledgeGraph:
 
     def _validation_batches(self, subjects_per_chunk: int = 400) -> Iterator[list[ox.Quad]]:
         entities = entities_graph_iri(self.settings.base_iri)
+        events = events_graph_iri(self.settings.base_iri)
+        report_of = ox.NamedNode(str(FG.reportOf))
+        links: dict[object, list[ox.Quad]] = {}
+        for q in self.store.quads(events):
+            if q.predicate == report_of:
+                links.setdefault(q.subject, []).append(q)
         for graph in self.store.named_graphs():
             if graph == ONTOLOGY_GRAPH:
                 continue
             quads = list(self.store.quads(graph))
-            if graph != entities:
-                yield quads
+            if graph == events:  # each report's link is checked with its source, below
+                quads = [q for q in quads if q.predicate != report_of]
+            elif graph != entities:
+                subjects = {q.subject for q in quads}
+                yield quads + [q for s in subjects for q in links.get(s, [])]
                 continue
             by_subject: dict[object, list[ox.Quad]] = {}
             for quad in quads:
@@ -259,11 +271,13 @@ class KnowledgeGraph:
         kinds = {
             "organizations": ORG.Organization,
             "people": SCHEMA.Person,
-            "events": None,
+            "events": FG.CanonicalEvent,
+            "event_reports": None,
             "articles": SCHEMA.NewsArticle,
         }
         for name, cls in kinds.items():
-            pattern = f"?x a {iri(cls)}" if cls else f"?x <{FG.organization}> ?o"
+            # events: the real-world events; event_reports: what the sources state of them
+            pattern = f"?x a {iri(cls)}" if cls else f"?x <{FG.organization}> ?o ; <{FG.reportedIn}> ?d"
             (row,) = self.store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {pattern} }}")  # type: ignore[misc]
             counts[name] = int(row["n"].value)
         return counts

@@ -172,7 +172,11 @@ def extract(
         typer.secho(f"error: {error}", fg="red", err=True)
 
     try:
-        written = extract_paths(paths, out, extractor=extractor, evidence=evidence, on_error=report)
+        from firmgraph.graph.settings import get_settings
+
+        written = extract_paths(
+            paths, out, extractor=extractor, evidence=evidence, on_error=report, base=get_settings().base_iri
+        )
     except FirmgraphError as e:
         fail(str(e))
     typer.echo(f"extracted {len(written)} article(s) into {out}; failed {failed}")

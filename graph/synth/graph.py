@@ -16,6 +16,7 @@ from firmgraph.graph.model.iris import opaque_key
 from firmgraph.graph.model.records import Record
 from firmgraph.graph.pipeline.build import RecordBuilder, SourceInfo
 from firmgraph.graph.pipeline.resolve import Resolver
+from firmgraph.graph.resolution import resolve_events
 
 __all__ = ["batches", "records", "write_synthetic"]
 
@@ -284,7 +285,8 @@ def write_synthetic(
             batch, parsed = _build(builder, record, text)
             fresh = [q for q in batch.entities if q not in seen_entities]
             seen_entities.update(fresh)
-            quads = batch.source + fresh
+            # each synthetic article reports its own events: one canonical event per report
+            quads = batch.source + fresh + resolve_events(None, base, batch.source).add
             sink.write(ox.serialize(quads, format=fmt))
             written += len(quads)
             firm = int(parsed.article.url.rsplit("/", 2)[-2]) if parsed.article.url else 0
