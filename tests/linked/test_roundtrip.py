@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 import pytest
+import rdflib
 from pyld import jsonld
 
 from firmgraph.graph.errors import InputError, NotFoundError
