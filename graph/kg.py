@@ -26,6 +26,7 @@ from firmgraph.graph.pipeline.imports import (
     iter_sources,
     to_rdflib,
 )
+from firmgraph.graph.pipeline.removal import Removal, find_sources, remove_source
 from firmgraph.graph.pipeline.validation import (
     Engine,
     ValidationReport,
@@ -131,6 +132,11 @@ class KnowledgeGraph:
         """Import one source given as bytes (its name's suffix tells the format); raises on rejection."""
         results = self.importer().import_source(RawSource(name, data), dry_run=dry_run)
         return results
+
+    def remove(self, source: str) -> list[Removal]:
+        """Remove an imported source (file name, document or source graph IRI) and what only it supported."""
+        base = self.settings.base_iri
+        return [remove_source(self.store, base, graph) for graph in find_sources(self.store, base, source)]
 
     def _import_one(
         self, importer: Importer, item: RawSource | InputError, dry_run: bool

@@ -59,8 +59,13 @@ class EventResolution:
         return [q for q in self.full if q.subject.value in canonicals or q.subject.value in batch_reports]
 
 
-def resolve_events(store: Queryable | None, base: str, source: list[ox.Quad]) -> EventResolution:
-    """Resolve the reports in a source's quads against the store (None: against each other only)."""
+def resolve_events(
+    store: Queryable | None, base: str, source: list[ox.Quad], *, without: frozenset[str] = frozenset()
+) -> EventResolution:
+    """Resolve the reports in a source's quads against the store (None: against each other only).
+
+    `without`: documents whose reports the store still holds but no longer count (a source being removed).
+    """
     batch = EmbeddedStore()
     batch.ox.extend(source)
     new = read_reports(batch)
@@ -79,7 +84,7 @@ def resolve_events(store: Queryable | None, base: str, source: list[ox.Quad]) ->
             neighbours += reports_near(store, org, windows, LOOKBACK_DAYS + DAY_SLACK)
         touched |= {r.canonical for r in neighbours if r.canonical}
         for r in neighbours + reports_of_canonicals(store, touched):
-            if r.doc not in docs:
+            if r.doc not in docs and r.doc not in without:
                 pool.setdefault(r.iri, r)
                 if r.canonical:
                     touched.add(r.canonical)
