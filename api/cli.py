@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from firmgraph.api.commands import data, imports, queries
+from firmgraph.api.commands import data, events, imports, queries
 from firmgraph.api.commands.shell import State
 from firmgraph.graph.errors import FirmgraphError, store_error
 from firmgraph.graph.version import __version__
@@ -57,8 +57,10 @@ app.command()(data.restore)
 app.command()(data.export)
 app.command()(data.synth)
 app.command()(imports.extract)
+app.command()(imports.remove)
 app.command()(data.serve)
 app.command()(data.view)
+app.add_typer(events.app, name="events")
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "NotAcceptable",
     "choose",
     "parse_accept",
+    "prefers_html",
 ]
 
 
@@ -129,6 +130,18 @@ def choose(table: tuple[Format, ...], *, accept: str | None, format_param: str |
     if best is None:
         raise NotAcceptable(table, accept)
     return best
+
+
+def prefers_html(table: tuple[Format, ...], *, accept: str | None, format_param: str | None = None) -> bool:
+    """Whether a browser asks: text/html named explicitly and above every format of the table."""
+    if format_param or not accept:
+        return False
+    ranges = parse_accept(accept)
+    html = max((q for media, q, _ in ranges if media == "text/html"), default=0.0)
+    named = [
+        q for fmt in table for media, q, specificity in ranges if specificity == 2 and media in fmt.names()
+    ]
+    return html > 0 and html >= max(named, default=0.0)
 
 
 def _plain(name: str) -> str:

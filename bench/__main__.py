@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 
-SUITES = ["imports", "remote", "export", "extraction", "views", "endpoint", "hostile"]
+SUITES = ["imports", "remote", "export", "extraction", "views", "endpoint", "hostile", "validation"]
 
 
 def main(argv: list[str]) -> None:

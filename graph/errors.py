@@ -16,7 +16,8 @@ FirmgraphError
 │   └── UnknownQueryError    no saved query of that name
 ├── ConfigurationError      a setting or option names what is not there
 │   ├── UnknownExtractorError
-│   └── CookbookError        a saved query file without its title or WHERE
+│   ├── CookbookError        a saved query file without its title or WHERE
+│   └── ShapesError          a shape uses a SHACL feature the compiled engine does not cover
 ├── AccessError             the request is not allowed
 │   ├── NotAuthorizedError   writes need the bearer token
 │   ├── WritesDisabledError  the server runs without a token, or its store is read-only over HTTP
@@ -52,6 +53,7 @@ __all__ = [
     "QueryError",
     "QueryTimeoutError",
     "ShapeViolationError",
+    "ShapesError",
     "StoreError",
     "UnknownExtractorError",
     "UnknownQueryError",
@@ -160,6 +162,10 @@ class UnknownExtractorError(ConfigurationError):
 
 class CookbookError(ConfigurationError):
     """A saved query file lacks its title, or takes parameters it has nowhere to bind."""
+
+
+class ShapesError(ConfigurationError):
+    """A shape uses a SHACL feature the compiled (SPARQL) engine does not cover."""
 
 
 class AccessError(FirmgraphError):

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     """Data IRIs are {base_iri}id/{kind}/{key}; named graphs {base_iri}graph/..."""
     max_input_bytes: int = DEFAULT_MAX_BYTES
     """The largest source `import` reads (`restore` has no limit)."""
+    validation_engine: Literal["compiled", "pyshacl"] = "compiled"
+    """How `firmgraph validate` checks the store: compiled (the shapes as SPARQL the store answers) or pyshacl (the reference)."""
     extractor: str = "rules"
     """The extractor that reads articles (one registered under the entry-point group firmgraph.extractors)."""
     token: str | None = None

@@ -172,7 +172,11 @@ def extract(
         typer.secho(f"error: {error}", fg="red", err=True)
 
     try:
-        written = extract_paths(paths, out, extractor=extractor, evidence=evidence, on_error=report)
+        from firmgraph.graph.settings import get_settings
+
+        written = extract_paths(
+            paths, out, extractor=extractor, evidence=evidence, on_error=report, base=get_settings().base_iri
+        )
     except FirmgraphError as e:
         fail(str(e))
     typer.echo(f"extracted {len(written)} article(s) into {out}; failed {failed}")
@@ -184,3 +188,21 @@ def extract(
         typer.echo(f"resolution of {len(rows)} name(s) written to {merges}: {joined} join known entities")
     if failed:
         raise typer.Exit(1)
+
+
+def remove(
+    source: Annotated[
+        str, typer.Argument(help="A file name as imported, a document IRI or a source graph IRI.")
+    ],
+) -> None:
+    """Remove an imported source, the entities only it named, and its reports from the canonical events."""
+    with open_kg() as kg:
+        try:
+            removals = kg.remove(source)
+        except FirmgraphError as e:
+            fail(str(e))
+    for r in removals:
+        typer.echo(
+            f"removed {r.graph}: {r.quads} quads, {len(r.entities)} entities no other source names,"
+            f" {r.events} canonical event(s) re-resolved"
+        )

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import pyoxigraph as ox
 import typer
+from tqdm import tqdm
 
 from firmgraph.api.commands.shell import fail, open_kg
 from firmgraph.graph.errors import QueryError, UnknownQueryError
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.model.formats import RDF_FORMATS
 from firmgraph.graph.model.namespaces import with_prologue
+from firmgraph.graph.pipeline.validation import ENGINES, Engine
 from firmgraph.graph.sparql.cookbook import get_query, load_cookbook
 
 FORMATS = {
@@ -93,12 +97,37 @@ def _render(kg: KnowledgeGraph, text: str, result: object, fmt: str) -> str:
     return result.serialize(format=FORMATS[fmt]).decode()  # type: ignore[attr-defined]
 
 
-def validate_store() -> None:
+def validate_store(
+    engine: Annotated[
+        str | None,
+        typer.Option(
+            "--engine",
+            help="compiled: the shapes as SPARQL the store answers (default, setting validation_engine);"
+            " pyshacl: the reference, graph by graph.",
+        ),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the messages: en or de.")] = "en",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, json or turtle (the W3C validation report).")
+    ] = "text",
+) -> None:
     """Validate the whole store against the shapes."""
+    if engine is not None and engine not in ENGINES:
+        fail(f"unknown engine {engine!r}: {', '.join(ENGINES)}", code=2)
+    if fmt not in ("text", "json", "turtle"):
+        fail(f"unknown format {fmt!r}: text, json or turtle", code=2)
+    chosen = cast("Engine | None", engine)
     with open_kg() as kg:
-        report = kg.validate()
-    typer.echo(report.text())
-    typer.echo(f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)")
+        total = kg.validation_steps(chosen)
+        with tqdm(total=total, desc="validating", file=sys.stderr, disable=None) as bar:
+            report = kg.validate(progress=bar.update, engine=chosen)
+    if fmt == "json":
+        typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "turtle":
+        typer.echo(report.turtle)
+    else:
+        typer.echo(report.text(lang))
+        typer.echo(f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)")
     if not report.conforms:
         raise typer.Exit(1)
 

@@ -14,8 +14,9 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from firmgraph.api.deps import KG, AppSettings, Reader, server_address
-from firmgraph.api.negotiation import GRAPH_FORMATS, choose
+from firmgraph.api.negotiation import GRAPH_FORMATS, choose, prefers_html
 from firmgraph.api.routes.entities import serialize
+from firmgraph.api.routes.rendering import triples_page
 from firmgraph.graph.publish.dataset import Endpoints, describe_dataset
 
 __all__ = ["router"]
@@ -48,11 +49,13 @@ def _addressed(triples: list[ox.Triple], server: str) -> list[ox.Triple]:
 
 
 async def _description(request: Request, kg: KG, reader: Reader, settings: AppSettings) -> Response:
-    fmt = choose(
-        GRAPH_FORMATS, accept=request.headers.get("accept"), format_param=request.query_params.get("format")
-    )
+    accept, format_param = request.headers.get("accept"), request.query_params.get("format")
     server = server_address(request, settings.public_url)
     triples = await run_in_threadpool(_described, kg, reader, settings.base_iri, settings.license)
+    if prefers_html(GRAPH_FORMATS, accept=accept, format_param=format_param):
+        intro = "What this dataset holds (VoID) and how to get it (DCAT): counts, dumps, the SPARQL endpoint."
+        return triples_page(request, "Dataset description", intro, _addressed(triples, server))
+    fmt = choose(GRAPH_FORMATS, accept=accept, format_param=format_param)
     media = fmt.media_type + ("; charset=utf-8" if fmt.media_type.startswith("text/") else "")
     return Response(serialize(_addressed(triples, server), fmt), media_type=media, headers={"Vary": "Accept"})
 

@@ -81,6 +81,20 @@ async def delete_graph(request: Request, _: WriteAccess, writer: Writer) -> Resp
     return Response(status_code=204)
 
 
+@router.delete("/sources", summary="Remove an imported source and what only it supported")
+async def remove_source(
+    name: str, _: WriteAccess, writer: Writer, settings: AppSettings
+) -> dict[str, object]:
+    """`name`: the file name as imported, the document IRI or the source graph IRI."""
+    removals = await run_in_threadpool(writer.remove_sources, name, settings.base_iri)
+    return {
+        "removed": [
+            {"graph": r.graph, "quads": r.quads, "entities": r.entities, "canonical_events": r.events}
+            for r in removals
+        ]
+    }
+
+
 @router.api_route("/rdf-graphs", methods=["PATCH"], include_in_schema=False)
 async def other_graph_method() -> None:
     raise MethodNotAllowedError(

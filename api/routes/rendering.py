@@ -105,6 +105,20 @@ def page(name: str, request: Any, context: dict[str, Any], status: int = 200) ->
     return HTMLResponse(html, status_code=status)
 
 
+def triples_page(request: Any, title: str, intro: str, triples: list[ox.Triple]) -> HTMLResponse:
+    """An RDF description for a browser: its statements as a table, with links to each RDF format."""
+
+    def shown(term: Any) -> str:
+        return compact(term.value) if isinstance(term, ox.NamedNode) else str(term.value)
+
+    path = request.url.path
+    downloads = [
+        (f.label, f"{path}?format={f.name}") for f in GRAPH_FORMATS if f.name not in ("trig", "nquads")
+    ]
+    rows = sorted((shown(t.subject), shown(t.predicate), shown(t.object)) for t in triples)
+    return page("rdf.html", request, {"title": title, "intro": intro, "downloads": downloads, "rows": rows})
+
+
 _HEADER_CSS = (
     "#site-header{display:flex;flex-wrap:wrap;align-items:center;gap:8px 24px;padding:6px 12px;"
     "border-bottom:1px solid #d8dde6;background:#f5f7fa;font:14px system-ui,sans-serif}"

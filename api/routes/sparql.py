@@ -17,8 +17,10 @@ from firmgraph.api.negotiation import (
     NotAcceptable,
     choose,
     parse_accept,
+    prefers_html,
 )
 from firmgraph.api.routes.protocol import FORM, content_type, decode, one, parse_form
+from firmgraph.api.routes.rendering import triples_page
 from firmgraph.api.routes.update import run_update
 from firmgraph.graph.errors import InputError, MethodNotAllowedError, QueryError, UnsupportedMediaTypeError
 from firmgraph.graph.model.namespaces import PREFIXES
@@ -249,10 +251,14 @@ def service_description(request: Request, settings: Settings) -> Response:
     sd:endpoint <{endpoint}/update> ;
     sd:supportedLanguage sd:SPARQL11Update .
 """
-    fmt = choose(
-        GRAPH_FORMATS, accept=request.headers.get("accept"), format_param=request.query_params.get("format")
-    )
+    accept, format_param = request.headers.get("accept"), request.query_params.get("format")
     triples = ox.parse(turtle, ox.RdfFormat.TURTLE)
+    if prefers_html(GRAPH_FORMATS, accept=accept, format_param=format_param):
+        intro = (
+            "The SPARQL 1.1 service description of this endpoint: its query and update endpoints and formats."
+        )
+        return triples_page(request, "SPARQL service description", intro, list(triples))
+    fmt = choose(GRAPH_FORMATS, accept=accept, format_param=format_param)
     rdf_format = ox.RdfFormat.from_media_type(fmt.media_type)
     if rdf_format is not None and rdf_format.supports_datasets:
         triples = (ox.Quad(t.subject, t.predicate, t.object) for t in triples)  # type: ignore[assignment]

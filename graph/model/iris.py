@@ -11,8 +11,10 @@ from firmgraph.graph.errors import NotFoundError
 
 __all__ = [
     "KINDS",
+    "curation_graph_iri",
     "entities_graph_iri",
     "entity_iri",
+    "events_graph_iri",
     "linkset_graph_iri",
     "name_key",
     "opaque_key",
@@ -65,6 +67,16 @@ def source_graph_iri(base: str, key: str) -> str:
 def entities_graph_iri(base: str) -> str:
     """The named graph of resolved entities (organizations, people, memberships)."""
     return f"{base}graph/entities"
+
+
+def events_graph_iri(base: str) -> str:
+    """The named graph of canonical events and the reports resolved to each (`fg:reportOf`)."""
+    return f"{base}graph/events"
+
+
+def curation_graph_iri(base: str) -> str:
+    """The named graph of a curator's decisions (reports merged or split), which resolution obeys."""
+    return f"{base}graph/curation"
 
 
 def linkset_graph_iri(base: str) -> str:

@@ -7,17 +7,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from firmgraph.graph.errors import InputError
-from firmgraph.graph.model.iris import opaque_key
+from firmgraph.graph.errors import FirmgraphError, InputError
+from firmgraph.graph.model.iris import entity_iri, opaque_key
+from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.model.records import Record, parse_record
 from firmgraph.graph.pipeline.build import SourceInfo
-from firmgraph.graph.pipeline.imports import RawSource
+from firmgraph.graph.pipeline.imports import Importer, RawSource
 from firmgraph.graph.sources.formats import article_extensions
 
 if TYPE_CHECKING:
     from firmgraph.graph.kg import KnowledgeGraph
+    from firmgraph.graph.sources import Document
 
-__all__ = ["extract_paths", "read_article", "review_merges"]
+DEFAULT_BASE = "https://w3id.org/firmgraph/"
+
+__all__ = ["event_keys", "extract_paths", "read_article", "review_merges"]
 
 
 def read_article(source: RawSource, *, extractor: str = "rules") -> tuple[Record, SourceInfo]:
@@ -40,8 +44,12 @@ def extract_paths(
     extractor: str = "rules",
     evidence: bool = True,
     on_error: Callable[[InputError], None] | None = None,
+    base: str = DEFAULT_BASE,
+    resolve: bool = True,
 ) -> list[Path]:
     """Extract every article behind `paths` into `out/NAME.json` (NAME = the file name less its suffix).
+
+    With `resolve`, each event gets `event_key`: the canonical event it resolves to across the run.
 
     Raises:
         FirmgraphError: an unknown extractor, or a bad input when `on_error` is None.
@@ -51,9 +59,16 @@ def extract_paths(
 
     chosen = get_extractor(extractor)
     out.mkdir(parents=True, exist_ok=True)
+    extracted = [(doc, chosen.extract(doc)) for doc in iter_documents(paths, on_error=on_error)]
+    keys = event_keys(extracted, base) if resolve else {}
     written = []
-    for doc in iter_documents(paths, on_error=on_error):
-        record = chosen.extract(doc)
+    for index, (doc, record) in enumerate(extracted):
+        for n, event in enumerate(record.get("events", [])):
+            if index in keys:
+                event["event_key"], name = keys[index][n]
+                # the firm as organization resolution named it ("Heilbronner Muttergesellschaft
+                # Veltrum" is Veltrum)
+                event["organization"] = name or event.get("organization")
         if not evidence:
             record = _without_evidence(record)
         name = "stdin" if doc.source == "-" else Path(doc.source).stem
@@ -61,6 +76,48 @@ def extract_paths(
         target.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         written.append(target)
     return written
+
+
+def event_keys(
+    extracted: list[tuple[Document, dict[str, Any]]], base: str
+) -> dict[int, list[tuple[str, str | None]]]:
+    """The canonical event of every extracted event, resolved across the run's articles.
+
+    The articles are imported, in order, into a scratch in-memory store, exactly as `import` would
+    resolve them; an article the shapes reject keeps its events' own IRIs (each its own event).
+    Returns article index -> (key, the resolved firm's name) per event, in the record's order.
+    """
+    from firmgraph.graph.store import EmbeddedStore
+
+    scratch = EmbeddedStore()
+    prepared: dict[str, tuple[Record, SourceInfo]] = {}
+    importer = Importer(scratch, base, article_reader=lambda raw: prepared[raw.name])
+    reports: dict[int, list[str]] = {}
+    for index, (doc, extracted_record) in enumerate(extracted):
+        suffix = Path(doc.source).suffix if doc.source != "-" else ".txt"
+        name = f"article-{index}{suffix or '.txt'}"
+        record = parse_record(extracted_record, source=doc.source)
+        info = SourceInfo(opaque_key("doc", doc.sha256), doc.sha256, name, doc.media_type, doc.text)
+        prepared[name] = (record, info)
+        reports[index] = [
+            entity_iri(base, "event", opaque_key("event", info.key, e.id or str(n)))
+            for n, e in enumerate(record.events)
+        ]
+        try:
+            importer.import_source(RawSource(name, doc.text.encode()))
+        except FirmgraphError:
+            continue
+    found: dict[str, str] = {}
+    names: dict[str, str] = {}
+    rows = scratch.query(
+        f"SELECT ?r ?c ?name WHERE {{ ?r <{FG.reportOf}> ?c ; <{FG.organization}> ?o ."
+        f" OPTIONAL {{ ?o <{SCHEMA.name}> ?name }} }}"
+    )
+    for row in rows:  # type: ignore[union-attr]
+        found[row["r"].value] = row["c"].value
+        if row["name"] is not None:
+            names.setdefault(row["r"].value, row["name"].value)
+    return {i: [(found.get(r, r), names.get(r)) for r in iris] for i, iris in reports.items()}
 
 
 def _without_evidence(value: Any) -> Any:

@@ -28,7 +28,8 @@ from firmgraph.graph.pipeline.quads import (
     integer,
     provenance_quads,
 )
-from firmgraph.graph.pipeline.resolve import Resolver, org_keys
+from firmgraph.graph.pipeline.resolve import Resolver, descriptor_free, org_keys
+from firmgraph.graph.pipeline.statements import filings, quotes
 
 __all__ = ["Batch", "RecordBuilder", "SourceInfo", "provenance_quads"]
 
@@ -53,8 +54,8 @@ class RecordBuilder:
         for index, event in enumerate(record.events):
             events[event.id or str(index)] = self._event(record, event, info, index, orgs, people)
         self._event_links(record, events)
-        self._filings(record, info, orgs, events)
-        self._quotes(record, info, orgs, people)
+        filings(self, record, info, orgs, events)
+        quotes(self, record, info, orgs, people)
         src.quads.extend(provenance_quads(self.base, info, graph, doc, now=now))
         return Batch(graph, src.quads, ent.quads, list(self.resolver.matches))
 
@@ -62,20 +63,31 @@ class RecordBuilder:
 
     def _organizations(self, record: Record) -> dict[str, str]:
         """Name key (of name and aliases) -> org IRI, writing each organization's entity facts."""
-        keys = (
-            set().union(*(org_keys(o.name, o.aliases) for o in record.organizations))
-            if record.organizations
-            else set()
-        )
+        keys = set().union(*(org_keys(o.name, o.aliases) for o in record.organizations))
         known = self.resolver.known_keys(keys)
         by_key: dict[str, str] = {}
+        own = {name_key(o.name) for o in record.organizations}
+        # "Heilbronner Muttergesellschaft Veltrum" beside "Veltrum": the same organization, an alias
+        folded = {
+            o.name: k
+            for o in record.organizations
+            if (k := descriptor_free(o.name)) in own - {name_key(o.name)}
+        }
         for o in record.organizations:
-            iri = self.resolver.org(o.name, o.aliases, known)
-            for k in org_keys(o.name, o.aliases):
-                by_key.setdefault(k, iri)
+            if o.name not in folded:
+                iri = self.resolver.org(o.name, o.aliases, known)
+                for k in org_keys(o.name, o.aliases):
+                    by_key.setdefault(k, iri)
+        for o in record.organizations:
+            if o.name in folded:
+                for k in org_keys(o.name, o.aliases):
+                    by_key.setdefault(k, by_key[folded[o.name]])
         ent = self._ent
         for o in record.organizations:
             iri = by_key[name_key(o.name)]
+            if o.name in folded:
+                self._name(iri, o.name)
+                continue
             ent.add(iri, RDF.type, ORG.Organization)
             self._name(iri, o.name)
             for alias in o.aliases:
@@ -210,6 +222,7 @@ class RecordBuilder:
         iri = entity_iri(self.base, "event", opaque_key("event", info.key, e.id or str(index)))
         kind = first(e.type)
         src.add(iri, RDF.type, EVENT_CLASSES.get(kind, EVENT_CLASSES[None]))
+        src.add(iri, RDF.type, FG.EventReport)  # resolution links it to its canonical event
         org = self._org(orgs, first(e.organization))
         if org is None:  # an event's firm missing from the organizations list: still an organization
             org = self.resolver.org(e.organization, [], {})
@@ -317,49 +330,6 @@ class RecordBuilder:
             for ref in e.aggregate_of:
                 if ref in events:
                     self._src.add(iri, FG.aggregateOf, events[ref])
-
-    def _filings(
-        self, record: Record, info: SourceInfo, orgs: dict[str, str], events: dict[str, str]
-    ) -> None:
-        src = self._src
-        for f in record.filings:
-            filer = self._org(orgs, f.organization)
-            if filer is None:
-                continue
-            iri = entity_iri(
-                self.base, "filing", opaque_key("filing", info.key, filer, f.regulator or "", f.form or "")
-            )
-            src.add(iri, RDF.type, FG.Filing)
-            src.add(iri, FG.filer, filer)
-            src.add(iri, FG.reportedIn, self._doc)
-            regulator = self._org(orgs, f.regulator)
-            if regulator:
-                src.add(iri, FG.regulator, regulator)
-                self._ent.add(regulator, RDF.type, FG.Regulator)  # the record names it a filing's regulator
-            if f.form:
-                src.add(iri, FG.form, ox.Literal(f.form))
-                if f.form.replace("-", "").upper() == "8K":
-                    src.add(iri, RDF.type, FG.SECForm8K)
-            self._evidence(iri, FG.form, f.evidence.get("form"))
-            for index, e in enumerate(record.events):
-                if first(e.announced_via) == "sec_filing" and self._org(orgs, e.organization) == filer:
-                    src.add(events[e.id or str(index)], FG.filing, iri)
-
-    def _quotes(self, record: Record, info: SourceInfo, orgs: dict[str, str], people: dict[str, str]) -> None:
-        src = self._src
-        for q in record.quotes:
-            iri = entity_iri(self.base, "quote", opaque_key("quote", info.key, q.text))
-            src.add(iri, RDF.type, SCHEMA.Quotation)
-            src.add(iri, SCHEMA.text, ox.Literal(q.text, language=self._language(record)))
-            src.add(iri, SCHEMA.isPartOf, self._doc)
-            speaker = self._person(people, q.speaker) or self._org(orgs, q.speaker)
-            if speaker:
-                src.add(iri, SCHEMA.spokenByCharacter, speaker)
-            outlet = self._org(orgs, q.outlet)
-            if outlet:
-                src.add(iri, FG.outlet, outlet)
-                self._ent.add(outlet, RDF.type, FG.NewsOutlet)  # the record names it a quote's outlet
-            self._evidence(iri, SCHEMA.text, q.evidence.get("text"))
 
     def _evidence(self, body: str, prop: object | None, span: Span | None) -> None:
         """A Web Annotation tying a fact (body, and the property unless the body is a figure) to its text."""

@@ -27,7 +27,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -45,10 +45,14 @@ from firmgraph.graph.pipeline.imports import (
     ImportResult,
     RawSource,
     context_for,
+    event_matches,
     iter_sources,
+    resolve_batch,
     to_rdflib,
+    validation_input,
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.resolution import resolve_events
 from firmgraph.graph.sandbox import die_with_parent
 from firmgraph.graph.sources.formats import article_extensions, files_in, importable_extensions, is_rdf
 from firmgraph.graph.store import Commit, EmbeddedStore, Store
@@ -261,11 +265,13 @@ class _Run:
         return items
 
     def _payload(self, raw: RawSource, batch: Batch) -> tuple[bytes, bytes]:
-        quads = batch.all_quads()
-        context = context_for(self.mirror, quads)
+        # The shapes see the batch's reports resolved among themselves; the resolution against the
+        # store (and the sources before it) is made when it is committed, in source order.
+        checked, linked = validation_input(resolve_batch(None, self.base, replace(batch, matches=[])))
+        context = context_for(self.mirror, linked)
         if is_rdf(raw.suffix):  # an RDF file may point at anything in the store
-            context += context_for(self.store, quads)
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+            context += context_for(self.store, linked)
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in checked]
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), context.serialize(
             format="nt", encoding="utf-8"
         )
@@ -340,14 +346,27 @@ class _Run:
     # -- committing -----------------------------------------------------------------------------
 
     def commit(self, items: list[_Item], size: int) -> None:
-        """Commit a window's accepted batches, `size` sources per atomic commit."""
+        """Commit a window's accepted batches, `size` sources per atomic commit.
+
+        The event reports of a group are resolved together against the store as it stands after
+        the groups before; resolution is order-independent, so the canonical events are those of
+        a one-by-one import.
+        """
         accepted = [it for it in items if it.result is not None and it.result.status == "imported"]
         for start in range(0, len(accepted), size):
-            group = [it.batch for it in accepted[start : start + size] if it.batch is not None]
+            group = [it for it in accepted[start : start + size] if it.batch is not None]
+            events = resolve_events(self.store, self.base, [q for it in group for q in it.batch.source])  # type: ignore[union-attr]
+            for it in group:
+                assert it.batch is not None and it.result is not None
+                mine = it.batch.reports()
+                it.result.matches = it.batch.matches + event_matches(
+                    [d for d in events.decisions if d.report in mine]
+                )
             self.store.commit(
                 Commit(
-                    replace={b.source_graph: b.source for b in group},
-                    add=[q for b in group for q in b.entities],
+                    replace={it.batch.source_graph: it.batch.source for it in group},  # type: ignore[union-attr]
+                    add=[q for it in group for q in it.batch.entities] + events.add,  # type: ignore[union-attr]
+                    remove=events.remove,
                 )
             )
 

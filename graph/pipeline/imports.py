@@ -22,12 +22,14 @@ from firmgraph.graph.errors import (
 )
 from firmgraph.graph.model.formats import RdfFormat, rdf_format_for_extension
 from firmgraph.graph.model.iris import entity_iri, opaque_key, source_graph_iri
-from firmgraph.graph.model.namespaces import SCHEMA
+from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.model.records import Record
 from firmgraph.graph.model.terms import refuse_entities, to_rdflib_term
 from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
+from firmgraph.graph.pipeline.duplicates import band_quads, same_article
 from firmgraph.graph.pipeline.resolve import Match, Resolver
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
+from firmgraph.graph.resolution import EventDecision, resolve_events
 from firmgraph.graph.sources.decoding import check_size
 from firmgraph.graph.sources.formats import files_in, importable_extensions, is_rdf, source_format_for
 from firmgraph.graph.store import Commit, Store
@@ -38,11 +40,14 @@ __all__ = [
     "Importer",
     "RawSource",
     "context_for",
+    "event_matches",
     "iter_sources",
     "parse_rdf",
     "rdf_format",
+    "resolve_batch",
     "sniff_suffix",
     "to_rdflib",
+    "validation_input",
 ]
 
 
@@ -183,6 +188,8 @@ def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdfl
     return to_rdflib(triples)  # type: ignore[arg-type]
 
 
+_REPORTS = ox.NamedNode(str(FG.reports))
+
 ArticleReader = Callable[[RawSource], tuple[Record, SourceInfo]]
 """Turns an article's bytes into a record with evidence (the extraction pipeline plugs in here)."""
 
@@ -198,7 +205,11 @@ class Importer:
     def import_source(self, source: RawSource, *, dry_run: bool = False) -> list[ImportResult]:
         """Import one source (a JSON Lines file yields one result per record)."""
         batches = self.batches(source)
-        return [self._commit(source.name, batch, dry_run=dry_run) for batch in batches]
+        return [self._commit(source.name, self.resolve(batch), dry_run=dry_run) for batch in batches]
+
+    def resolve(self, batch: Batch) -> Batch:
+        """Resolve the batch's event reports against the store (each import sees the ones before it)."""
+        return resolve_batch(self.store, self.base, batch)
 
     def batches(self, source: RawSource) -> list[Batch]:
         """The batches a source yields, before validation."""
@@ -215,7 +226,13 @@ class Importer:
                     "articles need the extractor, which is not available", path=source.name
                 )
             record, info = self.article_reader(source)
-            return [RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)]
+            info, record, copy_of = same_article(self.store, self.base, info, record)
+            batch = RecordBuilder(self.base, Resolver(self.store, self.base)).build(record, info)
+            batch.source += band_quads(self.base, info, batch.source_graph)
+            if copy_of:
+                doc = entity_iri(self.base, "doc", info.key)
+                batch.matches.append(Match(source.name, doc, copy_of, "source", True))
+            return [batch]
         raise UnsupportedInputError(
             f"unknown file type {source.suffix or '(none)'}: give one of "
             f"{', '.join(sorted(importable_extensions()))}",
@@ -243,15 +260,48 @@ class Importer:
 
     def _commit(self, name: str, batch: Batch, *, dry_run: bool) -> ImportResult:
         quads = batch.all_quads()
-        report = validate(to_rdflib(quads), context=context_for(self.store, quads))
+        events = batch.events
+        checked, linked = validation_input(batch)
+        report = validate(to_rdflib(checked), context=context_for(self.store, linked))
         if not report.conforms:
             raise ShapeViolationError(name, report)
         result = ImportResult(
             name, batch.source_graph, "checked" if dry_run else "imported", len(quads), report, batch.matches
         )
         if not dry_run:
-            self.store.commit(Commit(replace={batch.source_graph: batch.source}, add=batch.entities))
+            self.store.commit(
+                Commit(
+                    replace={batch.source_graph: batch.source},
+                    add=batch.entities + (events.add if events else []),
+                    remove=events.remove if events else [],
+                )
+            )
         return result
+
+
+def resolve_batch(store: Store | None, base: str, batch: Batch) -> Batch:
+    """Resolve a batch's event reports into canonical events (against the store, or None: each other only)."""
+    if not batch.reports():
+        return batch
+    batch.events = resolve_events(store, base, batch.source)
+    batch.matches += event_matches(batch.events.decisions)
+    return batch
+
+
+def event_matches(decisions: Iterable[EventDecision]) -> list[Match]:
+    """Event-resolution decisions as the matches an import reports."""
+    return [Match(d.report, d.canonical, f"with {d.other}: {d.reason}", "event", d.merged) for d in decisions]
+
+
+def validation_input(batch: Batch) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """What SHACL checks of a batch (with its canonical events), and the part whose context it needs.
+
+    A canonical event's other reports are not in the batch: no context is read for them (their
+    own sources were checked when they came in).
+    """
+    events = batch.events
+    checked = batch.all_quads() + (events.validation_quads(batch.reports()) if events else [])
+    return checked, [q for q in checked if q.predicate != _REPORTS]
 
 
 def _decode(source: RawSource) -> str:

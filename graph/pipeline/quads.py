@@ -10,6 +10,7 @@ import pyoxigraph as ox
 from firmgraph.graph.model.iris import entity_iri, opaque_key
 from firmgraph.graph.model.namespaces import FG, PROV, RDF, SCHEMA, XSD
 from firmgraph.graph.pipeline.resolve import Match
+from firmgraph.graph.resolution import EventResolution
 from firmgraph.graph.version import SOFTWARE_IRI
 
 __all__ = [
@@ -65,9 +66,16 @@ class Batch:
     source: list[ox.Quad] = field(default_factory=list)
     entities: list[ox.Quad] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
+    events: EventResolution | None = None
+    """The canonical events its reports resolve to (set just before the commit)."""
 
     def all_quads(self) -> list[ox.Quad]:
         return self.source + self.entities
+
+    def reports(self) -> set[str]:
+        """The IRIs of the event reports in the source graph."""
+        report = ox.NamedNode(str(FG.EventReport))
+        return {q.subject.value for q in self.source if q.object == report}
 
 
 class GraphWriter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -11,7 +12,7 @@ from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
 from firmgraph.graph.model.terms import iri as term
 from firmgraph.graph.store import Store
 
-__all__ = ["Match", "Resolver", "org_keys"]
+__all__ = ["Match", "Resolver", "descriptor_free", "org_keys", "short_key"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,23 @@ class Resolver:
                 why = f"name key {key!r} of {candidate!r} is already known"
                 self.matches.append(Match(name, known[key], why))
                 return known[key]
-        iri = entity_iri(self.base, "org", opaque_key("org", primary))
+        for candidate in [name, *aliases]:
+            key = descriptor_free(candidate) or ""
+            if key in known:
+                why = f"{candidate!r} names {key!r} with words that describe it in front"
+                self.matches.append(Match(name, known[key], why))
+                return known[key]
+        for candidate in [name, *aliases]:
+            key = short_key(candidate) or ""
+            if key in known:
+                why = f"{candidate!r} is {key!r} with a generic word after it"
+                self.matches.append(Match(name, known[key], why))
+                return known[key]
+        # minted from the name without descriptors and generic endings, so "Hamburger Versicherer
+        # Alsterland", "Alsterland Group" and "Alsterland" get one IRI in whichever order they arrive
+        iri = entity_iri(
+            self.base, "org", opaque_key("org", short_key(name) or descriptor_free(name) or primary)
+        )
         self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}", "org", False))
         return iri
 
@@ -131,8 +148,96 @@ class Resolver:
         return iri
 
 
+_DESCRIPTORS = re.compile(
+    r"(?i)^(?:tochter\w*|mutter\w*|konzern\w*|\w*investor(?:en)?|wagniskapitalgeber|\w*hersteller|"
+    r"zulieferer|konkurrenten?|rivalen?|rivals?|versicherer|\w*bank|subsidiary|parent|maker|supplier|lender|insurer|"
+    r"retailer|carrier|airline|chain)$"
+)
+_PLACE_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+er$")  # Heilbronner, Berliner, Londoner
+
+
+def descriptor_free(name: str) -> str | None:
+    """The name key without the words that describe the firm in front of its name, if there are any.
+
+    "die Hallbach GmbH", "Heilbronner Muttergesellschaft Veltrum", "Bellevue-based Quillmark Software",
+    "Finland's Kempower": articles, place adjectives, "-based", possessives and words such as
+    Tochter, parent or investor are not part of the name. Used only to find an organization the
+    record or the store already names, never to mint one.
+    """
+    words = name.split()
+    start = 0
+    descriptive = False  # a place adjective alone ("Berliner Volksbank") is part of the name
+    while start < len(words) - 1:
+        w = words[start]
+        generic = w[:1].islower() or bool(_DESCRIPTORS.match(w)) or w.endswith(("-based", "'s", "’s"))
+        if not (generic or _PLACE_ADJECTIVE.match(w)):
+            break
+        descriptive = descriptive or generic
+        start += 1
+    if not descriptive:
+        return None
+    return name_key(" ".join(words[start:])) or None
+
+
+_GENERIC_ENDINGS = frozenset(
+    [
+        "group",
+        "gruppe",
+        "holding",
+        "holdings",
+        "company",
+        "konzern",
+        "software",
+        "technologies",
+        "technology",
+        "systems",
+        "solutions",
+        "labs",
+        "international",
+        "worldwide",
+    ]
+)
+_GENERIC_HEADS = frozenset(
+    [
+        "deutsche",
+        "deutscher",
+        "general",
+        "united",
+        "american",
+        "national",
+        "first",
+        "royal",
+        "new",
+        "global",
+        "international",
+        "european",
+        "british",
+        "swiss",
+        "german",
+    ]
+)
+
+
+def short_key(name: str) -> str | None:
+    """The one distinctive word of a name that only adds generic words after it, if so.
+
+    "Quillmark Software Inc." and "Quillmark Group" are "quillmark"; "Siemens Energy", "Deutsche
+    Bank" and "Software AG" are their own names (an ending that names a business, a generic first
+    word, a name of one word).
+    """
+    words = (descriptor_free(name) or name_key(name)).split()
+    while len(words) > 1 and words[-1] in _GENERIC_ENDINGS:
+        words.pop()
+    if len(words) != 1 or words == (descriptor_free(name) or name_key(name)).split():
+        return None
+    head = words[0]
+    return head if len(head) >= 4 and head.isalpha() and head not in _GENERIC_HEADS else None
+
+
 def org_keys(name: str, aliases: list[str]) -> set[str]:
     """All name keys of an organization (for lookups and for fg:nameKey)."""
     keys = {name_key(n) for n in [name, *aliases]}
     keys |= {k[4:] for k in keys if k.startswith("the ")}
+    keys |= {k for n in [name, *aliases] if (k := descriptor_free(n))}
+    keys |= {k for n in [name, *aliases] if (k := short_key(n))}
     return {k for k in keys if k}

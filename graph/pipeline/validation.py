@@ -10,10 +10,11 @@ problem, not the batch's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
+from typing import Literal as Choice
 
 import rdflib
 from pyshacl import validate as shacl_validate
@@ -26,8 +27,20 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from firmgraph import shapes
 from firmgraph.graph.model.namespaces import PREFIXES, RDF, RDFS, SH
 from firmgraph.graph.model.terms import iri
+from firmgraph.graph.pipeline.shacl import (
+    Answer,
+    Check,
+    compile_shapes,
+    copy_described,
+    memory_store,
+    run_checks,
+)
 
-__all__ = ["Result", "ValidationReport", "merge", "validate"]
+__all__ = ["ENGINES", "Engine", "Result", "ValidationReport", "checks", "merge", "validate", "validate_all"]
+
+Engine = Choice["compiled", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("compiled", "pyshacl")
+"""compiled: the shapes as SPARQL queries run by pyoxigraph (default); pyshacl: the reference."""
 
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
@@ -91,15 +104,29 @@ class ValidationReport:
         return self.graph.serialize(format="turtle")
 
 
-def validate(data: rdflib.Graph | rdflib.Dataset, *, context: rdflib.Graph | None = None) -> ValidationReport:
+def validate(
+    data: rdflib.Graph | rdflib.Dataset, *, context: rdflib.Graph | None = None, engine: Engine = "compiled"
+) -> ValidationReport:
     """Validate a batch against the shapes.
 
     Args:
         data: the batch to be committed; a Dataset's named graphs are validated as one graph.
         context: triples from the store the batch references (types and names of existing
             entities); they are seen by the shapes but their own results are not reported.
+        engine: compiled (SPARQL in pyoxigraph) or pyshacl (the reference); both report alike.
     """
     batch = _triples(data)
+    if engine == "compiled":
+        triples = batch + (_triples(context) if context is not None else [])
+        store, originals = memory_store(triples)
+        present = {p for _, p, _ in triples} | {o for _, p, o in triples if p == RDF.type}
+        applicable = [c for c in checks() if c.applies(present)]
+        results = run_checks(applicable, store, shapes=_shapes(), originals=originals)
+        return _report(results, {s for s, _, _ in batch})
+    if engine != "pyshacl":
+        from firmgraph.graph.errors import ConfigurationError
+
+        raise ConfigurationError(f"unknown validation engine {engine!r}: {', '.join(ENGINES)}")
     graph = _ValidationGraph()
     for triple in _class_hierarchy():
         graph.add(triple)
@@ -148,6 +175,22 @@ def _shapes() -> rdflib.Graph:
 
 
 @lru_cache(maxsize=1)
+def checks() -> tuple[Check, ...]:
+    """The shapes compiled to SPARQL (once per process)."""
+    return tuple(compile_shapes(_shapes(), _class_hierarchy()))
+
+
+def validate_all(answer: Answer, *, progress: Callable[[int, int], None] | None = None) -> ValidationReport:
+    """Validate a whole dataset with the compiled engine: each check is one query `answer` runs
+    over it (a store's union of graphs, say), and every result is reported.
+
+    Args:
+        progress: called with (checks done, checks in all) after each check.
+    """
+    return _report(run_checks(checks(), answer, shapes=_shapes(), progress=progress), None)
+
+
+@lru_cache(maxsize=1)
 def _class_hierarchy() -> tuple[tuple[Node, Node, Node], ...]:
     """The ontology's rdfs:subClassOf axioms: all that pySHACL reads of it without inference.
 
@@ -169,19 +212,26 @@ def _namespaces() -> NamespaceManager:
     return manager
 
 
-def _report(results: rdflib.Graph, own: set[Node]) -> ValidationReport:
+def _report(results: rdflib.Graph, own: set[Node] | None) -> ValidationReport:
     """The results about the batch's own nodes, as Result lists and as a W3C report graph."""
     violations: list[Result] = []
     warnings: list[Result] = []
     kept: list[Node] = []
     for node in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(node, SH.focusNode)
-        if focus not in own:
+        if own is not None and focus not in own:
             continue
         kept.append(node)
         result = _result(results, node, focus)
         (violations if result.severity == "Violation" else warnings).append(result)
-    order = lambda r: (r.focus_node, r.shape, r.path or "", r.value or "")  # noqa: E731
+    order = lambda r: (  # noqa: E731 - deterministic whatever order the results graph yields
+        r.focus_node,
+        r.shape,
+        r.path or "",
+        r.value or "",
+        r.source_constraint_component,
+        r.source_constraint or "",
+    )
     violations.sort(key=order)
     warnings.sort(key=order)
     conforms = not violations
@@ -297,12 +347,5 @@ def _report_graph(results: rdflib.Graph, kept: list[Node], conforms: bool) -> rd
     report.add((root, SH.conforms, Literal(conforms)))
     for node in kept:
         report.add((root, SH.result, node))
-    todo, seen = list(kept), set(kept)
-    while todo:
-        subject = todo.pop()
-        for _, p, o in results.triples((subject, None, None)):
-            report.add((subject, p, o))
-            if isinstance(o, BNode) and o not in seen:
-                seen.add(o)
-                todo.append(o)
+    copy_described(results, kept, report)
     return report

@@ -25,6 +25,7 @@ from firmgraph.graph.profiles.facts import (
     sources,
 )
 from firmgraph.graph.profiles.reports import compare, event_reports
+from firmgraph.graph.sparql.counting import firm_total
 from firmgraph.graph.sparql.results import select
 from firmgraph.graph.store import Queryable
 
@@ -128,6 +129,8 @@ def _firm(store: Queryable, page: Profile) -> None:
     events = event_reports(store, firm=page.iri)
     s["events"] = events
     s["comparisons"] = compare(events)
+    s["totals"] = firm_total(store, page.iri)
+    """(real-world events, jobs cut), counted as every other view counts them (sparql.counting)."""
     s["filings"] = _refs(store, f"SELECT ?x WHERE {{ ?x fg:filer {node} }}")
     articles = select(
         store,

@@ -55,6 +55,8 @@ class EventReport:
     source: Source | None
     day: str | None
     facts: list[Fact]
+    canonical: str | None = None
+    """The canonical event it is a report of (reports of one are compared side by side)."""
 
     def value(self, measure: str) -> Fact | None:
         return next((f for f in self.facts if f.prop.iri == measure), None)
@@ -73,14 +75,15 @@ def event_reports(
     store: Queryable, *, firm: str | None = None, events: list[str] | None = None
 ) -> list[EventReport]:
     """Events of a firm (or the given events), newest first, each with its facts and their evidence."""
-    if firm is not None:
-        pattern = f"?e fg:organization {ox.NamedNode(firm)}"
+    if firm is not None:  # what the sources report (the canonical events are what they report of)
+        pattern = f"?e fg:organization {ox.NamedNode(firm)} ; fg:reportedIn ?d"
     else:
         pattern = f"VALUES ?e {{ {iri_list(events or [])} }}"
     rows = select(
         store,
-        f"""SELECT ?e ?type ?doc ?announced ?published WHERE {{ {pattern} . ?e a ?type .
-              FILTER(STRSTARTS(STR(?type), STR(fg:)))
+        f"""SELECT ?e ?type ?doc ?announced ?published ?canonical WHERE {{ {pattern} . ?e a ?type .
+              FILTER(STRSTARTS(STR(?type), STR(fg:)) && ?type != fg:EventReport)
+              OPTIONAL {{ ?e fg:reportOf ?canonical }}
               OPTIONAL {{ ?e fg:reportedIn ?doc OPTIONAL {{ ?doc schema:datePublished ?published }} }}
               OPTIONAL {{ ?e fg:announced ?announced }} }} LIMIT 2000""",
     )
@@ -95,8 +98,12 @@ def event_reports(
         iri = row["e"].value
         doc = docs.get(row["doc"].value) if "doc" in row else None
         day = (row.get("announced") or row.get("published") or ox.Literal("")).value or None
+        canonical = row["canonical"].value if "canonical" in row else None
         report = reports.setdefault(
-            iri, EventReport(Ref(iri, labels[iri]), labels[row["type"].value], doc, day, facts.get(iri, []))
+            iri,
+            EventReport(
+                Ref(iri, labels[iri]), labels[row["type"].value], doc, day, facts.get(iri, []), canonical
+            ),
         )
         if report.kind != labels[row["type"].value]:
             report.kind = min(report.kind, labels[row["type"].value])
@@ -143,14 +150,19 @@ def _day(text: str | None) -> date | None:
 
 
 def compare(reports: list[EventReport]) -> list[Comparison]:
-    """Group reports from different sources that fall within WAVE_DAYS of each other, and compare them.
+    """Group the reports of one canonical event (resolution decided they describe the same event) and
+    compare them; reports not resolved (RDF imports) group by WAVE_DAYS as before.
 
     Only groups with at least two sources are kept; a row is marked when the sources give different values.
     """
-    dated = sorted(((d, r) for r in reports if (d := _day(r.day)) is not None), key=lambda item: item[0])
-    groups: list[list[EventReport]] = []
+    by_event: dict[str, list[EventReport]] = defaultdict(list)
+    for r in reports:
+        if r.canonical:
+            by_event[r.canonical].append(r)
+    groups: list[list[EventReport]] = [g for _, g in sorted(by_event.items())]
+    loose = [(d, r) for r in reports if not r.canonical and (d := _day(r.day)) is not None]
     first: date | None = None
-    for day, report in dated:
+    for day, report in sorted(loose, key=lambda item: item[0]):
         if first is None or (day - first).days >= WAVE_DAYS:
             groups.append([])
             first = day

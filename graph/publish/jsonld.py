@@ -137,13 +137,14 @@ class JsonLdWriter:
 
     Consecutive statements about the same subject in the same graph become one node object, so a
     stream grouped by graph and subject (as stores iterate) gives the most compact document; any
-    order is correct.
+    order is correct. The context is embedded (`context_ref=None`), so every document parses
+    offline; pass CONTEXT_IRI to reference the published, versioned context instead.
     """
 
-    def __init__(self, out: BinaryIO, *, context_ref: str | dict[str, Any] = CONTEXT_IRI) -> None:
+    def __init__(self, out: BinaryIO, *, context_ref: str | dict[str, Any] | None = None) -> None:
         self.out = out
         self.terms = _Terms()
-        self.context_ref = context_ref
+        self.context_ref = context()["@context"] if context_ref is None else context_ref
         self._buffer: list[str] = []
         self._size = 0
         self._first_top = True
@@ -231,7 +232,7 @@ class JsonLdWriter:
 
 
 def to_jsonld(
-    statements: Iterable[ox.Quad | ox.Triple], *, context_ref: str | dict[str, Any] = CONTEXT_IRI
+    statements: Iterable[ox.Quad | ox.Triple], *, context_ref: str | dict[str, Any] | None = None
 ) -> bytes:
     """A small document in memory (entity descriptions, the dataset description)."""
     import io

@@ -38,6 +38,7 @@ from firmgraph.graph.errors import (
 )
 from firmgraph.graph.model.terms import iri
 from firmgraph.graph.pipeline.imports import context_for, to_rdflib
+from firmgraph.graph.pipeline.removal import Removal, find_sources, remove_source
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
 from firmgraph.graph.sparql.deltas import (
     BLANK_NODES,
@@ -304,6 +305,13 @@ class GuardedWriter:
             self.store.update(f"DROP GRAPH {iri(graph)}" if graph else "DROP SILENT DEFAULT")
             self.engine.refresh()
         return WriteResult(deleted=count)
+
+    def remove_sources(self, name: str, base: str) -> list[Removal]:
+        """Remove an imported source and what only it supported (see `pipeline.removal`)."""
+        with self._lock:
+            removals = [remove_source(self.store, base, g) for g in find_sources(self.store, base, name)]
+            self.engine.refresh()
+        return removals
 
     def exists(self, graph: str | None) -> bool:
         return self._exists(graph)

@@ -36,6 +36,8 @@ class Commit:
     """graph IRI -> the graph's complete new content (its quads' graph names are ignored)."""
     add: list[ox.Quad] = field(default_factory=list)
     """quads added where they stand (set semantics: adding what is there changes nothing)."""
+    remove: list[ox.Quad] = field(default_factory=list)
+    """quads removed where they stand, before the additions (a re-resolved canonical event's old facts)."""
 
 
 class Store(ABC):
@@ -131,6 +133,8 @@ def data_block(operation: str, quads: Iterable[ox.Quad]) -> str:
 def commit_update(commit: Commit) -> str:
     """One SPARQL update request that applies a Commit (DROP + INSERT DATA)."""
     ops = [f"DROP SILENT GRAPH {iri(g)}" for g in commit.replace]
+    if commit.remove:
+        ops.append(data_block("DELETE", commit.remove))
     quads: list[ox.Quad] = list(commit.add)
     for g, graph_quads in commit.replace.items():
         name = ox.NamedNode(g)

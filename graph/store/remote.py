@@ -323,6 +323,8 @@ class RemoteStore(Store):
     def _staged_commit(self, commit: Commit) -> None:
         """Stage, count, swap in with one self-checking operation, then drop the staging graph."""
         stage = f"{STAGING}{int(time.time() * 1000)}-{uuid.uuid4().hex}"
+        if commit.remove:  # a few re-resolved canonical events: removed first, then the swap re-adds
+            self._update(data_block("DELETE", commit.remove), idempotent=True)
         quads = commit_quads(commit)
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph):

@@ -16,8 +16,9 @@ from firmgraph.graph.model.iris import opaque_key
 from firmgraph.graph.model.records import Record
 from firmgraph.graph.pipeline.build import RecordBuilder, SourceInfo
 from firmgraph.graph.pipeline.resolve import Resolver
+from firmgraph.graph.resolution import resolve_events
 
-__all__ = ["records", "write_synthetic"]
+__all__ = ["batches", "records", "write_synthetic"]
 
 _SYLLABLES = [
     "ar",
@@ -248,6 +249,22 @@ def records(firms: int, seed: int) -> Iterator[tuple[dict[str, Any], str]]:
             yield record, text.text()
 
 
+def batches(firms: int, seed: int, base: str) -> Iterator[list[ox.Quad]]:
+    """The synthetic graph as import batches: each record's source graph and its entity quads."""
+    builder = RecordBuilder(base, Resolver(None, base))
+    for record, text in records(firms, seed):
+        batch, _ = _build(builder, record, text)
+        yield batch.source + batch.entities
+
+
+def _build(builder: RecordBuilder, record: dict[str, Any], text: str) -> tuple[Any, Record]:
+    builder.resolver.matches.clear()
+    parsed = Record.model_validate(record)
+    key = opaque_key("record", parsed.article.url or "")
+    info = SourceInfo(key, hashlib.sha256(text.encode()).hexdigest(), f"{key}.json", "application/json", text)
+    return builder.build(parsed, info, now=_EPOCH), parsed
+
+
 def write_synthetic(
     out: Path,
     *,
@@ -265,16 +282,11 @@ def write_synthetic(
     opener = gzip.open if out.suffix == ".gz" else open
     with opener(out, "wb") as sink:  # type: ignore[operator]
         for record, text in records(firms, seed):
-            builder.resolver.matches.clear()
-            parsed = Record.model_validate(record)
-            key = opaque_key("record", parsed.article.url or "")
-            info = SourceInfo(
-                key, hashlib.sha256(text.encode()).hexdigest(), f"{key}.json", "application/json", text
-            )
-            batch = builder.build(parsed, info, now=_EPOCH)
+            batch, parsed = _build(builder, record, text)
             fresh = [q for q in batch.entities if q not in seen_entities]
             seen_entities.update(fresh)
-            quads = batch.source + fresh
+            # each synthetic article reports its own events: one canonical event per report
+            quads = batch.source + fresh + resolve_events(None, base, batch.source).add
             sink.write(ox.serialize(quads, format=fmt))
             written += len(quads)
             firm = int(parsed.article.url.rsplit("/", 2)[-2]) if parsed.article.url else 0

@@ -228,11 +228,14 @@ class Filters:
             parts.append(f"{e} fg:jobsCut ?fJ . FILTER(?fJ >= {int(self.min_jobs)})")
         if dates and (self.start or self.end):
             parts.append(
-                f"OPTIONAL {{ {e} fg:announced ?fA }} OPTIONAL {{ {e} fg:reportedIn/schema:datePublished ?fP }} "
+                f"OPTIONAL {{ {e} fg:announced ?fA }} OPTIONAL {{ {e} fg:firstReported|fg:reportedIn/schema:datePublished ?fP }} "
                 f"BIND(STR(COALESCE(?fA, ?fP)) AS ?fD) {self._range('?fD')}"
             )
         if articles and (self.languages or self.source_iris or self.source_names):
-            parts.append(f"{e} fg:reportedIn ?fArt . {self.article_pattern('?fArt', dates=False)}")
+            # a canonical event passes when one of its reports' articles does
+            parts.append(
+                f"{e} fg:reportedIn|fg:reports/fg:reportedIn ?fArt . {self.article_pattern('?fArt', dates=False)}"
+            )
         return " ".join(parts)
 
     def article_pattern(self, a: str, *, dates: bool = True) -> str:

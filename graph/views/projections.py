@@ -139,7 +139,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
     """
     kind = LINK_KINDS[link]
     links = kind.pattern(filters)
-    events = "?via fg:organization ?x ."
+    events = "?via fg:organization ?x ; a fg:CanonicalEvent ."
     if filters.active:
         events += (
             f" BIND(EXISTS {{ {filters.event_pattern('?via')} }} AS ?pass) "
@@ -150,7 +150,7 @@ def firms_query(link: str, filters: Filters, limit: int) -> str:
         "event": events,
         "jobs": "?via fg:jobsCut ?value .",
         "announced": "?via fg:announced ?value .",
-        "aggregate": "?via fg:aggregateOf ?part .",
+        "aggregate": "?via fg:aggregateOf|fg:partOf ?part .",  # not counted (sparql.counting)
         "parent": "?x org:subOrganizationOf ?value .",
         "hub": "VALUES ?value { fg:NewsOutlet fg:Regulator } ?x a ?value .",
     }
@@ -367,7 +367,7 @@ def _earliest(into: dict[str, date], key: str, text: str | None) -> None:
 def _published(run: Runner, events: set[str]) -> dict[str, date]:
     """The earliest publication day of the reports of each event."""
     found: dict[str, date] = {}
-    for event, day in _values_of(run, events, "fg:reportedIn/schema:datePublished"):
+    for event, day in _values_of(run, events, "fg:firstReported"):
         _earliest(found, event, day)
     return found
 

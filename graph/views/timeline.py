@@ -1,9 +1,9 @@
 """Restructuring events per firm over time, grouped into waves: a self-contained HTML page and an image.
 
-A wave is a firm's events that start within `window_days` of the wave's first event. Reports of
-one wave often repeat its figure (two articles on the same 16,000 cuts), so a wave's jobs cut
-counts each distinct figure once; events that sum up others (`fg:aggregateOf`) are shown but
-never counted.
+A wave is a firm's events that start within `window_days` of the wave's first event. The events
+are canonical events (one per real-world event, however many articles report it), counted as
+`sparql.counting` defines: events that sum up others (`fg:aggregateOf`) are shown but never
+counted, and a part (`fg:partOf`) counts inside its whole.
 """
 
 from __future__ import annotations
@@ -45,14 +45,15 @@ def timeline_query(firms: Sequence[str], filters: Filters, limit: int) -> str:
     passes = f"FILTER EXISTS {{ {filters.event_pattern('?event')} }}" if filters.active else ""
     return (
         sparql_prologue(["fg", "org", "schema", "rdfs"])
-        + "SELECT ?event ?firm ?name ?type ?jobs ?announced ?effective ?reported ?label ?reason ?part WHERE {\n"
+        + "SELECT ?event ?firm ?name ?type ?jobs ?announced ?effective ?reported ?label ?reason ?part ?whole WHERE {\n"
         + f"  {scope} ?event fg:organization ?org . ?org org:subOrganizationOf* ?firm .\n"
-        + f"  ?event a ?type . FILTER(?type IN ({iri_list(EVENT_CLASSES)})) {passes}\n"
+        + f"  ?event a fg:CanonicalEvent, ?type . FILTER(?type IN ({iri_list(EVENT_CLASSES)})) {passes}\n"
         + "  FILTER NOT EXISTS { ?firm org:subOrganizationOf ?up }\n"
         + "  OPTIONAL { ?firm schema:name ?name } OPTIONAL { ?event fg:jobsCut ?jobs }\n"
         + "  OPTIONAL { ?event fg:announced ?announced } OPTIONAL { ?event fg:effectiveBy ?effective }\n"
-        + "  OPTIONAL { ?event fg:reportedIn/schema:datePublished ?reported } OPTIONAL { ?event rdfs:label ?label }\n"
+        + "  OPTIONAL { ?event fg:firstReported ?reported } OPTIONAL { ?event rdfs:label ?label }\n"
         + "  OPTIONAL { ?event fg:reason ?reason } OPTIONAL { ?event fg:aggregateOf ?part }\n"
+        + "  OPTIONAL { ?event fg:partOf ?whole }\n"
         + f"}}\nLIMIT {int(limit)}\n"
     )
 
@@ -85,7 +86,7 @@ def firm_timeline(
             iri, {"firm": row["firm"].value, "types": set(), "reasons": set(), "parts": set()}
         )
         entry["types"].add(row["type"].value)
-        for key in ("name", "jobs", "announced", "effective", "label"):
+        for key in ("name", "jobs", "announced", "effective", "label", "whole"):
             if row[key] is not None and key not in entry:
                 entry[key] = row[key].value
         if row["reported"] is not None:
@@ -109,6 +110,7 @@ def firm_timeline(
             effective_by=e.get("effective"),
             reasons=tuple(sorted(e["reasons"])),
             parts=tuple(sorted(e["parts"])),
+            whole=e.get("whole"),
         )
         for iri, e in rows.items()
     ]

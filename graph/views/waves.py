@@ -1,4 +1,4 @@
-"""Waves of cuts: a firm's events grouped by time, and the jobs a wave cuts (each distinct figure once).
+"""Waves of cuts: a firm's canonical events grouped by time, and the jobs a wave cuts.
 
 Plain data and arithmetic, shared by the timeline, its charts, the analytics and the projections.
 """
@@ -36,6 +36,8 @@ class TimelineEvent:
     reasons: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     """The events it sums up (an aggregate)."""
+    whole: str | None = None
+    """The event it is a part of (counted inside that one)."""
 
     @property
     def start(self) -> date | None:
@@ -69,12 +71,13 @@ def waves(events: Iterable[TimelineEvent], window_days: int = 30) -> list[list[T
 
 
 def wave_jobs(wave: Iterable[TimelineEvent]) -> int:
-    return sum({e.jobs_cut for e in wave if e.jobs_cut})
+    """The jobs a wave's canonical events cut (parts count inside their whole)."""
+    return sum(e.jobs_cut for e in wave if e.jobs_cut and not e.whole)
 
 
-def total_jobs(points: list[tuple[date | None, int]], window_days: int = 30) -> int:
-    """Jobs cut over (day, jobs) events of one firm, each figure counted once per wave."""
-    return sum(sum({j for _, j in group}) for group in _clusters(points, lambda p: p[0], window_days))
+def total_jobs(points: list[tuple[date | None, int]]) -> int:
+    """Jobs cut over (day, jobs) canonical events of one firm (each a distinct real-world event)."""
+    return sum(j for _, j in points)
 
 
 # -- the query --------------------------------------------------------------------------------------

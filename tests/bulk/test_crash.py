@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from firmgraph.graph.kg import ONTOLOGY_GRAPH
-from firmgraph.graph.model.iris import entities_graph_iri
+from firmgraph.graph.model.iris import entities_graph_iri, events_graph_iri
 from firmgraph.graph.pipeline.articles import read_article
 from firmgraph.graph.pipeline.imports import Importer, RawSource
 from firmgraph.graph.settings import RemoteSettings
@@ -100,7 +100,7 @@ def test_sigkill_mid_import_leaves_every_source_whole_and_resume_completes(
     after_first = check_whole(store, sizes)
     assert 150 <= after_first < SOURCES
     assert store.named_graphs() == sorted(
-        [ONTOLOGY_GRAPH, entities_graph_iri(BASE), *source_graph_sizes(store)]
+        [ONTOLOGY_GRAPH, entities_graph_iri(BASE), events_graph_iri(BASE), *source_graph_sizes(store)]
     )
 
     # 2. Resumed with one request per commit, killed again further on.
@@ -119,8 +119,13 @@ def test_sigkill_mid_import_leaves_every_source_whole_and_resume_completes(
     assert set(store.quads(entities_graph_iri(BASE))) == {
         ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(entities_graph_iri(BASE))) for q in entities
     }
-    ontology = store.count(ONTOLOGY_GRAPH)
-    assert store.count() == sum(sizes.values()) + len(entities) + ontology, "no quad is stored twice"
+    ontology, events = store.count(ONTOLOGY_GRAPH), store.count(events_graph_iri(BASE))
+    assert store.count() == sum(sizes.values()) + len(entities) + ontology + events, "no quad is stored twice"
+    (row,) = store.query(  # type: ignore[misc]
+        "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://w3id.org/firmgraph/ns#EventReport>"
+        " FILTER NOT EXISTS { ?r <https://w3id.org/firmgraph/ns#reportOf> ?c } }"
+    )
+    assert int(row["n"].value) == 0, "every report has its canonical event"
     (row,) = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a <https://schema.org/NewsArticle> }")  # type: ignore[misc]
     assert int(row["n"].value) == SOURCES
     store.discard_staging(older_than=0)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from firmgraph.graph.extraction.rules.dates import find_dates, parse_iso
+from firmgraph.graph.extraction.rules.dates import announced_value, find_dates, parse_iso
 
 REF = date(2026, 1, 30)  # a Friday
 
@@ -51,3 +51,24 @@ def test_parse_iso() -> None:
     assert parse_iso("2026-02-02") == date(2026, 2, 2)
     assert parse_iso("2026-02") is None
     assert parse_iso(None) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "article", "announced"),
+    [
+        # a month without a year in a "would cut" sentence: the announcement lies before the article
+        ("Dorndahl said in March that it would cut 420 jobs.", date(2025, 7, 8), "2025-03"),
+        (
+            "Der Konzern hatte im Oktober angekündigt, 1.400 Stellen streichen zu wollen.",
+            date(2025, 2, 1),
+            "2024-10",
+        ),
+        ("On 3 June the company said it will close the plant.", date(2025, 7, 8), "2025-06-03"),
+        ("Im Mai 2026 will der Vorstand den Plan vorlegen.", date(2025, 2, 1), None),  # a stated future year
+    ],
+)
+def test_an_announcement_date_is_never_after_the_article(
+    sentence: str, article: date, announced: str | None
+) -> None:
+    (mention,) = find_dates(sentence, article, future=True)
+    assert announced_value(mention, article) == announced

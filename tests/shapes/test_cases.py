@@ -66,17 +66,23 @@ def owner(shape: str) -> str | None:
     return parent.n3(graph.namespace_manager) if parent is not None else None
 
 
-def run(path: Path) -> ValidationReport:
-    """Validate a case as an import would: TriG's context graph as context, the rest as the batch."""
+def load(path: Path) -> tuple[rdflib.Graph | rdflib.Dataset, rdflib.Graph | None]:
+    """A case as an import sees it: (batch, context); TriG's context graph is the context."""
     if path.suffix == ".ttl":
-        return validate(rdflib.Graph().parse(path, format="turtle"))
+        return rdflib.Graph().parse(path, format="turtle"), None
     dataset = rdflib.Dataset()
     dataset.parse(path, format="trig")
     context = rdflib.Graph()
     for triple in dataset.graph(CONTEXT):
         context.add(triple)
     dataset.remove_graph(CONTEXT)
-    return validate(dataset, context=context)
+    return dataset, context
+
+
+def run(path: Path) -> ValidationReport:
+    """Validate a case as an import would."""
+    data, context = load(path)
+    return validate(data, context=context)
 
 
 def describe(report: ValidationReport) -> str:

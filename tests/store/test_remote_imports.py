@@ -34,7 +34,7 @@ def remote_kg(
 
 
 def frame(kg: KnowledgeGraph, sparql: str) -> list[tuple[object, ...]]:
-    df = kg.query_df(sparql)
+    df = kg.query_df(sparql).drop(columns=["imported"], errors="ignore")  # when: not what
     return sorted(
         (tuple(None if pd.isna(v) else v for v in row) for row in df.itertuples(index=False)), key=repr
     )

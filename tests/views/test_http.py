@@ -48,7 +48,7 @@ def test_views_answer_with_the_graph(views_server: Server, samples: KnowledgeGra
     )
     amazon = iri_of(samples, "Amazon")
     timeline = get(views_server, "/views/timeline", firm=amazon)
-    assert timeline.status_code == 200 and timeline.text.count('class="event-row"') == 4
+    assert timeline.status_code == 200 and timeline.text.count('class="event-row"') == 3
     assert f'href="/{amazon.removeprefix(BASE)}"' not in timeline.text  # events link, not firms
     assert 'href="/id/event/' in timeline.text
 
@@ -153,7 +153,7 @@ def test_cli_writes_offline_views(cli_store: Path, samples: KnowledgeGraph, tmp_
     assert done.returncode == 0 and "2 nodes, 1 edges" in done.stdout, done.stdout + done.stderr
     done = firmgraph(cli_store, "view", "--timeline", "--firm", amazon, "-o", str(tmp_path / "amazon.svg"))
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "amazon.svg").read_text().count('class="event"') == 3
+    assert (tmp_path / "amazon.svg").read_text().count('class="event"') == 2
     failed = firmgraph(cli_store, "view", "--focus", amazon, "--hops", "9", "-o", str(out))
     assert failed.returncode == 1 and "hops must be between 1 and 4" in failed.stderr
     failed = firmgraph(cli_store, "view", "--link", "wave", "--links", "0", "-o", str(out))

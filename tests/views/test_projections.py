@@ -38,7 +38,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeGra
         for where in (
             "?p org:memberOf ?unit . ?unit org:subOrganizationOf ?firm . ?p org:memberOf ?firm",
             "?a schema:mentions ?unit . ?unit org:subOrganizationOf ?firm",
-            "?e fg:organization ?unit ; fg:reason ?r . ?unit org:subOrganizationOf ?firm",
+            "?e a fg:CanonicalEvent ; fg:organization ?unit ; fg:reason ?r . ?unit org:subOrganizationOf ?firm",
             f"?p org:memberOf ?org . {TOP} ?p org:memberOf ?other . FILTER(?other != ?org)",
         ):
             assert rows(kg, where, "firm"), where
@@ -51,7 +51,9 @@ def point_at_units(kg: KnowledgeGraph) -> None:
     units = rows(kg, "?u org:subOrganizationOf ?f", "u", "f")[:8]
     people = rows(kg, "?p a schema:Person ; org:memberOf ?o", "p")[:8]
     articles = rows(kg, "?a a schema:NewsArticle", "a")[:8]
-    events = rows(kg, "?e fg:organization ?o ; fg:reason ?r ; fg:jobsCut ?j", "e", "o")[:8]
+    events = rows(kg, "?e a fg:CanonicalEvent ; fg:organization ?o ; fg:reason ?r ; fg:jobsCut ?j", "e", "o")[
+        :8
+    ]
     added = [f"<{p}> org:memberOf <{u}>, <{f}> ." for (p,), (u, f) in zip(people, units, strict=True)]
     added += [f"<{a}> schema:mentions <{u}> ." for (a,), (u, _) in zip(articles, units, strict=True)]
     kg.store.update(PREFIXES + f"INSERT DATA {{ GRAPH <{BASE}graph/test-units> {{ {' '.join(added)} }} }}")
@@ -86,7 +88,9 @@ def test_shared_people_equals_the_bipartite_projection(synthetic: KnowledgeGraph
     graph = synthetic.network(link="shared-people")
     assert weighted_edges(graph) == expected
     # every firm's events are counted on its node (its units' included)
-    events = rows(synthetic, f"?e fg:organization ?org ; fg:jobsCut ?j . {TOP}", "e", "firm")
+    events = rows(
+        synthetic, f"?e a fg:CanonicalEvent ; fg:organization ?org ; fg:jobsCut ?j . {TOP}", "e", "firm"
+    )
     per_firm = defaultdict(int)
     for _, firm in events:
         per_firm[firm] += 1
@@ -97,7 +101,9 @@ def test_shared_people_with_an_event_filter(synthetic: KnowledgeGraph) -> None:
     passing = {
         firm
         for (firm,) in rows(
-            synthetic, f"?e fg:organization ?org ; fg:jobsCut ?j FILTER(?j >= 5000) {TOP}", "firm"
+            synthetic,
+            f"?e a fg:CanonicalEvent ; fg:organization ?org ; fg:jobsCut ?j FILTER(?j >= 5000) {TOP}",
+            "firm",
         )
     }
     everyone = projected(rows(synthetic, f"?p a schema:Person ; org:memberOf ?org . {TOP}", "p", "firm"))
@@ -122,8 +128,9 @@ def test_co_mention_equals_the_bipartite_projection(synthetic: KnowledgeGraph) -
 def test_waves_equal_pairs_of_events_counted_one_by_one(synthetic: KnowledgeGraph) -> None:
     events = rows(
         synthetic,
-        f"?e fg:organization ?org ; fg:reason ?reason . {TOP} FILTER NOT EXISTS {{ ?e fg:aggregateOf ?part }} "
-        "OPTIONAL { ?e fg:announced ?announced } OPTIONAL { ?e fg:reportedIn/schema:datePublished ?published }",
+        f"?e a fg:CanonicalEvent ; fg:organization ?org ; fg:reason ?reason . {TOP}"
+        " FILTER NOT EXISTS { ?e fg:aggregateOf|fg:partOf ?part } "
+        "OPTIONAL { ?e fg:announced ?announced } OPTIONAL { ?e fg:firstReported ?published }",
         "e",
         "firm",
         "reason",

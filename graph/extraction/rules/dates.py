@@ -248,3 +248,18 @@ def parse_iso(value: str | None) -> date | None:
         return None
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def announced_value(d: DateMention, ref: date | None) -> str | None:
+    """The date as an announcement date: never after the article's.
+
+    A month or day without a year was placed by the sentence's tense ("said in March it would
+    cut" reads as future); an announcement reported in an article lies before it, so such a date
+    is taken a year back. A stated year after the article's date is no announcement (None).
+    """
+    if ref is None or d.value[:10] <= ref.isoformat()[: len(d.value[:10])]:
+        return d.value
+    if re.search(r"\b(?:19|20)\d\d\b", d.text):
+        return None
+    earlier = f"{int(d.value[:4]) - 1:04d}{d.value[4:]}"
+    return earlier if earlier[:10] <= ref.isoformat()[: len(earlier[:10])] else None

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from firmgraph.graph.extraction.rules import facets
+from firmgraph.graph.extraction.rules.dates import announced_value
 from firmgraph.graph.extraction.rules.discourse import Discourse
 from firmgraph.graph.extraction.rules.eventbase import (
     AGGREGATE_RE,
@@ -213,10 +214,12 @@ class EventFinder:
                 continue  # "saving $1.2 billion by 2028" is the savings goal, not the deadline of the cuts
             if d.deadline and not GUARANTEE_RE.search(s.text):
                 target.put("effective_by", d.value, span)
-            elif not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]) and (
-                announce or channels or target.status != "current"
+            elif (
+                not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start])
+                and (announce or channels or target.status != "current")
+                and (day := announced_value(d, self.ref))
             ):
-                target.put("announced", d.value, span)
+                target.put("announced", day, span)
         self._facets(s, target, cues)
         if channels and (announce or cues):
             label = channels[0][0]
@@ -256,8 +259,12 @@ class EventFinder:
                 event.put("headcount_before", int(fig.value), span)
         if announce and near:
             for d in sf.dates:
-                if not d.deadline and not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start]):
-                    event.put("announced", d.value, span)
+                if (
+                    not d.deadline
+                    and not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start])
+                    and (day := announced_value(d, self.ref))
+                ):
+                    event.put("announced", day, span)
 
     def _facets(self, s: Sentence, target: Event, cues: dict[str, tuple[int, int]]) -> None:
         span = self._span(s)
