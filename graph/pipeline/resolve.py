@@ -83,24 +83,17 @@ class Resolver:
     def org(self, name: str, aliases: list[str], known: dict[str, str]) -> str:
         """The IRI for an organization: an existing one sharing a name key, else minted from its name."""
         primary = name_key(name)
-        for candidate in [name, *aliases]:
-            key = name_key(candidate)
-            if key in known:
-                why = f"name key {key!r} of {candidate!r} is already known"
-                self.matches.append(Match(name, known[key], why))
-                return known[key]
-        for candidate in [name, *aliases]:
-            key = descriptor_free(candidate) or ""
-            if key in known:
-                why = f"{candidate!r} names {key!r} with words that describe it in front"
-                self.matches.append(Match(name, known[key], why))
-                return known[key]
-        for candidate in [name, *aliases]:
-            key = short_key(candidate) or ""
-            if key in known:
-                why = f"{candidate!r} is {key!r} with a generic word after it"
-                self.matches.append(Match(name, known[key], why))
-                return known[key]
+        ways = (
+            (name_key, "name key {key!r} of {candidate!r} is already known"),
+            (descriptor_free, "{candidate!r} names {key!r} with words that describe it in front"),
+            (short_key, "{candidate!r} is {key!r} with a generic word after it"),
+        )
+        for keyed, reason in ways:  # the closest way of naming it first
+            for candidate in [name, *aliases]:
+                key = keyed(candidate) or ""
+                if key in known:
+                    self.matches.append(Match(name, known[key], reason.format(key=key, candidate=candidate)))
+                    return known[key]
         # minted from the name without descriptors and generic endings, so "Hamburger Versicherer
         # Alsterland", "Alsterland Group" and "Alsterland" get one IRI in whichever order they arrive
         iri = entity_iri(
