@@ -48,7 +48,7 @@ def shared_corpus() -> Path:
     return SHARED_CORPUS
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -60,7 +60,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = Path(sys.executable).parent / "oxigraph"
     if not binary.is_file():
         pytest.fail(f"no oxigraph server at {binary}: install the test extras (pip install -e '.[test]')")
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     log = (location / "server.log").open("wb")
     command = [str(binary), "serve", "--location", str(location / "db"), "--bind", f"127.0.0.1:{port}"]

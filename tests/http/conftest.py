@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ import pytest
 
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.settings import Settings
-from tests.conftest import SAMPLES, SHARED_CORPUS
+from tests.conftest import SAMPLES, SHARED_CORPUS, free_port
 
 TOKEN = "test-token-7f3a"
 ARTICLE = SHARED_CORPUS / "articles" / "pinterest-2026-02-02.de.txt"
@@ -48,12 +47,6 @@ class Server:
         return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def firmgraph_command() -> list[str]:
     script = Path(sys.executable).parent / "firmgraph"
     return [str(script)] if script.exists() else [sys.executable, "-m", "firmgraph.api.cli"]
@@ -61,7 +54,7 @@ def firmgraph_command() -> list[str]:
 
 def start_server(store: Path, log: Path, **env: str) -> Server:
     """Start `firmgraph serve` on a free port and wait until it answers."""
-    port = _free_port()
+    port = free_port()
     environment = {k: v for k, v in os.environ.items() if not k.startswith("FIRMGRAPH_")}
     environment.update({f"FIRMGRAPH_{k.upper()}": v for k, v in env.items()})
     process = subprocess.Popen(

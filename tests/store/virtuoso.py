@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import _free_port
+from tests.conftest import free_port
 
 __all__ = ["VIRTUOSO_INI", "virtuoso_server"]
 
@@ -46,7 +46,7 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if binary is None:
         pytest.skip("virtuoso-t is not installed (Debian package virtuoso-opensource)")
     location: Path = tmp_path_factory.mktemp("virtuoso")
-    sql, http = _free_port(), _free_port()
+    sql, http = free_port(), free_port()
     (location / "virtuoso.ini").write_text(VIRTUOSO_INI.format(dir=location, sql=sql, http=http))
     log = (location / "server.log").open("wb")
     process = subprocess.Popen(
