@@ -54,6 +54,25 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_until_answering(
+    process: subprocess.Popen[bytes], url: str, name: str, log: Path, *, seconds: float, **params: str
+) -> None:
+    """Wait for a server process to answer GET url with 200; fail with its log if it exits or stays silent."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"{name} exited with {process.returncode}: {log.read_text()}")
+        try:
+            if httpx.get(url, params=params, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"{name} did not answer within {seconds:g} s")
+        time.sleep(0.1)
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `oxigraph serve` (union default graph, on disk) on a free port: its base URL."""
@@ -66,21 +85,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     command = [str(binary), "serve", "--location", str(location / "db"), "--bind", f"127.0.0.1:{port}"]
     process = subprocess.Popen([*command, "--union-default-graph"], stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        if process.poll() is not None:
-            pytest.fail(
-                f"oxigraph serve exited with {process.returncode}: {(location / 'server.log').read_text()}"
-            )
-        try:
-            if httpx.get(url + "/", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("oxigraph serve did not answer within 30 s")
-        time.sleep(0.05)
+    wait_until_answering(process, url + "/", "oxigraph serve", location / "server.log", seconds=30)
     try:
         yield url
     finally:

@@ -7,13 +7,14 @@ and nowhere else, so no caller pastes a raw string between `<` and `>` or inside
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
 
 from firmgraph.graph.errors import InputError
 
-__all__ = ["iri", "literal", "named_node", "refuse_entities", "to_rdflib_term"]
+__all__ = ["iri", "iris", "literal", "named_node", "refuse_entities", "to_rdflib_term"]
 
 
 def named_node(value: str) -> ox.NamedNode:
@@ -27,6 +28,11 @@ def named_node(value: str) -> ox.NamedNode:
 def iri(value: str | ox.NamedNode) -> str:
     """`<value>` for SPARQL, Turtle or N-Triples text, validated (InputError when it is no IRI)."""
     return str(value if isinstance(value, ox.NamedNode) else named_node(value))
+
+
+def iris(values: Iterable[str]) -> str:
+    """IRIs as SPARQL terms, each once and sorted (the inside of a VALUES clause)."""
+    return " ".join(iri(v) for v in sorted(set(values)))
 
 
 def literal(value: str, *, language: str | None = None, datatype: str | None = None) -> str:

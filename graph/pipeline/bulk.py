@@ -354,18 +354,19 @@ class _Run:
         """
         accepted = [it for it in items if it.result is not None and it.result.status == "imported"]
         for start in range(0, len(accepted), size):
-            group = [it for it in accepted[start : start + size] if it.batch is not None]
-            events = resolve_events(self.store, self.base, [q for it in group for q in it.batch.source])  # type: ignore[union-attr]
-            for it in group:
-                assert it.batch is not None and it.result is not None
-                mine = it.batch.reports()
-                it.result.matches = it.batch.matches + event_matches(
-                    [d for d in events.decisions if d.report in mine]
-                )
+            group = [it.batch for it in accepted[start : start + size] if it.batch is not None]
+            reports = {b.source_graph: b.reports() for b in group}
+            with_reports = [q for b in group if reports[b.source_graph] for q in b.source]
+            events = resolve_events(self.store, self.base, with_reports)
+            for it in accepted[start : start + size]:
+                if it.batch is not None and it.result is not None:
+                    mine = reports[it.batch.source_graph]
+                    decisions = [d for d in events.decisions if d.report in mine]
+                    it.result.matches = it.batch.matches + event_matches(decisions)
             self.store.commit(
                 Commit(
-                    replace={it.batch.source_graph: it.batch.source for it in group},  # type: ignore[union-attr]
-                    add=[q for it in group for q in it.batch.entities] + events.add,  # type: ignore[union-attr]
+                    replace={b.source_graph: b.source for b in group},
+                    add=[q for b in group for q in b.entities] + events.add,
                     remove=events.remove,
                 )
             )

@@ -9,7 +9,9 @@ import pyoxigraph as ox
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.model.iris import entities_graph_iri, events_graph_iri
 from firmgraph.graph.model.namespaces import FG, ORG, PROV, SCHEMA
+from firmgraph.graph.model.terms import iris
 from firmgraph.graph.resolution import resolve_events
+from firmgraph.graph.resolution.reports import source_quads
 from firmgraph.graph.store import Commit, Store
 
 __all__ = ["Removal", "find_sources", "remove_source"]
@@ -24,16 +26,14 @@ class Removal:
     entities: list[str] = field(default_factory=list)
     """Organizations, people and memberships no other source names (removed with their facts)."""
     events: int = 0
-    """Canonical events re-resolved from their other reports, or removed with the source's reports."""
+    """Canonical events re-resolved from their other reports."""
 
 
 def find_sources(store: Store, base: str, name: str) -> list[str]:
     """The source graphs a name stands for: a graph IRI, a document IRI, or a file name as imported."""
-    literal = ox.Literal(name)
-    iri = f"<{name}>" if name.startswith(("http://", "https://", "urn:")) else None
-    match = f"{{ ?d <{SCHEMA.name}> {literal} }}"
-    if iri:
-        match += f" UNION {{ FILTER(?d = {iri} || ?g = {iri}) }}"
+    match = f"{{ ?d <{SCHEMA.name}> {ox.Literal(name)} }}"
+    if name.startswith(("http://", "https://", "urn:")):
+        match += f" UNION {{ FILTER(?d = <{name}> || ?g = <{name}>) }}"
     rows = store.query(
         f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g <{PROV.wasDerivedFrom}> ?d }} {match}"
         f' FILTER(STRSTARTS(STR(?g), "{base}graph/doc/")) }} ORDER BY ?g'
@@ -52,25 +52,23 @@ def remove_source(store: Store, base: str, graph: str) -> Removal:
     source = list(store.quads(graph))
     if not source:
         raise NotFoundError(f"{graph} holds nothing: it was removed already or never imported")
-    entities = entities_graph_iri(base)
+    entities, events_graph = entities_graph_iri(base), events_graph_iri(base)
     orphans = _only_here(store, base, graph, entities)
     orphans |= _memberships_of(store, entities, orphans)
-    remove = [q for iri in orphans for q in _entity_facts(store, entities, iri)]
+    remove = _touching(store, entities, orphans)
     reports = {q.subject.value for q in source if q.object == ox.NamedNode(str(FG.EventReport))}
     docs = frozenset(q.object.value for q in source if q.predicate == ox.NamedNode(str(PROV.wasDerivedFrom)))
-    others = _other_reports_sources(store, graph, reports) if reports else []
-    events = resolve_events(store, base, others, without=docs) if others else None
-    gone_links = _links_of(store, base, reports)
-    add = events.add if events else []
-    remove += (events.remove if events else []) + [q for q in gone_links if q not in set(add)]
-    remove += _emptied_canonicals(store, base, reports, events.canonical_of if events else {})
-    store.commit(Commit(replace={graph: []}, add=add, remove=list(dict.fromkeys(remove))))
-    touched = len(set(events.canonical_of.values())) if events else 0
-    return Removal(graph, len(source), sorted(orphans), touched)
-
-
-def _values(iris: set[str]) -> str:
-    return " ".join(f"<{i}>" for i in sorted(iris))
+    canonicals = _canonicals_of(store, events_graph, reports)
+    others = _reports_of(store, events_graph, canonicals) - reports
+    events = resolve_events(store, base, source_quads(store, others), without=docs)
+    alive = set(events.canonical_of.values())
+    # the removed reports' links, and every fact of a canonical event only they reported, go
+    remove += [
+        q for q in _touching(store, events_graph, reports | (canonicals - alive)) if q not in set(events.add)
+    ]
+    remove += events.remove
+    store.commit(Commit(replace={graph: []}, add=events.add, remove=list(dict.fromkeys(remove))))
+    return Removal(graph, len(source), sorted(orphans), len(alive))
 
 
 def _only_here(store: Store, base: str, graph: str, entities: str) -> set[str]:
@@ -85,67 +83,42 @@ def _only_here(store: Store, base: str, graph: str, entities: str) -> set[str]:
     return {row["e"].value for row in rows}  # type: ignore[union-attr]
 
 
-def _memberships_of(store: Store, entities: str, iris: set[str]) -> set[str]:
+def _memberships_of(store: Store, entities: str, people_and_orgs: set[str]) -> set[str]:
     """The memberships (roles) whose person or organization goes: they go with it."""
-    if not iris:
+    if not people_and_orgs:
         return set()
     rows = store.query(
-        f"SELECT DISTINCT ?m WHERE {{ GRAPH <{entities}> {{ VALUES ?x {{ {_values(iris)} }}"
+        f"SELECT DISTINCT ?m WHERE {{ GRAPH <{entities}> {{ VALUES ?x {{ {iris(people_and_orgs)} }}"
         f" ?m a <{ORG.Membership}> ; <{ORG.member}>|<{ORG.organization}> ?x }} }}"
     )
     return {row["m"].value for row in rows}  # type: ignore[union-attr]
 
 
-def _entity_facts(store: Store, entities: str, iri: str) -> list[ox.Quad]:
-    g = ox.NamedNode(entities)
-    rows = store.query(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{entities}> {{ {{ <{iri}> ?p ?o BIND(<{iri}> AS ?s) }}"
-        f" UNION {{ ?s ?p <{iri}> BIND(<{iri}> AS ?o) }} }} }}"
-    )
-    return [ox.Quad(r["s"], r["p"], r["o"], g) for r in rows]  # type: ignore[union-attr, arg-type]
-
-
-def _other_reports_sources(store: Store, graph: str, reports: set[str]) -> list[ox.Quad]:
-    """The source quads of the other reports of the canonical events these reports belong to."""
-    rows = store.query(
-        f"SELECT DISTINCT ?h WHERE {{ VALUES ?r {{ {_values(reports)} }} ?r <{FG.reportOf}> ?c ."
-        f" ?c <{FG.reports}> ?other . GRAPH ?h {{ ?other a <{FG.EventReport}> }} FILTER(?h != <{graph}>) }}"
-    )
-    quads: list[ox.Quad] = []
-    for row in rows:  # type: ignore[union-attr]
-        quads += list(store.quads(row["h"].value))
-    return quads
-
-
-def _links_of(store: Store, base: str, reports: set[str]) -> list[ox.Quad]:
-    """The events graph's links to and from the removed reports."""
-    events = events_graph_iri(base)
-    g = ox.NamedNode(events)
-    rows = store.query(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{events}> {{ VALUES ?r {{ {_values(reports)} }}"
-        f" {{ ?r ?p ?o BIND(?r AS ?s) }} UNION {{ ?s ?p ?r BIND(?r AS ?o) }} }} }}"
-    )
-    return [ox.Quad(r["s"], r["p"], r["o"], g) for r in rows]  # type: ignore[union-attr, arg-type]
-
-
-def _emptied_canonicals(store: Store, base: str, reports: set[str], kept: dict[str, str]) -> list[ox.Quad]:
-    """Every fact of the canonical events that had only the removed reports."""
+def _canonicals_of(store: Store, events: str, reports: set[str]) -> set[str]:
     if not reports:
-        return []
-    events = events_graph_iri(base)
-    g = ox.NamedNode(events)
+        return set()
     rows = store.query(
-        f"SELECT DISTINCT ?c WHERE {{ GRAPH <{events}> {{ VALUES ?r {{ {_values(reports)} }} ?r <{FG.reportOf}> ?c }} }}"
+        f"SELECT DISTINCT ?c WHERE {{ GRAPH <{events}> {{ VALUES ?r {{ {iris(reports)} }} ?r <{FG.reportOf}> ?c }} }}"
     )
-    alive = set(kept.values())
-    quads: list[ox.Quad] = []
-    for row in rows:  # type: ignore[union-attr]
-        c = row["c"].value
-        if c in alive:
-            continue
-        facts = store.query(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{events}> {{ {{ <{c}> ?p ?o BIND(<{c}> AS ?s) }}"
-            f" UNION {{ ?s ?p <{c}> BIND(<{c}> AS ?o) }} }} }}"
-        )
-        quads += [ox.Quad(r["s"], r["p"], r["o"], g) for r in facts]  # type: ignore[union-attr, arg-type]
-    return quads
+    return {row["c"].value for row in rows}  # type: ignore[union-attr]
+
+
+def _reports_of(store: Store, events: str, canonicals: set[str]) -> set[str]:
+    if not canonicals:
+        return set()
+    rows = store.query(
+        f"SELECT DISTINCT ?r WHERE {{ GRAPH <{events}> {{ VALUES ?c {{ {iris(canonicals)} }} ?c <{FG.reports}> ?r }} }}"
+    )
+    return {row["r"].value for row in rows}  # type: ignore[union-attr]
+
+
+def _touching(store: Store, graph: str, nodes: set[str]) -> list[ox.Quad]:
+    """The quads of a graph in which one of the nodes is the subject or the object."""
+    if not nodes:
+        return []
+    g = ox.NamedNode(graph)
+    rows = store.query(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ VALUES ?n {{ {iris(nodes)} }}"
+        " { ?n ?p ?o BIND(?n AS ?s) } UNION { ?s ?p ?n BIND(?n AS ?o) } } }"
+    )
+    return [ox.Quad(r["s"], r["p"], r["o"], g) for r in rows]  # type: ignore[union-attr, arg-type]

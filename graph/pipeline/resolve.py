@@ -219,9 +219,11 @@ def short_key(name: str) -> str | None:
     word, a name of one word).
     """
     words = (descriptor_free(name) or name_key(name)).split()
+    if len(words) < 2 or words[-1] not in _GENERIC_ENDINGS:
+        return None
     while len(words) > 1 and words[-1] in _GENERIC_ENDINGS:
         words.pop()
-    if len(words) != 1 or words == (descriptor_free(name) or name_key(name)).split():
+    if len(words) != 1:
         return None
     head = words[0]
     return head if len(head) >= 4 and head.isalpha() and head not in _GENERIC_HEADS else None

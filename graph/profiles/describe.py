@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from firmgraph.graph.errors import NotFoundError
 from firmgraph.graph.model.namespaces import OA, RDFS, SCHEMA, SKOS
 from firmgraph.graph.model.terms import iri as iri_text
+from firmgraph.graph.model.terms import iris as iri_list
 from firmgraph.graph.store import Queryable
 
 __all__ = ["LABEL_PROPERTIES", "Description", "describe", "exists", "labels", "source_graph_of"]
@@ -60,10 +61,6 @@ class Description:
         if subject.startswith(self.iri + "#"):
             return 1, subject
         return 2, subject or str(quad.subject)
-
-
-def _values(nodes: Iterable[str]) -> str:
-    return " ".join(iri_text(n) for n in sorted(set(nodes)))
 
 
 def exists(store: Queryable, iri: str) -> bool:
@@ -120,7 +117,7 @@ def describe(
     evidence = _rows(
         store,
         f"""SELECT ?g ?s ?p ?o WHERE {{
-          {{ SELECT DISTINCT ?g ?anno WHERE {{ VALUES ?body {{ {_values(bodies)} }}
+          {{ SELECT DISTINCT ?g ?anno WHERE {{ VALUES ?body {{ {iri_list(bodies)} }}
                GRAPH ?g {{ ?anno {iri_text(OA.hasBody)} ?body }} }} LIMIT {evidence_limit + 1} }}
           {{ GRAPH ?g {{ ?anno ?p ?o }} BIND(?anno AS ?s) }}
           UNION {{ GRAPH ?g {{ ?anno {iri_text(OA.hasTarget)} ?s . ?s ?p ?o }} }}
@@ -159,7 +156,7 @@ def labels(store: Queryable, iris: Iterable[str]) -> list[ox.Quad]:
     for start in range(0, len(chosen), 500):
         quads += _rows(
             store,
-            f"""SELECT ?g ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(chosen[start : start + 500])} }}
-                VALUES ?p {{ {_values(str(p) for p in LABEL_PROPERTIES)} }} GRAPH ?g {{ ?s ?p ?o }} }}""",
+            f"""SELECT ?g ?s ?p ?o WHERE {{ VALUES ?s {{ {iri_list(chosen[start : start + 500])} }}
+                VALUES ?p {{ {iri_list(str(p) for p in LABEL_PROPERTIES)} }} GRAPH ?g {{ ?s ?p ?o }} }}""",
         )
     return quads

@@ -15,6 +15,7 @@ from firmgraph.graph.errors import InputError
 from firmgraph.graph.model.iris import curation_graph_iri
 from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.resolution.events import resolve_events
+from firmgraph.graph.resolution.reports import source_quads
 from firmgraph.graph.store import Commit, Store
 
 __all__ = ["CanonicalSummary", "canonical_events", "curate"]
@@ -84,18 +85,19 @@ def curate(store: Store, base: str, a: str, b: str, *, same: bool) -> dict[str, 
         raise InputError(f"{a} and {b} are the same report: nothing to split")
     ours, theirs = (FG.sameEventAs, FG.distinctEventFrom) if same else (FG.distinctEventFrom, FG.sameEventAs)
     graph = ox.NamedNode(curation_graph_iri(base))
-    pairs = [(x, y) for x in left for y in right if x != y] if not same else [(left[0], right[0])]
-    add = [ox.Quad(ox.NamedNode(x), ox.NamedNode(str(ours)), ox.NamedNode(y), graph) for x, y in pairs]
+    pairs = [(x, y) for x in left for y in right if x != y]
+    # a merge needs one link (resolution joins the rest); a split every pair, or a third report rejoins them
+    add = [
+        ox.Quad(ox.NamedNode(x), ox.NamedNode(str(ours)), ox.NamedNode(y), graph)
+        for x, y in pairs[: 1 if same else None]
+    ]
     remove = [
         ox.Quad(ox.NamedNode(p), ox.NamedNode(str(theirs)), ox.NamedNode(q), graph)
         for x, y in pairs
         for p, q in ((x, y), (y, x))
     ]
     store.commit(Commit(add=add, remove=remove))
-    source: list[ox.Quad] = []
-    for graph_iri in sorted({_source_graph(store, r) for r in left + right}):
-        source += list(store.quads(graph_iri))
-    events = resolve_events(store, base, source)
+    events = resolve_events(store, base, source_quads(store, left + right))
     store.commit(Commit(add=events.add, remove=events.remove))
     return {r: events.canonical_of[r] for r in left + right}
 
@@ -113,8 +115,3 @@ def _reports(store: Store, iri: str) -> list[str]:
             f"{iri} is neither an event report nor a canonical event; `firmgraph events list` shows them"
         )
     return found
-
-
-def _source_graph(store: Store, report: str) -> str:
-    rows = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{report}> a <{FG.EventReport}> }} }} LIMIT 1")
-    return next(iter(rows))["g"].value  # type: ignore[index, call-overload]

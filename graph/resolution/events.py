@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.iris import curation_graph_iri, events_graph_iri
 from firmgraph.graph.model.namespaces import FG
+from firmgraph.graph.model.terms import iris
 from firmgraph.graph.resolution.canonical import canonical_iri, canonical_quads
 from firmgraph.graph.resolution.matching import DAY_SLACK, LOOKBACK_DAYS, Verdict, cluster, window
 from firmgraph.graph.resolution.reports import (
@@ -122,10 +123,6 @@ def _note(a: Report, b: Report, verdict: Verdict) -> str:
     return f"{a.iri} and {b.iri}: {verdict.why}"
 
 
-def _values(iris: set[str]) -> str:
-    return " ".join(f"<{i}>" for i in sorted(iris))
-
-
 def _curated(
     store: Queryable | None, base: str, reports: set[str]
 ) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
@@ -133,7 +130,7 @@ def _curated(
     if store is None or not reports:
         return set(), set()
     rows = store.query(
-        f"SELECT ?a ?p ?b WHERE {{ GRAPH <{curation_graph_iri(base)}> {{ VALUES ?a {{ {_values(reports)} }}"
+        f"SELECT ?a ?p ?b WHERE {{ GRAPH <{curation_graph_iri(base)}> {{ VALUES ?a {{ {iris(reports)} }}"
         f" {{ ?a ?p ?b }} UNION {{ ?b ?p ?a }} FILTER(?p IN (<{FG.sameEventAs}>, <{FG.distinctEventFrom}>)) }} }}"
     )
     same: set[frozenset[str]] = set()
@@ -148,7 +145,7 @@ def _current(store: Queryable | None, reports: set[str]) -> dict[str, str]:
     """The canonical events the store gives these reports now."""
     if store is None or not reports:
         return {}
-    rows = store.query(f"SELECT ?r ?c WHERE {{ VALUES ?r {{ {_values(reports)} }} ?r <{FG.reportOf}> ?c }}")
+    rows = store.query(f"SELECT ?r ?c WHERE {{ VALUES ?r {{ {iris(reports)} }} ?r <{FG.reportOf}> ?c }}")
     return {row["r"].value: row["c"].value for row in rows}  # type: ignore[union-attr]
 
 
@@ -156,7 +153,7 @@ def _canonical_facts(store: Queryable, graph: str, canonicals: set[str]) -> list
     """Everything the events graph says of these canonical events, and the report links to them."""
     g = ox.NamedNode(graph)
     rows = store.query(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ VALUES ?c {{ {_values(canonicals)} }}"
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ VALUES ?c {{ {iris(canonicals)} }}"
         f" {{ ?c ?p ?o BIND(?c AS ?s) }} UNION {{ ?s <{FG.reportOf}> ?c BIND(<{FG.reportOf}> AS ?p) BIND(?c AS ?o) }}"
         " } }"
     )

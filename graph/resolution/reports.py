@@ -15,9 +15,18 @@ import pyoxigraph as ox
 
 from firmgraph.graph.model.concepts import EVENT_CLASSES
 from firmgraph.graph.model.namespaces import FG, RDFS, SCHEMA
-from firmgraph.graph.store import Queryable
+from firmgraph.graph.model.terms import iris as iri_list
+from firmgraph.graph.store import Queryable, Store
 
-__all__ = ["Report", "Window", "read_reports", "reports_near", "reports_of_canonicals", "reports_of_docs"]
+__all__ = [
+    "Report",
+    "Window",
+    "read_reports",
+    "reports_near",
+    "reports_of_canonicals",
+    "reports_of_docs",
+    "source_quads",
+]
 
 _SEP = "\x1f"
 _MULTI = {
@@ -146,7 +155,7 @@ def read_reports(source: Queryable, where: str = "") -> list[Report]:
 
 
 def _values(var: str, iris: Iterable[str]) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in sorted(set(iris)))} }}"
+    return f"VALUES ?{var} {{ {iri_list(iris)} }}"
 
 
 def reports_near(store: Queryable, org: str, windows: list[Window | None], margin: int) -> list[Report]:
@@ -184,3 +193,14 @@ def reports_of_docs(store: Queryable, docs: Iterable[str]) -> list[Report]:
     if not chosen:
         return []
     return read_reports(store, f"{_values('doc', chosen)}")
+
+
+def source_quads(store: Store, reports: Iterable[str]) -> list[ox.Quad]:
+    """Everything the source graphs of these reports hold (to resolve them again, as at their import)."""
+    chosen = set(reports)
+    if not chosen:
+        return []
+    rows = store.query(
+        f"SELECT DISTINCT ?g WHERE {{ {_values('r', chosen)} GRAPH ?g {{ ?r a <{FG.EventReport}> }} }} ORDER BY ?g"
+    )
+    return [q for row in rows for q in store.quads(row["g"].value)]  # type: ignore[union-attr]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_until_answering
 
 __all__ = ["VIRTUOSO_INI", "virtuoso_server"]
 
@@ -56,21 +54,8 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{http}"
-    deadline = time.monotonic() + 90
-    while True:
-        if process.poll() is not None:
-            pytest.fail(
-                f"virtuoso-t exited with {process.returncode}: {(location / 'server.log').read_text()}"
-            )
-        try:
-            if httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("virtuoso-t did not answer within 90 s")
-        time.sleep(0.2)
+    log_path = location / "server.log"
+    wait_until_answering(process, base + "/sparql", "virtuoso-t", log_path, seconds=90, query="ASK {}")
     try:
         yield f"http://dba:dba@127.0.0.1:{http}/#virtuoso"
     finally:
