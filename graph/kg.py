@@ -225,6 +225,7 @@ class KnowledgeGraph:
         with size); `progress` gets the quads done.
         """
         engine = engine or self.settings.validation_engine
+        self._require_graphs_to_check()
         if engine == "compiled":
             # the union default graph, not a list of the graphs: Oxigraph answers 30-90x faster over
             # it, and the ontology graph it includes holds no focus node of any shape
@@ -239,6 +240,19 @@ class KnowledgeGraph:
             if progress:
                 progress(len(batch))
         return merge(reports)
+
+    def _require_graphs_to_check(self) -> None:
+        """Refuse a store whose data lies outside every named graph: nothing would be checked."""
+        if any(g != ONTOLOGY_GRAPH for g in self.store.named_graphs()):
+            return
+        outside = self.store.count() - self.store.count(ONTOLOGY_GRAPH)
+        if outside > 0:
+            raise StoreError(
+                f"validation found no graph to check, but the store holds {outside} quad(s) outside the"
+                " ontology graph (in the default graph, or in graphs this store does not list): imports"
+                " write every source to its own named graph; re-import the data with `firmgraph import`,"
+                " or check the store profile (FIRMGRAPH_REMOTE_LAYOUT) of a remote store"
+            )
 
     def validation_steps(self, engine: Engine | None = None) -> int:
         """How many progress steps `validate` takes: checks (compiled) or quads (pyshacl)."""

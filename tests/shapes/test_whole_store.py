@@ -73,3 +73,22 @@ def test_validate_command_takes_an_engine_and_a_format(tmp_path: Path, settings:
     assert "sh:ValidationReport" in turtle.stdout
     wrong = validate("--engine", "fast")
     assert wrong.returncode == 2 and "unknown engine" in wrong.stderr
+
+
+def test_a_store_with_data_but_no_graph_to_check_is_an_error_not_a_pass(
+    tmp_path: Path, settings: Settings
+) -> None:
+    store = tmp_path / "store"
+    with KnowledgeGraph.open(store, settings=settings) as kg:
+        assert kg.validate().conforms  # an empty store conforms: there is nothing to check
+        # an invalid event written to the default graph, where no import puts data
+        kg.store.update(
+            "PREFIX fg: <https://w3id.org/firmgraph/ns#> "
+            'INSERT DATA { <http://e/event> a fg:RestructuringEvent ; fg:jobsCut "many" }'
+        )
+    command = [sys.executable, "-m", "firmgraph.api.cli", "--store", str(store), "validate"]
+    for engine in ("compiled", "pyshacl"):
+        done = subprocess.run([*command, "--engine", engine], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "no graph to check" in done.stderr and "2 quad(s)" in done.stderr, done.stderr
+        assert "violation(s)" not in done.stdout
