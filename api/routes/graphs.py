@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from email.parser import BytesParser
+from email.policy import default
+from pathlib import PurePosixPath
+
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
@@ -40,6 +44,32 @@ def body_format(request: Request) -> ox.RdfFormat:
     return rdf
 
 
+def multipart_bodies(request: Request, body: bytes) -> list[tuple[bytes, ox.RdfFormat]]:
+    """The RDF files of a `multipart/form-data` POST: each part's format from its content type,
+    else from its file name's extension."""
+    message = BytesParser(policy=default).parsebytes(
+        b"Content-Type: " + request.headers.get("content-type", "").encode("latin-1") + b"\r\n\r\n" + body
+    )
+    if not message.is_multipart():
+        raise InputError("a multipart/form-data body needs a boundary and at least one part")
+    bodies = []
+    for part in message.iter_parts():
+        name = part.get_filename() or part.get_param("name", header="content-disposition") or "a part"
+        fmt = find(GRAPH_FORMATS, part.get_content_type()) if part.get("content-type") else None
+        rdf = ox.RdfFormat.from_media_type(fmt.media_type) if fmt else None
+        if rdf is None and part.get_filename():
+            rdf = ox.RdfFormat.from_extension(PurePosixPath(part.get_filename()).suffix.lstrip("."))
+        if rdf is None:
+            types = ", ".join(f.media_type for f in GRAPH_FORMATS)
+            raise UnsupportedMediaTypeError(
+                f"part {name!r} is not RDF: give it a content type ({types}) or a file name with its extension"
+            )
+        bodies.append((part.get_payload(decode=True) or b"", rdf))
+    if not bodies:
+        raise InputError("the multipart/form-data body has no part")
+    return bodies
+
+
 @router.api_route("/rdf-graphs", methods=["GET", "HEAD"], summary="A graph's triples")
 async def get_graph(request: Request, kg: KG, engine: Engine, settings: AppSettings) -> Response:
     graph = target(request)
@@ -69,8 +99,12 @@ async def put_graph(
 async def post_graph(
     request: Request, _: WriteAccess, writer: Writer, settings: AppSettings, body: Body
 ) -> Response:
-    graph, fmt = target(request), body_format(request)
-    result = await run_in_threadpool(writer.add_to_graph, graph, body, fmt, base=settings.base_iri)
+    graph = target(request)
+    if content_type(request) == "multipart/form-data":
+        bodies = multipart_bodies(request, body)
+    else:
+        bodies = [(body, body_format(request))]
+    result = await run_in_threadpool(writer.add_to_graph, graph, bodies, base=settings.base_iri)
     return Response(status_code=201 if result.created else 204)
 
 

@@ -151,12 +151,16 @@ def dedupe(quads: list[ox.Quad]) -> list[ox.Quad]:
     return list(dict.fromkeys(quads))
 
 
-def parse_body(data: bytes, fmt: ox.RdfFormat, graph: str | None, base: str) -> list[ox.Quad]:
-    """A Graph Store request body as quads of the target graph (a dataset's graphs are merged)."""
+def parse_body(
+    data: bytes, fmt: ox.RdfFormat, graph: str | None, base: str, *, fresh_blank_nodes: bool = False
+) -> list[ox.Quad]:
+    """A Graph Store request body as quads of the target graph (a dataset's graphs are merged).
+
+    `fresh_blank_nodes` gives the body's blank nodes new labels (for one part among several)."""
     name: ox.NamedNode | ox.DefaultGraph = ox.NamedNode(graph) if graph else ox.DefaultGraph()
     refuse_entities(data, fmt, name=graph or "default graph")
     try:
-        parsed = ox.parse(data, fmt, base_iri=graph or base)
+        parsed = ox.parse(data, fmt, base_iri=graph or base, rename_blank_nodes=fresh_blank_nodes)
         return dedupe([ox.Quad(q.subject, q.predicate, q.object, name) for q in parsed])
     except SyntaxError as e:
         raise MalformedInputError(f"malformed {fmt.name}: {e}", path=graph or "default graph") from e

@@ -26,6 +26,7 @@ default graph.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -277,9 +278,15 @@ class GuardedWriter:
             self.engine.refresh()
         return WriteResult(inserted=len(quads), created=not existed, report=report)
 
-    def add_to_graph(self, graph: str | None, data: bytes, fmt: ox.RdfFormat, *, base: str) -> WriteResult:
-        """POST: the body's triples are added (validated together with the graph's current content)."""
-        quads = parse_body(data, fmt, graph, base)
+    def add_to_graph(
+        self, graph: str | None, bodies: Sequence[tuple[bytes, ox.RdfFormat]], *, base: str
+    ) -> WriteResult:
+        """POST: the triples of the body, or of every part of a multipart body, are added at once
+        (validated together with the graph's current content; all or nothing)."""
+        several = len(bodies) > 1
+        quads = dedupe(
+            [q for data, fmt in bodies for q in parse_body(data, fmt, graph, base, fresh_blank_nodes=several)]
+        )
         with self._lock:
             existed = self._exists(graph)
             name = ox.NamedNode(graph) if graph else ox.DefaultGraph()

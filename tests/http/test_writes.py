@@ -215,6 +215,41 @@ def test_graph_store_post_is_validated_with_the_graphs_content(write_server: Ser
     assert b"Someone Else" not in got.content
 
 
+def test_graph_store_post_takes_rdf_files_as_multipart_parts(write_server: Server) -> None:
+    url, params = write_server.url + "/rdf-graphs", {"graph": EX + "multipart"}
+    parts = {
+        "a": ("people.ttl", PERSON, "text/turtle"),  # format from the part's content type
+        "b": ("more.nt", b'<http://example.org/p1> <https://schema.org/alternateName> "Augusta" .', ""),
+        # the same blank-node label in two files names two nodes
+        "c": ("one.nt", b'_:x <https://schema.org/name> "One" .', "application/n-triples"),
+        "d": ("two.nt", b'_:x <https://schema.org/name> "Two" .', "application/n-triples"),
+    }
+    files = {k: (name, data, kind) if kind else (name, data) for k, (name, data, kind) in parts.items()}
+    assert httpx.post(url, params=params, files=files, headers=AUTH).status_code == 201
+    got = httpx.get(url, params=params, headers={"Accept": "application/n-triples"})
+    graph = rdflib.Graph().parse(data=got.text, format="nt")
+    assert len(graph) == 5
+    assert len(set(graph.subjects(rdflib.URIRef("https://schema.org/name")))) == 3
+    # one bad part: nothing of the request is written
+    bad = {
+        "a": ("ok.nt", b'<http://example.org/p2> <https://schema.org/name> "Bo" .'),
+        "b": ("x.pdf", b"%PDF"),
+    }
+    refused = httpx.post(url, params=params, files=bad, headers=AUTH)
+    assert refused.status_code == 415 and "x.pdf" in refused.json()["message"], refused.text
+    violating = {
+        "a": (
+            "e.ttl",
+            b"""@prefix fg: <https://w3id.org/firmgraph/ns#> .
+<https://w3id.org/firmgraph/id/event/bad> a fg:Layoff ; fg:jobsCut -5 .""",
+        )
+    }
+    assert httpx.post(url, params=params, files=violating, headers=AUTH).status_code == 422
+    again = httpx.get(url, params=params, headers={"Accept": "application/n-triples"})
+    assert len(again.text.strip().splitlines()) == 5
+    assert httpx.post(url, params=params, files=files).status_code == 401  # writes need the token
+
+
 @pytest.mark.parametrize(
     ("method", "query", "headers", "body", "status"),
     [
