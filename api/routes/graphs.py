@@ -34,13 +34,20 @@ def target(request: Request) -> str | None:
         raise InputError(f"not an absolute IRI: {graphs[0]!r}") from e
 
 
+RDF_TYPES = ", ".join(f.media_type for f in GRAPH_FORMATS)
+
+
+def rdf_format(media: str) -> ox.RdfFormat | None:
+    """The RDF format of a media type we read, or None."""
+    fmt = find(GRAPH_FORMATS, media)
+    return ox.RdfFormat.from_media_type(fmt.media_type) if fmt else None
+
+
 def body_format(request: Request) -> ox.RdfFormat:
     media = content_type(request)
-    fmt = find(GRAPH_FORMATS, media)
-    rdf = ox.RdfFormat.from_media_type(fmt.media_type) if fmt else None
+    rdf = rdf_format(media)
     if rdf is None:
-        types = ", ".join(f.media_type for f in GRAPH_FORMATS)
-        raise UnsupportedMediaTypeError(f"send RDF as one of {types}, not {media or 'no content type'}")
+        raise UnsupportedMediaTypeError(f"send RDF as one of {RDF_TYPES}, not {media or 'no content type'}")
     return rdf
 
 
@@ -55,14 +62,12 @@ def multipart_bodies(request: Request, body: bytes) -> list[tuple[bytes, ox.RdfF
     bodies = []
     for part in message.iter_parts():
         name = part.get_filename() or part.get_param("name", header="content-disposition") or "a part"
-        fmt = find(GRAPH_FORMATS, part.get_content_type()) if part.get("content-type") else None
-        rdf = ox.RdfFormat.from_media_type(fmt.media_type) if fmt else None
+        rdf = rdf_format(part.get_content_type()) if part.get("content-type") else None
         if rdf is None and part.get_filename():
             rdf = ox.RdfFormat.from_extension(PurePosixPath(part.get_filename()).suffix.lstrip("."))
         if rdf is None:
-            types = ", ".join(f.media_type for f in GRAPH_FORMATS)
             raise UnsupportedMediaTypeError(
-                f"part {name!r} is not RDF: give it a content type ({types}) or a file name with its extension"
+                f"part {name!r} is not RDF: give it a content type ({RDF_TYPES}) or a file name with its extension"
             )
         bodies.append((part.get_payload(decode=True) or b"", rdf))
     if not bodies:

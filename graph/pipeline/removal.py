@@ -58,8 +58,8 @@ def remove_source(store: Store, base: str, graph: str) -> Removal:
     remove = _touching(store, entities, orphans)
     reports = {q.subject.value for q in source if q.object == ox.NamedNode(str(FG.EventReport))}
     docs = frozenset(q.object.value for q in source if q.predicate == ox.NamedNode(str(PROV.wasDerivedFrom)))
-    canonicals = _canonicals_of(store, events_graph, reports)
-    others = _reports_of(store, events_graph, canonicals) - reports
+    canonicals = _linked(store, events_graph, reports, FG.reportOf)
+    others = _linked(store, events_graph, canonicals, FG.reports) - reports
     events = resolve_events(store, base, source_quads(store, others), without=docs)
     alive = set(events.canonical_of.values())
     # the removed reports' links, and every fact of a canonical event only they reported, go
@@ -94,22 +94,14 @@ def _memberships_of(store: Store, entities: str, people_and_orgs: set[str]) -> s
     return {row["m"].value for row in rows}  # type: ignore[union-attr]
 
 
-def _canonicals_of(store: Store, events: str, reports: set[str]) -> set[str]:
-    if not reports:
+def _linked(store: Store, graph: str, nodes: set[str], predicate: object) -> set[str]:
+    """What `nodes` point to by `predicate` in `graph` (reports -> canonicals, canonicals -> reports)."""
+    if not nodes:
         return set()
     rows = store.query(
-        f"SELECT DISTINCT ?c WHERE {{ GRAPH <{events}> {{ VALUES ?r {{ {iris(reports)} }} ?r <{FG.reportOf}> ?c }} }}"
+        f"SELECT DISTINCT ?o WHERE {{ GRAPH <{graph}> {{ VALUES ?s {{ {iris(nodes)} }} ?s <{predicate}> ?o }} }}"
     )
-    return {row["c"].value for row in rows}  # type: ignore[union-attr]
-
-
-def _reports_of(store: Store, events: str, canonicals: set[str]) -> set[str]:
-    if not canonicals:
-        return set()
-    rows = store.query(
-        f"SELECT DISTINCT ?r WHERE {{ GRAPH <{events}> {{ VALUES ?c {{ {iris(canonicals)} }} ?c <{FG.reports}> ?r }} }}"
-    )
-    return {row["r"].value for row in rows}  # type: ignore[union-attr]
+    return {row["o"].value for row in rows}  # type: ignore[union-attr]
 
 
 def _touching(store: Store, graph: str, nodes: set[str]) -> list[ox.Quad]:
