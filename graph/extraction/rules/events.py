@@ -237,8 +237,11 @@ class EventFinder:
         if near and event.status == "current" and facets.names_affected(s.text):
             for value, _a, _b in facets.units(s.text):
                 event.units.setdefault(value, span)
-        quoted = facets.speaks(s.text) and bool(re.search(r"[„“\"»]", s.text))
-        if near and (facets.gives_reasons(s.text) or quoted) and not facets.is_speculative(s.text):
+        if (
+            near
+            and (facets.gives_reasons(s.text) or facets.speaks(s.text))
+            and not facets.is_speculative(s.text)
+        ):
             for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                 event.reasons.setdefault(label, span)
         if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:

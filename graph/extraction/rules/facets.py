@@ -12,6 +12,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
     DISPLACED,
     EVENT_ANAPHOR,
     FREEZE,
+    JOB_NOUN,
     METHOD_PATTERNS,
     NEGATION,
     NEUTRAL,
@@ -82,6 +83,98 @@ _DENIED_RE = re.compile(
     r"|no (?:further |more )?(?:layoffs|job cuts)|not (?:planning|planned|expected)|no plans? (?:for|to))\b",
     re.I,
 )
+# where a cut is scoped to a country or region: "1,900 jobs in Germany", "Stellen in der Schweiz", "entfallen auf Deutschland"
+_REGION = (
+    r"Deutschland|Germany|Österreich|Austria|Schweiz|Switzerland|Großbritannien|Britain|UK|U\.K\.|USA|U\.S\.|US"
+    r"|United States|Nordamerika|North America|Europa|Europe|Frankreich|France|China|Indien|India|Asien|Asia"
+    r"|Asia-Pacific|Bayern|Bavaria|Sachsen|Saxony|Baden-Württemberg|Nordrhein-Westfalen|Niedersachsen|Hessen"
+)
+_SCOPE_RE = re.compile(
+    rf"(?<![\w])(?:{JOB_NOUN})\s+(?:(?:weltweit|worldwide|globally)\s+)?(?:in|im|across)\s+(?:der\s+|den\s+|the\s+)?"
+    rf"(?P<r>{_REGION})(?![\w])|(?<![\w])entf(?:allen|ällt)\s+auf\s+(?:die\s+|den\s+)?(?P<r2>{_REGION})(?![\w])",
+    re.I,
+)
+# "Betroffen sind vor allem Verwaltung, Vertrieb und Konstruktion", "cuts fall on sales, marketing and IT"
+_LIST_CUE_RE = re.compile(
+    r"\b(?:betroffen (?:sind|ist|seien|wären)|beträfen|betrifft|betreffen|entfallen auf|entfällt auf"
+    r"|(?:will|would|to) (?:mostly |mainly |primarily |largely )?affect|affecting|fall on|falls on|concentrated in"
+    r"|(?:are|were|is) (?:mostly |mainly |primarily |largely )?in|mostly in|mainly in|primarily in|largely in)\b"
+    r"(?:\s+(?:demnach|nach \w+angaben|laut \w+|vor allem|insbesondere|außerdem|zudem|auch|hauptsächlich|mostly"
+    r"|mainly|primarily|largely|chiefly|particularly|especially|its|the|their))*\s+",
+    re.I,
+)
+_LIST_SPLIT_RE = re.compile(r",\s*|\s+(?:und|and|sowie|as well as|including|darunter|plus|&)\s+", re.I)
+_LIST_END_RE = re.compile(
+    r"[;:.!?()\[\]„“\"–]|,\s*(?:wo|wobei|die|der|das|which|who|where|while|whereas|but|aber|weil|da|dass|that|with)\b"
+    r"|\s(?:sind|ist|seien|were|are|will|would|soll\w*|werden|wird|said|sagte|according|laut|zufolge)\b",
+    re.I,
+)
+_LIST_DROP_RE = re.compile(
+    r"^(?:(?:der|die|das|den|dem|des|im|in der|in den|in|am|an|beim|bei|its|the|their|some|parts? of|teile (?:der|des)"
+    r"|roles in|jobs in|staff in|positions in|including|darunter)\s+)+",
+    re.I,
+)
+_NOT_UNIT_ITEM = re.compile(
+    rf"^(?:{JOB_NOUN}|\d.*|others?|the rest|rest|andere\w*|weitere\w*|mehr|more|it|this|these|those|dies\w*"
+    r"|vollzeit\w*|teilzeit\w*|[a-zäöü]+ly|demnach|vor allem|auch)$",
+    re.I,
+)
+
+
+_ABOUT_JOBS_RE = re.compile(
+    rf"(?<![\w])(?:{JOB_NOUN}|{CUT}|betroffen\w*|affected|cuts?|reductions?)(?![\w])", re.I
+)
+
+
+def scopes(text: str) -> list[Hit]:
+    """Countries and regions a cut is stated for ("jobs in Germany", "entfallen auf Deutschland")."""
+    hits = []
+    for m in _SCOPE_RE.finditer(text):
+        group = "r" if m.group("r") else "r2"
+        if group == "r" and not re.search(r"\d", text[max(0, m.start() - 25) : m.start()]):
+            continue  # "affected employees in the U.S." says who, not the scope of a stated figure
+        hits.append((m.group(group), m.start(group), m.end(group)))
+    return hits
+
+
+def listed_units(text: str) -> list[Hit]:
+    """The items of a list of affected units after a cue ("Betroffen sind vor allem A, B und C")."""
+    hits: list[Hit] = []
+    for cue in _LIST_CUE_RE.finditer(text):
+        if _negated(text, cue.start()) or not _ABOUT_JOBS_RE.search(text[: cue.end()]):
+            continue  # "charges, mostly in the first quarter" is not about where jobs go
+        rest = text[cue.end() :]
+        end = _LIST_END_RE.search(rest)
+        rest = rest[: end.start()] if end else rest
+        offset = cue.end()
+        for item in _LIST_SPLIT_RE.split(rest):
+            start = offset + rest.find(item) if item else offset
+            value = _LIST_DROP_RE.sub("", item.strip()).strip()
+            value = re.sub(
+                r"\s+(?:teams?|roles|functions|staff|positions|jobs|stellen)$", "", value, flags=re.I
+            )
+            words = value.split()
+            if (
+                not words
+                or len(words) > 5
+                or _NOT_UNIT_ITEM.match(value)
+                or not re.match(r"[\wÄÖÜäöü]", value)
+            ):
+                continue
+            hits.append((value, start, start + len(item)))
+        if hits:
+            break
+    return hits
+
+
+# "Das Werk in Graz ist nicht betroffen", "will not impact retail employees in stores"
+_SPARED_RE = re.compile(
+    r"\b(?:nicht|kein\w*) (?:\w+ )?betroffen|\bnicht (?:\w+ )?(?:betreffen|betrifft|treffen|trifft)\b|\bausgenommen\b"
+    r"|\bverschont\b|\bnot (?:be )?(?:affected|impacted)\b|\bunaffected\b|\b(?:will|would|does|do|did) not"
+    r" (?:impact|affect|include)\b|\bspared\b|\bexcluded\b|\bexempt\b",
+    re.I,
+)
+_CLAUSE_BREAK_RE = re.compile(r"[,;–]|\s(?:but|aber|sondern|while|während|whereas)\s", re.I)
 _GENERIC_UNIT = re.compile(r"^(?:\w+-)?(?:sparte|abteilung|bereich|geschäft|division|unit|business)$", re.I)
 
 
@@ -190,10 +283,27 @@ def units(text: str) -> list[Hit]:
             "gesamten",
         }:
             continue
-        add(value, m.start(group), m.end(group))
+        start = m.start(group)
+        for part in re.split(
+            r"\s+(?:and|und|&)\s+", value
+        ):  # "its publishing and marketing teams": two units
+            at = start + value.find(part)
+            add(part, at, at + len(part))
     for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
         add(m.group(0), m.start(), m.end())
+    for hit in scopes(text) + listed_units(text):
+        add(*hit)
+    spared = [_clause_around(text, m.start()) for m in _SPARED_RE.finditer(text)]
+    hits = [h for h in hits if not any(a <= h[1] < b for a, b in spared)]
     return sorted(hits, key=lambda h: h[1])
+
+
+def _clause_around(text: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: up to the nearest comma, semicolon, dash or "but" on either side."""
+    bounds = [m for m in _CLAUSE_BREAK_RE.finditer(text)]
+    start = max((m.end() for m in bounds if m.end() <= pos), default=0)
+    end = min((m.start() for m in bounds if m.start() >= pos), default=len(text))
+    return start, end
 
 
 def names_affected(text: str) -> bool:

@@ -1,0 +1,96 @@
+"""Where cuts fall: lists after a cue, a country a figure is stated for, and phrases that are not units."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import extract
+
+CASES = [
+    (
+        "Brosch AG streicht Stellen\n\nDie Brosch AG streicht 300 Stellen. Betroffen sind vor allem Einkauf, Logistik"
+        " und Qualitätssicherung.",
+        "de",
+        {"Einkauf", "Logistik", "Qualitätssicherung"},
+    ),
+    (
+        "Tamber Corp cuts jobs\n\nTamber Corp will cut 450 jobs. Most of the cuts fall on finance, procurement and"
+        " facilities management, the company said.",
+        "en",
+        {"finance", "procurement", "facilities management"},
+    ),
+    (
+        "Vorland to cut jobs\n\nVorland SE will cut about 800 jobs in France by 2027.",
+        "en",
+        {"France"},
+    ),
+    (
+        "Ostrava Glas baut ab\n\nOstrava Glas will 120 Stellen abbauen. Rund 90 der Stellen entfallen auf Österreich.",
+        "de",
+        {"Österreich"},
+    ),
+    (
+        "Pellmore lays off staff\n\nPellmore Inc. laid off 200 employees, mostly in its publishing and marketing teams.",
+        "en",
+        {"publishing", "marketing"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "units"), CASES, ids=[c[0].split("\n")[0] for c in CASES])
+def test_units_of_the_event(text: str, lang: str, units: set[str]) -> None:
+    rec = extract(text, lang=lang)
+    found = {u for e in rec["events"] for u in e["units_affected"]}
+    assert units <= found, found
+
+
+NOT_UNITS = [
+    (
+        "Hexley cuts jobs\n\nHexley will cut 300 jobs. It expects charges of $40 million, mostly in the fourth quarter,"
+        " for severance.",
+        "en",
+        {"fourth quarter", "the fourth quarter", "severance", "for severance"},
+    ),
+    (
+        "Dunmore cuts jobs\n\nDunmore will cut 500 jobs. Affected employees in the U.S. will receive severance.",
+        "en",
+        {"U.S.", "US"},
+    ),
+    (
+        "Kaltner baut ab\n\nKaltner streicht 250 Stellen. Das Werk in Graz ist von dem Abbau nicht betroffen.",
+        "de",
+        {"Werk in Graz", "Graz"},
+    ),
+    (
+        "Riedl baut ab\n\nRiedl streicht 90 Stellen. „Wir treffen diese Entscheidung nicht leichtfertig“, sagte der Chef.",
+        "de",
+        {"diese Entscheidung nicht leichtfertig", "diese Entscheidung"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "wrong"), NOT_UNITS, ids=[c[0].split("\n")[0] for c in NOT_UNITS])
+def test_phrases_that_are_not_units(text: str, lang: str, wrong: set[str]) -> None:
+    rec = extract(text, lang=lang)
+    found = {u for e in rec["events"] for u in e["units_affected"]}
+    assert rec["events"] and not (found & wrong), found
+
+
+def test_reasons_said_by_an_executive_without_a_cue_word() -> None:
+    rec = extract(
+        "Marlow Axles to cut jobs\n\nMarlow Axles will cut 600 jobs in Germany. Chief executive Ida Brenn said weak"
+        " demand and high energy costs had left the company with no choice.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert {"demand", "energy_costs"} <= set(e["reasons"])
+
+
+def test_units_a_sentence_excludes_are_not_affected() -> None:
+    rec = extract(
+        "Norbury cuts jobs\n\nNorbury Retail will cut 700 corporate jobs, mostly in marketing and finance, but the"
+        " cuts will not impact employees in stores.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert {"marketing", "finance"} <= set(e["units_affected"]) and "stores" not in e["units_affected"]
