@@ -239,7 +239,7 @@ class EventFinder:
                 event.units.setdefault(value, span)
         if (
             near
-            and (facets.gives_reasons(s.text) or facets.speaks(s.text))
+            and (facets.gives_reasons(s.text) or facets.reports(s.text))
             and not facets.is_speculative(s.text)
         ):
             for label, _, _ in facets.reasons(s.text, clauses(s.text)):

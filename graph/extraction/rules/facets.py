@@ -22,6 +22,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
     SOFT,
     SPECULATION,
     SPEECH,
+    SUBJUNCTIVE,
     UNIT_HEADS,
     UNITS,
 )
@@ -45,6 +46,7 @@ _NOT_JOBS = re.compile(
 )
 _REASON_CUE_RE = re.compile(REASON_CUE, re.I)
 _SPEECH_RE = re.compile(rf"(?<![\w])(?:{SPEECH})(?![\w])", re.I)
+_SUBJUNCTIVE_RE = re.compile(SUBJUNCTIVE, re.I)
 _ANNOUNCE_RE = re.compile(rf"(?<![\w])(?:{ANNOUNCE})(?![\w])", re.I)
 _NEGATION_RE = re.compile(NEGATION, re.I)
 _DISPLACED_RE = re.compile(DISPLACED, re.I)
@@ -208,6 +210,11 @@ def is_unit_phrase(text: str, start: int, end: int) -> bool:
 def speaks(text: str) -> bool:
     """A verb or phrase of speech: "sagte", "laut", "according to"."""
     return bool(_SPEECH_RE.search(text))
+
+
+def reports(text: str) -> bool:
+    """Speech, or German reported speech in the subjunctive ("Die Auftragsflaute lasse keine Wahl")."""
+    return speaks(text) or bool(_SUBJUNCTIVE_RE.search(text))
 
 
 def is_speculative(text: str) -> bool:

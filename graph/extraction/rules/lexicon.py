@@ -160,7 +160,10 @@ SPEECH = (
     r"|versichert\w*|bestätigte|warnt|kritisiert|calls|described|pointed to|vowed|begründete|begründet"
     r"|teilte\w*[^.]{0,60}\bmit\b|said in a statement"
 )
-SUBJUNCTIVE = r"\b(?:sei|seien|habe|hätten|werde|würden|könne|müsse|gehe|ermögliche|solle|wolle|gebe)\b"
+SUBJUNCTIVE = (
+    r"\b(?:sei|seien|habe|hätten|werde|würden|könne|müsse|gehe|ermögliche|solle|wolle|gebe|lasse|komme|kämen|käme"
+    r"|bleibe|liege|stehe|zwinge|fehle|drücke|mache|führe)\b"
+)
 
 PAST_MARKERS = (
     r"\bbereits\b(?!\s+(?:\w+\s+)?(?:angekündigt|mitgeteilt|bekannt))|\bschon\b|\bzuvor\b|\bdamals\b|\bfrüher\b"
@@ -191,7 +194,8 @@ REASONS: list[tuple[str, str]] = [
              r"|personalkosten|lohnkosten|mieten|(?:wage|labou?r|staff) costs|cost base|kostenbasis"
              r"|kosteneinsparung\w*|kostendruck|hohe\w* kosten|steigende\w* kosten|kosten\w* zu senken"
              r"|(?:cut|cutting|reduce|reducing|lower|lowering|rein in|control|curb)\w* (?:\w+ )?(?:costs?|expenses|spending)"
-             r"|cost[- ](?:cutting|reduction|savings?|pressures?)|high(?:er)? costs|rising costs|operating costs"),
+             r"|cost[- ](?:cutting|reduction|savings?|pressures?)|high(?:er)? costs|rising costs|operating costs"
+             r"|(?:employment|personnel|payroll) costs|sparprogramm\w*|sparkurs\w*|kostensparprogramm\w*"),
     ("bureaucracy", r"bürokratie\w*|\w*bürokratie|hierarchie\w*|managementebenen|führungsebenen|bureaucra\w*"
                     r"|(?:management )?layers|flatten\w*|red tape"),
     ("culture", r"unternehmenskultur|firmenkultur|kultur|culture"),
@@ -201,24 +205,35 @@ REASONS: list[tuple[str, str]] = [
                               r"|financial performance|revenue (?:decline|drop|shortfall)|declining (?:revenue|sales)"
                               r"|weak (?:results|revenue|earnings)|losses|falling (?:sales|revenue|profits?)"
                               r"|missed (?:\w+ )?(?:revenue|sales|profit) (?:targets|goals|forecasts)|net loss\w*"
-                              r"|patentablauf\w*|patent expir\w*|umsatzziele? verfehlt"),
+                              r"|patentablauf\w*|patent expir\w*|umsatzziele? verfehlt|operating loss\w*|profit warning"
+                              r"|gewinnwarnung|(?:sales|revenue|revenues|umsatz|umsätze|erlöse) (?:[\w%]+ ){0,7}(?:fell|dropped"
+                              r"|declined|sank|fiel|fielen|brach\w* ein|eingebrochen|gesunken|ging\w* zurück|zurückgegangen)"),
     ("overhiring", r"overhir\w*|over-hir\w*|hired too (?:many|quickly|fast)|zu viele\w* (?:leute |mitarbeiter\w* )?eingestellt"
                    r"|pandemic hiring|pandemie-boom|überbesetzt|overstaffed|over-?expan\w*|grew too (?:fast|quickly)"
-                   r"|zu schnell gewachsen|jahren des booms|hired (?:too )?aggressively"),
+                   r"|zu schnell gewachsen|jahren des booms|hired (?:too )?aggressively|hired ahead of|zu schnell eingestellt"
+                   r"|zu viel personal|built (?:up )?more capacity than|boomjahren|grew (?:our |its )?headcount"),
     ("macroeconomic", r"konjunktur\w*|rezession|wirtschaftskrise|wirtschaftliche\w* unsicherheit|wirtschaftsflaute"
                       r"|makroökonom\w*|inflation|zölle\w*|tariffs?|macroeconomic|macro|economic (?:uncertainty|downturn"
-                      r"|conditions|environment|slowdown)|recession|economy"),
+                      r"|conditions|environment|slowdown)|recession|economy|finanzierungsumfeld\w*|funding environment"
+                      r"|interest rates|zinsen|zinsumfeld|geopoliti\w*|economic climate|uncertain\w* (?:\w+ ){0,3}economy"),
     ("demand", r"nachfrage\w*|absatzrückgang\w*|absatzkrise|auftragsrückgang\w*|auftragsflaute|demand|weak sales"
                r"|customer spending|consumer spending|sales slump|customers no longer|fewer (?:customers|orders|visitors)"
-               r"|weniger kunden|auftragseingang\w*|(?:e-commerce|order|sales|shipping) volumes|volumes?"),
+               r"|weniger kunden|auftragseingang\w*|(?:e-commerce|order|sales|shipping) volumes|volumes?"
+               r"|auftragslage|kaufzurückhaltung|konsumflaute|absatzflaute|absatzschwäche|weniger aufträge|auftragsmangel"
+               r"|(?:orders?|bookings|aufträge|bestellungen) (?:[\w%]+ ){0,6}(?:eingebrochen|gesunken|zurückgegangen|slid\w*|slide\w*|fell|fallen|falling|declin\w*|dr(?:y|ied) up|slump\w*)"
+               r"|postpon\w* (?:\w+ )?orders|fewer orders|sales cycles|(?:rein\w* in|tighten\w*|scrutini[sz]\w*) (?:\w+ ){0,3}"
+               r"(?:spending|budgets?|purchases?)|kunden (?:\w+ ){0,3}(?:zurückhaltend|zurückhalten|investitionen zurück)"),
     ("competition", r"wettbewerb\w*|konkurrenzdruck|konkurrenz\w*|preisdruck|billigimport\w*|competition|competitive\w*"
                     r"|price pressure|cheap imports"),
-    ("overcapacity", r"überkapazität\w*|overcapacity|over-capacity|excess capacity"),
+    ("overcapacity", r"überkapazität\w*|overcapacity|over-capacity|excess capacity|(?:low|poor|under-?)\s?utili[sz]ation"
+                     r"|\d+ (?:percent|per cent|%) utili[sz]ation|unterauslastung|auslastung|unterausgelastet\w*"
+                     r"|underused (?:plants|capacity|sites)|underutili[sz]ed|idle capacity|spare capacity"),
     ("energy_costs", r"energiekosten|energiepreise\w*|strompreise\w*|gaspreise\w*|energy (?:costs|prices)|gas prices"),
     ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory (?:pressure|burden|requirements|costs)"),
     ("strategy", r"neuausrichtung|strategische\w* (?:neuausrichtung|prioritäten|fokus\w*)|fokussierung|refocus\w*"
                  r"|realign\w*|strategic (?:priorities|shift|refocus|review)|growth areas|wachstumsfelder\w*"
-                 r"|reallocat\w*|ressourcen umschicht\w*|kerngeschäft\w*|core business"),
+                 r"|reallocat\w*|ressourcen umschicht\w*|kerngeschäft\w*|core business|(?:re)?focus\w* (?:\w+ )?on"
+                 r"|konzentrier\w* (?:sich )?(?:\w+ )?auf|priorit(?:i[sz]\w*|ies)|wind(?:ing)? down|auslaufen\w*"),
     ("divestment", r"abspaltung\w*|divest\w*|spin-?off|verkauf von (?:geschäfts|unternehmens)\w*"),
 ]  # fmt: skip
 REASON_PATTERNS = [(label, re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I)) for label, p in REASONS]

@@ -1,0 +1,50 @@
+"""Reasons stated in the ways news text states them: reported speech, orders and spending, utilisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.helpers import extract
+
+CASES = [
+    (
+        "Fennig baut ab\n\nDie Fennig GmbH streicht 140 Stellen. Die schwache Auftragslage lasse dem Unternehmen"
+        " keine Wahl, hinzu kämen hohe Energiekosten.",
+        "de",
+        {"demand", "energy_costs"},
+    ),
+    (
+        "Corvid Tools cuts jobs\n\nCorvid Tools will cut 90 jobs. Orders from builders have fallen by a quarter, and the"
+        " plant runs at 60 percent utilisation, the company said.",
+        "en",
+        {"demand", "overcapacity"},
+    ),
+    (
+        "Ashgrove cuts staff\n\nAshgrove Software will lay off 75 employees. Chief executive Mia Tran said clients are"
+        " reining in technology spending and that the company had hired ahead of the growth it expected.",
+        "en",
+        {"demand", "overhiring"},
+    ),
+    (
+        "Talvik streicht Stellen\n\nTalvik will 300 Stellen streichen. Der Umsatz sei im ersten Halbjahr um 20 Prozent"
+        " gesunken, zudem verschlechtere sich das Finanzierungsumfeld, sagte Finanzchef Ole Berg.",
+        "de",
+        {"financial_performance", "macroeconomic"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "reasons"), CASES, ids=[c[0].split("\n")[0] for c in CASES])
+def test_reasons_of_the_event(text: str, lang: str, reasons: set[str]) -> None:
+    rec = extract(text, lang=lang)
+    (e,) = rec["events"]
+    assert reasons <= set(e["reasons"]), e["reasons"]
+
+
+def test_reasons_of_an_analyst_or_a_question_are_not_the_firms() -> None:
+    rec = extract(
+        "Hollin cuts jobs\n\nHollin Foods will cut 200 jobs. Could weak demand be the reason?",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert "demand" not in e["reasons"]
