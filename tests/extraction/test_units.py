@@ -94,3 +94,19 @@ def test_units_a_sentence_excludes_are_not_affected() -> None:
     )
     (e,) = rec["events"]
     assert {"marketing", "finance"} <= set(e["units_affected"]) and "stores" not in e["units_affected"]
+
+
+def test_an_earlier_cut_keeps_its_year_unit_and_reason() -> None:
+    rec = extract(
+        "Sollner streicht Stellen\n\nWeiden, 23. Oktober 2025. Die Sollner GmbH streicht 310 Stellen. Bereits 2023 hatte"
+        " Sollner 60 Stellen in der Verwaltung gestrichen. In May 2022, the company laid off 40 employees in an"
+        " earlier cost-cutting drive.",
+        date="2025-10-23",
+        lang="de",
+    )
+    earlier = next(e for e in rec["events"] if e["jobs_cut"] == 60)
+    assert (earlier["announced"], earlier["units_affected"]) == ("2023", ["Verwaltung"])
+    oldest = next(e for e in rec["events"] if e["jobs_cut"] == 40)
+    assert oldest["announced"] == "2022-05"
+    current = next(e for e in rec["events"] if e["jobs_cut"] == 310)
+    assert current.get("announced") is None

@@ -74,7 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?<![\w])(?:(?:im\s+jahr(?:e)?|in|bis|by|until|through|seit|since|für|for|ab|from)\s+(?:dem\s+jahr\s+)?)"
+            r"(?<![\w])(?:(?:im\s+jahr(?:e)?|in|bis|by|until|through|seit|since|für|für das|for|ab|from|bereits|schon|zuletzt"
+            r"|back in|already in)\s+(?:dem\s+jahr\s+)?)"
             r"(?P<y>(?:19|20)\d{2})(?![\w.,]\d)",
             re.I,
         ),

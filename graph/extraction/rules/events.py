@@ -38,6 +38,11 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
+def _before_article(value: str, ref: date | None) -> bool:
+    """Whether a date lies in a period wholly before the article's (a year, month or day earlier)."""
+    return ref is not None and value < ref.isoformat()[: len(value)]
+
+
 class EventFinder:
     """Walks the sentences once and builds the events of every company."""
 
@@ -216,10 +221,10 @@ class EventFinder:
                 target.put("effective_by", d.value, span)
             elif (
                 not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start])
-                and (announce or channels or target.status != "current")
+                and (announce or channels or target.status != "current" or _before_article(d.value, self.ref))
                 and (day := announced_value(d, self.ref))
             ):
-                target.put("announced", day, span)
+                target.put("announced", day, span)  # a cut dated only by when it happened is dated so
         self._facets(s, target, cues)
         if channels and (announce or cues):
             label = channels[0][0]
@@ -276,6 +281,12 @@ class EventFinder:
             if about_org:
                 for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                     target.reasons.setdefault(label, span)
+        elif target.status == "past" and target.anchor == s.index:
+            # "cut 400 jobs in 2022 as part of an earlier cost-cutting drive": the earlier step's own reasons and units
+            for label, _, _ in facets.reasons(s.text, []):
+                target.reasons.setdefault(label, span)
+            for value, _a, _b in facets.units(s.text):
+                target.units.setdefault(value, span)
         for label, _, _ in facets.methods(s.text):
             target.methods.setdefault(label, span)
         if target.status == "current" and (
