@@ -25,7 +25,9 @@ REF = date(2026, 1, 30)  # a Friday
      ("bis Ende des dritten Quartals 2026", True, "2026-09-30", True), ("by mid-2027", True, "2027-06", True),
      ("bis Ende 2027", True, "2027-12-31", True), ("heute", False, "2026-01-30", False),
      ("last month", False, "2025-12", False), ("im vergangenen Jahr", False, "2025", False),
-     ("in March", True, "2026-03", False), ("im Mai", False, "2025-05", False)],
+     ("in March", True, "2026-03", False), ("im Mai", False, "2025-05", False),
+     ("The cuts should be completed by the end of August.", True, "2026-08-31", True),
+     ("Bereits 2023 hatte die Firma Stellen gestrichen.", False, "2023", False)],
 )  # fmt: skip
 def test_dates_resolve_against_the_article_date(text: str, future: bool, value: str, deadline: bool) -> None:
     (d,) = find_dates(text, REF, future=future)

@@ -110,3 +110,13 @@ def test_breadcrumb_is_not_the_title() -> None:
     )
     doc = read_bytes(page.encode(), "t.txt", "text/plain")
     assert doc.title == "Tessellate to shut studio, cut 450 jobs"
+
+
+def test_a_stock_exchange_named_beside_the_firm_is_never_the_one_that_cuts() -> None:
+    r = extract(
+        "Lenzmatt streicht Stellen\n\nDie Lenzmatt AG streicht bis zu 200 Stellen. Das an der SIX Swiss Exchange"
+        " kotierte Unternehmen teilte am Mittwoch mit, rund 150 der Stellen entfielen auf die Montage.",
+        date="2025-02-13",
+        lang="de",
+    )
+    assert {e["organization"] for e in r["events"]} == {"Lenzmatt"}

@@ -60,7 +60,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month",
-        re.compile(rf"(?<![\w])(?:{_EDGE})?(?P<M>{MONTH_RE})(?![\w.])(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?", re.I),
+        re.compile(
+            rf"(?<![\w])(?:{_EDGE})?(?P<M>{MONTH_RE})(?![\w])(?!\.\s*\d)(?:\s+(?:of\s+)?(?P<y>\d{{4}}))?",
+            re.I,
+        ),
     ),
     ("year_edge", re.compile(rf"(?<![\w]){_EDGE}(?P<y>\d{{4}})(?!\d)", re.I)),
     (

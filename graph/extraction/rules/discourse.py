@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from firmgraph.graph.extraction.rules.gazetteer import NOT_ACTORS
 from firmgraph.graph.extraction.rules.lexicon import ORG_HEAD_DE, ORG_HEAD_EN
 from firmgraph.graph.extraction.rules.orgbase import Mention
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
@@ -60,7 +61,7 @@ class Discourse:
 
     def _is_actor(self, m: Mention) -> bool:
         org = self.orgs.orgs[m.key]
-        if org.kind in {"outlet", "regulator"}:
+        if org.kind in NOT_ACTORS:
             return False
         before = self.text[max(0, m.start - 120) : m.start]
         if _RELATIVE_OWNER.search(before) and re.match(r"[^.;]{0,40}\bgehör", self.text[m.end : m.end + 50]):

@@ -31,6 +31,7 @@ from firmgraph.graph.extraction.rules.eventbase import (
     Event,
 )
 from firmgraph.graph.extraction.rules.figures import clause_at, clauses, sentence_figures
+from firmgraph.graph.extraction.rules.gazetteer import NOT_ACTORS
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
 from firmgraph.graph.extraction.rules.text import Sentence
@@ -84,7 +85,7 @@ class EventFinder:
                     return person.org_key
         key = self.discourse.focus(s, pos)
         org = self.orgs.get(key)
-        if org is None or org.kind in {"outlet", "regulator"}:
+        if org is None or org.kind in NOT_ACTORS:
             return None
         return key
 

@@ -408,7 +408,9 @@ Communications Workers of America | CWA
 Unite
 """
 
-KINDS = ("company", "outlet", "regulator", "union")
+KINDS = ("company", "outlet", "regulator", "union", "exchange")
+NOT_ACTORS = frozenset({"outlet", "regulator", "exchange"})
+"""Kinds of organisation that report, rule on or list firms, and never cut jobs of their own in an article."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from firmgraph.graph.extraction.rules.gazetteer import NOT_ACTORS
 from firmgraph.graph.extraction.rules.lexicon import SPEECH, SUBJUNCTIVE, role_label
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
@@ -213,7 +214,7 @@ def _speaker_in(
     holders = [p for p in people if label and p.role == label]
     if len(holders) == 1:  # "versicherte der Geschäftsführer": the one person with that role
         return holders[0].name, (start + titled.start(1), start + titled.end(1))
-    org_hits = [m for m in orgs.in_range(start, end) if orgs.orgs[m.key].kind not in {"outlet", "regulator"}]
+    org_hits = [m for m in orgs.in_range(start, end) if orgs.orgs[m.key].kind not in NOT_ACTORS]
     if org_hits:
         m = org_hits[0]
         return orgs.orgs[m.key].name, (m.start, m.end)
