@@ -152,3 +152,19 @@ def test_savings_and_investments_are_not_costs() -> None:
     )
     (e,) = rec["events"]
     assert (e["cost_min"], e["cost_max"], e["currency"]) == (150e6, 150e6, "USD")
+
+
+def test_soft_methods_offered_where_possible_do_not_make_an_attrition_programme() -> None:
+    rec = extract(
+        "Brenkamp baut ab\n\nBrenkamp will 400 Stellen abbauen. Wo möglich, sollen die Stellen über Altersteilzeit"
+        " abgebaut werden.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert e["type"] == "layoff" and "partial_retirement" in e["methods"]
+    rec = extract(
+        "Corlan cuts jobs\n\nCorlan will cut 300 jobs. Attrition eased to 11% from 14% last quarter.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert e["type"] == "layoff"

@@ -177,6 +177,12 @@ _SPARED_RE = re.compile(
     re.I,
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;–]|\s(?:but|aber|sondern|while|während|whereas)\s", re.I)
+_HEDGED_RE = re.compile(
+    r"\b(?:wo (?:immer )?möglich|wenn möglich|soweit möglich|so weit wie möglich|möglichst|nach möglichkeit|angeboten"
+    r"|anbieten|bieten\w*|versuch\w*|bevorzugt|(?:wherever|where|if|as far as) possible|(?:will|would) try|trying"
+    r"|offer(?:s|ed|ing)?|first)\b",
+    re.I,
+)
 _GENERIC_UNIT = re.compile(r"^(?:\w+-)?(?:sparte|abteilung|bereich|geschäft|division|unit|business)$", re.I)
 
 
@@ -188,6 +194,10 @@ def cues(text: str) -> dict[str, tuple[int, int]]:
         for m in pattern.finditer(cleaned):
             if kind == "cut" and _DENIED_RE.search(cleaned[max(0, m.start() - 25) : m.end() + 45]):
                 continue  # "Entlassungen seien nicht geplant", "no layoffs are planned"
+            if kind == "soft" and (
+                _HEDGED_RE.search(text) or not (_ABOUT_JOBS_RE.search(text) or _CUES["anaphor"].search(text))
+            ):
+                kind = "offer"  # "wo möglich über Altersteilzeit": offered, forced cuts not ruled out; no type of its own
             found[kind] = (m.start(), m.end())
             break
     return found
