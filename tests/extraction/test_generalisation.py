@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extraction.helpers import event_with, events_of, extract, names, org
 
 
@@ -120,3 +122,43 @@ def test_a_stock_exchange_named_beside_the_firm_is_never_the_one_that_cuts() -> 
         lang="de",
     )
     assert {e["organization"] for e in r["events"]} == {"Lenzmatt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "firm", "jobs"),
+    [
+        (
+            "Tessing files WARN notice\n\nTessing Analytics has notified the state that it will lay off 120 employees"
+            " at its offices, according to a notice posted on Thursday.",
+            "en",
+            "Tessing Analytics",
+            120,
+        ),
+        (
+            "Foundry trims jobs\n\nAustrian foundry Kohlbach Castings will cut 90 jobs at its plant, the company said.",
+            "en",
+            "Kohlbach Castings",
+            90,
+        ),
+        (
+            "Lassnig meldet Kündigungen an\n\nDie Lassnig Metallwerke GmbH hat 60 ihrer 400 Beschäftigten beim AMS zur"
+            " Kündigung angemeldet.",
+            "de",
+            "Lassnig Metallwerke",
+            60,
+        ),
+        (
+            "Sparkurs erreicht Deutschland\n\nDer Sparkurs des US-Softwarekonzerns Brixton Analytics erreicht Deutschland:"
+            " Brixton Analytics will 40 Stellen in München streichen.",
+            "de",
+            "Brixton Analytics",
+            40,
+        ),
+    ],
+)
+def test_firms_named_by_an_industry_word_or_a_genitive_descriptor(
+    text: str, lang: str, firm: str, jobs: int
+) -> None:
+    r = extract(text, lang=lang)
+    assert firm in names(r), names(r)
+    assert event_with(r, organization=firm, jobs_cut=jobs)

@@ -99,7 +99,8 @@ CUT = (
     r"|(?:baut|bauen|baute|bauten)\b(?:[^.]|\.(?=\d)){0,60}\bab\b|(?:fallen|fällt|fielen|fiel)\b(?:[^.]|\.(?=\d)){0,60}\bweg\b"
     r"|lay(?:s|ing)? off|laid off|layoffs?|job cuts?|cuts?|cutting|eliminat\w*|slash\w*|shed(?:s|ding)?|axe[sd]?"
     r"|axing|redundanc\w*|let go|lose their jobs|job losses|workforce reduction|reduction in force|downsiz\w*"
-    r"|terminat\w*|fired|firing"
+    r"|terminat\w*|fired|firing|zur kündigung (?:an)?(?:gemeldet|angemeldet|anmelden|anzumelden)"
+    r"|(?:placed|put) at risk of redundancy|registered (?:\w+ ){0,6}for (?:dismissal|redundancy)"
 )
 NEUTRAL = (
     r"reduzier\w*|reduzierung\w*|senken|senkt|gesenkt|verkleiner\w*|verringer\w*|schrumpf\w*|sinken|einspar\w*"
@@ -320,7 +321,8 @@ ORG_HEAD_EN = (
     r"|platform|provider|manufacturer|supplier|airline|operator|developer|rival|competitor|parent|group|chain|carrier"
     r"|bank|fintech|producer|publisher|broadcaster|network|service|app|brand|unit|subsidiary|union|steelmaker"
     r"|outlet|newspaper|magazine|agency|site|website|consultancy|consulting firm|tracker|research firm|brokerage"
-    r"|investment bank|exchange"
+    r"|investment bank|exchange|foundry|steelmaker|drugmaker|toolmaker|automaker|grocer|wholesaler|distributor"
+    r"|utility|miner|shipper|shipbuilder|brewer|studio|health system|hospital system|hospital operator|insurer"
 )
 # Last words of firm names ("Gresham Steel", "Vessler Chemie", "Northgate Ventures"): a capitalised run ending in
 # one names a firm, and such a word never ends a person's name.
@@ -337,7 +339,10 @@ ORG_WORDS = words(
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
     Volksbank Sparkasse Raiffeisenbank Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
-    Precision"""
+    Precision Analytics Castings Foundry Foundries Data Biosciences Sciences Insights Dynamics Works Mills Farms
+    Brewery Freight Transport Cargo Furniture Goods Supply Components Parts Tools Controls Sensors Optics Textiles
+    Paper Glass Ceramics Cement Chemical Dairy Bakery Hospitals Payments Credit Lending Aviation Defense Robotics
+    Microsystems Photonics Semiconductors Fabrication Metal Plast Gusswerke Fertigung Antriebe Getriebe Werkzeuge"""
 )
 # German compounds ending in one of these are last words of firm names too ("Dorndahl Fördertechnik",
 # "Krellmann Motorkomponenten", "Solvana Spezialchemie", "Sonnhalde Möbelwerke").
@@ -345,6 +350,8 @@ ORG_WORD_ENDINGS = (
     "technik", "chemie", "werke", "anlagen", "komponenten", "maschinen", "elektronik", "armaturen", "sensorik",
     "systeme", "kunststoffe", "logistik", "textilien", "metallbau", "stahlbau", "maschinenbau", "werkzeugbau",
     "fahrzeugbau", "hydraulik", "pneumatik", "optik", "polster", "möbel", "hausgeräte", "motoren", "pharma",
+    "guss", "gießerei", "druckerei", "verpackungen", "papier", "glas", "antriebe", "getriebe", "werkzeuge", "keramik",
+    "lebensmittel", "brauerei", "elektrik", "textil", "versand", "handel", "stahl", "metall", "bauteile", "kabel",
 )  # fmt: skip
 UNION_WORDS = words("Union Gewerkschaft Teamsters Syndicate Alliance")
 OUTLET_WORDS = words(

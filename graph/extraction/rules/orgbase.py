@@ -75,12 +75,12 @@ DESCRIPTORS = words(
 # "Bengaluru-based", "Finland's", "Munich-based": a place in front of the name, not part of it
 _PLACE_LEAD = re.compile(r"^(?:[\w-]+-based|[A-ZÄÖÜ][\w-]*['’]s)$")
 _DESCRIPTOR_HEAD = re.compile(
-    r"[\w-]*(?:geber|gesellschaft|konzern|hersteller|zulieferer|versicherer|investor)"
-)
+    r"[\w-]*(?:geber|gesellschaft|konzern|hersteller|zulieferer|versicherer|investor)(?:e?s|en|n)?"
+)  # genitive and plural too: "des US-Softwarekonzerns Halvorsen Analytics"
 
 
 COMPOUND_HEAD = re.compile(
-    rf"(?i:[\w-]{{3,}}(?:{ORG_HEAD_DE}))|[\w]+-(?:Sparte|Tochter\w*|Marke|Einheit|Mutter|Konzern|Chef\w*|Unit)"
+    rf"(?i:[\w-]{{3,}}(?:{ORG_HEAD_DE})(?:e?s|en|n)?)|[\w]+-(?:Sparte|Tochter\w*|Marke|Einheit|Mutter|Konzern|Chef\w*|Unit)"
 )
 
 

@@ -62,7 +62,7 @@ _LEGAL_RE = re.compile(rf"(?<![\w-])({NAME}),?\s+(?:{LEGAL_SUFFIX})(?![\w])")
 _HEAD_DE_RE = re.compile(
     rf"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Bb]eim|vom|zum|zur|[Ee]in(?:e[mnrs]?)?|[Ss]ein(?:e[mnrs]?)?"
     rf"|[Ii]hr(?:e[mnrs]?)?)\s+"
-    rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE}))\s+({NAME})"
+    rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE})(?:e?s|en|n)?)\s+({NAME})"
 )  # "der Hamburger Konkurrent Avelio Care", "Ihr Wettbewerber Brakelmann Polster"
 _BASED_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ][\w.]*(?:[ -][A-ZÄÖÜ][\w.]*)?-based\s+({NAME})"
