@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 import pyoxigraph as ox
@@ -28,7 +29,7 @@ from firmgraph.graph.pipeline.quads import (
     integer,
     provenance_quads,
 )
-from firmgraph.graph.pipeline.resolve import Resolver, descriptor_free, org_keys
+from firmgraph.graph.pipeline.resolve import Resolver, descriptor_free, head_key, org_keys
 from firmgraph.graph.pipeline.statements import filings, quotes
 
 __all__ = ["Batch", "RecordBuilder", "SourceInfo", "provenance_quads"]
@@ -63,10 +64,13 @@ class RecordBuilder:
 
     def _organizations(self, record: Record) -> dict[str, str]:
         """Name key (of name and aliases) -> org IRI, writing each organization's entity facts."""
-        keys = set().union(*(org_keys(o.name, o.aliases) for o in record.organizations))
+        own = {name_key(o.name) for o in record.organizations}
+        trade = _by_trade(record)
+        keys = set().union(
+            *(org_keys(o.name, o.aliases, by_trade=trade[o.name]) for o in record.organizations)
+        )
         known = self.resolver.known_keys(keys)
         by_key: dict[str, str] = {}
-        own = {name_key(o.name) for o in record.organizations}
         # "Heilbronner Muttergesellschaft Veltrum" beside "Veltrum": the same organization, an alias
         folded = {
             o.name: k
@@ -75,12 +79,12 @@ class RecordBuilder:
         }
         for o in record.organizations:
             if o.name not in folded:
-                iri = self.resolver.org(o.name, o.aliases, known)
-                for k in org_keys(o.name, o.aliases):
+                iri = self.resolver.org(o.name, o.aliases, known, by_trade=trade[o.name])
+                for k in org_keys(o.name, o.aliases, by_trade=trade[o.name]):
                     by_key.setdefault(k, iri)
         for o in record.organizations:
             if o.name in folded:
-                for k in org_keys(o.name, o.aliases):
+                for k in org_keys(o.name, o.aliases, by_trade=trade[o.name]):
                     by_key.setdefault(k, by_key[folded[o.name]])
         ent = self._ent
         for o in record.organizations:
@@ -92,7 +96,7 @@ class RecordBuilder:
             self._name(iri, o.name)
             for alias in o.aliases:
                 ent.add(iri, SCHEMA.alternateName, ox.Literal(alias))
-            for k in org_keys(o.name, o.aliases):
+            for k in org_keys(o.name, o.aliases, by_trade=trade[o.name]):
                 ent.add(iri, FG.nameKey, ox.Literal(k))
             parent = by_key.get(name_key(o.parent)) if o.parent else None
             if parent and parent != iri:
@@ -362,3 +366,17 @@ _FIELD = {
     FG.headcountAfter: "headcount_after",
     FG.headcountTarget: "headcount_target",
 }
+
+
+def _by_trade(record: Record) -> dict[str, bool]:
+    """Per organization name: whether its name less its trade words may name it (see `Resolver.org`).
+
+    Not for a unit of another firm ("Halberg Hydraulik" of Halberg), nor when the article names a
+    firm by that shorter name too, or two firms that share it.
+    """
+    heads = Counter(head_key(o.name) for o in record.organizations)
+    own = {name_key(o.name) for o in record.organizations}
+    return {
+        o.name: not o.parent and (h := head_key(o.name)) is not None and h not in own and heads[h] == 1
+        for o in record.organizations
+    }

@@ -12,7 +12,7 @@ from firmgraph.graph.model.namespaces import FG, ORG, SCHEMA
 from firmgraph.graph.model.terms import iri as term
 from firmgraph.graph.store import Store
 
-__all__ = ["Match", "Resolver", "descriptor_free", "org_keys", "short_key"]
+__all__ = ["Match", "Resolver", "descriptor_free", "head_key", "org_keys", "short_key"]
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,20 @@ class Resolver:
                 self.names[iri] = row["name"].value
         return self.names.get(iri)
 
-    def org(self, name: str, aliases: list[str], known: dict[str, str]) -> str:
-        """The IRI for an organization: an existing one sharing a name key, else minted from its name."""
+    def org(self, name: str, aliases: list[str], known: dict[str, str], *, by_trade: bool = True) -> str:
+        """The IRI for an organization: an existing one sharing a name key, else minted from its name.
+
+        `by_trade`: whether its name less the words of its trade may name it ("Aarenfeld Medical
+        Technologies" is "Aarenfeld"); not for a unit of another firm, nor beside a firm of that name.
+        """
         primary = name_key(name)
-        ways = (
+        ways = [
             (name_key, "name key {key!r} of {candidate!r} is already known"),
             (descriptor_free, "{candidate!r} names {key!r} with words that describe it in front"),
             (short_key, "{candidate!r} is {key!r} with a generic word after it"),
-        )
+        ]
+        if by_trade:
+            ways.append((head_key, "{candidate!r} is {key!r} with the words of its trade after it"))
         for keyed, reason in ways:  # the closest way of naming it first
             for candidate in [name, *aliases]:
                 key = keyed(candidate) or ""
@@ -96,8 +102,9 @@ class Resolver:
                     return known[key]
         # minted from the name without descriptors and generic endings, so "Hamburger Versicherer
         # Alsterland", "Alsterland Group" and "Alsterland" get one IRI in whichever order they arrive
+        trade = head_key(name) if by_trade else None
         iri = entity_iri(
-            self.base, "org", opaque_key("org", short_key(name) or descriptor_free(name) or primary)
+            self.base, "org", opaque_key("org", short_key(name) or trade or descriptor_free(name) or primary)
         )
         self.matches.append(Match(name, iri, f"new organization keyed on {primary!r}", "org", False))
         return iri
@@ -229,10 +236,120 @@ def short_key(name: str) -> str | None:
     return head if len(head) >= 4 and head.isalpha() and head not in _GENERIC_HEADS else None
 
 
-def org_keys(name: str, aliases: list[str]) -> set[str]:
-    """All name keys of an organization (for lookups and for fg:nameKey)."""
+# Words that say what a firm makes or does, in German and English: "Aarenfeld Medizintechnik AG" and
+# "Aarenfeld Medical Technologies" name one firm. Words that name a business line of its own (Energy,
+# Bank, Digital, Media) are not among them: "Siemens Energy" is not Siemens.
+_TRADE_WORDS = frozenset(
+    [
+        "technologies",
+        "technology",
+        "tech",
+        "technik",
+        "medical",
+        "medizintechnik",
+        "analytics",
+        "castings",
+        "casting",
+        "foundry",
+        "manufacturing",
+        "industries",
+        "industrie",
+        "engineering",
+        "systems",
+        "systeme",
+        "solutions",
+        "software",
+        "labs",
+        "robotics",
+        "electronics",
+        "elektronik",
+        "precision",
+        "tooling",
+        "components",
+        "komponenten",
+        "chemicals",
+        "chemie",
+        "plastics",
+        "kunststoffe",
+        "materials",
+        "metals",
+        "metall",
+        "foods",
+        "lebensmittel",
+        "logistics",
+        "logistik",
+        "automotive",
+        "textiles",
+        "textil",
+        "furniture",
+        "möbel",
+        "packaging",
+        "instruments",
+        "devices",
+        "gear",
+        "machinery",
+        "machines",
+        "maschinen",
+        "maschinenbau",
+        "equipment",
+        "sensors",
+        "sensorik",
+        "optics",
+        "optik",
+        "controls",
+        "drives",
+        "antriebe",
+        "getriebe",
+        "therapeutics",
+        "pharmaceuticals",
+        "biotech",
+        "diagnostics",
+        "werke",
+        "gusswerke",
+    ]
+)
+_TRADE_ENDINGS = (
+    "technik",
+    "werke",
+    "bau",
+    "guss",
+    "chemie",
+    "systeme",
+    "anlagen",
+    "komponenten",
+    "elektronik",
+)
+
+
+def _is_trade_word(word: str) -> bool:
+    return word in _TRADE_WORDS or (len(word) > 8 and word.endswith(_TRADE_ENDINGS))
+
+
+def head_key(name: str) -> str | None:
+    """The distinctive first word of a name whose other words only name the firm's trade, if so.
+
+    "Aarenfeld Medizintechnik AG" and "Aarenfeld Medical Technologies" are "aarenfeld"; "Siemens
+    Energy", "Deutsche Bahn" and one-word names are not cut short.
+    """
+    words = (descriptor_free(name) or name_key(name)).split()
+    if len(words) < 2 or not all(_is_trade_word(w) for w in words[1:]):
+        return None
+    head = words[0]
+    return head if len(head) >= 4 and head.isalpha() and head not in _GENERIC_HEADS else None
+
+
+def org_keys(name: str, aliases: list[str], *, by_trade: bool = True) -> set[str]:
+    """All name keys of an organization (for lookups and for fg:nameKey); `by_trade` as in `Resolver.org`."""
     keys = {name_key(n) for n in [name, *aliases]}
     keys |= {k[4:] for k in keys if k.startswith("the ")}
     keys |= {k for n in [name, *aliases] if (k := descriptor_free(n))}
     keys |= {k for n in [name, *aliases] if (k := short_key(n))}
+    if by_trade:
+        keys |= {k for n in [name, *aliases] if (k := head_key(n))}
+    keys |= {_UMLAUT_SPELLED.sub(lambda m: m.group(1), k) for k in keys}
     return {k for k in keys if k}
+
+
+# Name keys drop diacritics ("Mürztal" -> "murztal"); the spelling English text uses for an umlaut
+# ("Muerztal", "Kuehne") gives the same key once its e goes too.
+_UMLAUT_SPELLED = re.compile(r"([aou])e(?=[^aeiouy\s]|$)")

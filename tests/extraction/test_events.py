@@ -168,3 +168,21 @@ def test_soft_methods_offered_where_possible_do_not_make_an_attrition_programme(
     )
     (e,) = rec["events"]
     assert e["type"] == "layoff"
+
+
+def test_a_programmes_total_is_the_programme_and_a_sum_over_months_is_an_aggregate() -> None:
+    rec = extract(
+        "Korvell streicht Stellen\n\nKorvell schließt sein Werk in Aue. Insgesamt sollen bis Ende 2027 rund 570"
+        " Stellen wegfallen.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert e["jobs_cut"] == 570 and not e.get("aggregate_of")
+    rec = extract(
+        "Tamsin cuts again\n\nTamsin will cut 400 jobs. In March it had cut 300 jobs. Within six months the company"
+        " has cut some 700 jobs.",
+        date="2026-06-10",
+        lang="en",
+    )
+    total = event_with(rec, jobs_cut=700)
+    assert total.get("aggregate_of")

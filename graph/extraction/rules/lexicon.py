@@ -173,9 +173,12 @@ PAST_MARKERS = (
     r"|\bpreviously\b|\bearlier\b|\blast year\b|\balready\b(?!\s+announced)|\bhad (?:cut|laid|eliminated|shed|announced|reduced|slashed)\b"
     r"|\bin a previous\b|\ba year ago\b|\bago\b|\bprior\b"
 )
+# A figure that sums rounds over time ("innerhalb von drei Monaten", "bringing the total since"), not a
+# programme's total ("Insgesamt sollen 570 Stellen wegfallen", "In total, 310 roles will be cut").
 AGGREGATE_MARKERS = (
-    r"\binsgesamt\b|(?<!,\s)\bdamit\b|\bin total\b|\baltogether\b|\bbringing\b|\btotal of\b|\bin summe\b"
+    r"(?<!,\s)\bdamit (?:\w+ ){0,3}(?:insgesamt|bereits|schon|bisher)\b|\bbringing\b|\bbisher\b|\bso far\b"
     r"|\binnerhalb (?:von )?(?:nur )?\w+ (?:monaten|jahren|wochen)\b|\bseit\b|\bsince\b|\bcumulative\w*\b|\bcombined\b"
+    r"|\bwithin (?:just |only )?\w+ (?:months|years|weeks)\b|\bover the (?:past|last) \w+ (?:months|years)\b"
 )
 PART_MARKERS = r"\bdavon\b|\bdarunter\b|\bof (?:them|those|which)\b|\bincluding\b|\bunter anderem\b"
 SPECULATION = r"\bkönnte\w*\b|\bdürfte\b|\bvermutlich\b|\bmöglicherweise\b|\bcould\b|\bmight\b|\bmay\b|\bspekulier\w*|\bspeculat\w*"
