@@ -186,3 +186,18 @@ def test_a_programmes_total_is_the_programme_and_a_sum_over_months_is_an_aggrega
     )
     total = event_with(rec, jobs_cut=700)
     assert total.get("aggregate_of")
+
+
+def test_a_fall_to_a_target_headcount_is_not_a_cut_and_keeps_its_davon_part() -> None:
+    rec = extract(
+        "Ostwald kündigt zweite Abbauwelle an\n\nDie Ostwald Kunststoffe SE streicht weitere rund 1.200 Stellen. Die"
+        " Belegschaft soll bis 2028 von derzeit 6.400 auf etwa 5.200 Beschäftigte sinken, davon rund 400 durch die"
+        " Schließung des Werks in Hof. Vorstandschef Jan Mertens begründete den neuen Einschnitt mit der schwachen"
+        " Nachfrage.",
+        lang="de",
+    )
+    assert not [e for e in rec["events"] if e["jobs_cut"] == 5200]
+    main = event_with(rec, jobs_cut=1200)
+    assert (main["headcount_before"], main["headcount_target"]) == (6400, 5200)
+    assert "demand" in main["reasons"]
+    assert event_with(rec, jobs_cut=400)["part_of"]

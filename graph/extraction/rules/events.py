@@ -89,6 +89,18 @@ class EventFinder:
             return None
         return key
 
+    def _speaker_of(self, s: Sentence) -> str | None:
+        """The firm of a person of a firm named in the sentence (its executive or spokesperson)."""
+        for person in self.people:
+            org = self.orgs.get(person.org_key)
+            if (
+                org is not None
+                and org.kind == "company"
+                and any(s.start <= a < s.end for a, _ in person.mentions)
+            ):
+                return self._owner_if_unit(person.org_key)
+        return None
+
     def _owner_if_unit(self, key: str | None) -> str | None:
         org = self.orgs.get(key)
         if org is not None and org.parent and key not in self.main:
@@ -278,7 +290,12 @@ class EventFinder:
     def _facets(self, s: Sentence, target: Event, cues: dict[str, tuple[int, int]]) -> None:
         span = self._span(s)
         if target.status == "current" and not facets.is_speculative(s.text):
-            about_org = self.discourse.mentions_org(s) or "anaphor" in cues or target.anchor == s.index
+            about_org = (
+                self.discourse.mentions_org(s)
+                or "anaphor" in cues
+                or target.anchor == s.index
+                or self._speaker_of(s) == target.org  # "Vorstandschef X begründete den Einschnitt mit ..."
+            )
             if about_org:
                 for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                     target.reasons.setdefault(label, span)

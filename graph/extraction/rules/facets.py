@@ -98,7 +98,7 @@ _SCOPE_RE = re.compile(
 )
 # "Betroffen sind vor allem Verwaltung, Vertrieb und Konstruktion", "cuts fall on sales, marketing and IT"
 _LIST_CUE_RE = re.compile(
-    r"\b(?:betroffen (?:sind|ist|seien|wären)|beträfen|betrifft|betreffen|entfallen auf|entfällt auf"
+    r"\b(?:betroffen (?:sind|ist|seien|wären)|beträfen|betrifft|betreffen|entfallen auf|entfällt auf|trifft es|treffe es"
     r"|(?:will|would|to) (?:mostly |mainly |primarily |largely )?affect|affecting|fall on|falls on|concentrated in"
     r"|(?:are|were|is) (?:mostly |mainly |primarily |largely )?in|mostly in|mainly in|primarily in|largely in)\b"
     r"(?:\s+(?:demnach|nach \w+angaben|laut \w+|vor allem|insbesondere|außerdem|zudem|auch|hauptsächlich|mostly"

@@ -44,7 +44,9 @@ _POPULATION_FIRST = re.compile(
     rf"(?:(?:dort|derzeit|aktuell|zuletzt|insgesamt|weltweit|current)\s+)?{_APPROX_OPT}$"
 )
 _HEADCOUNT_NOUN_AFTER = re.compile(rf"^\s+{_ADJ}(?:{WORKFORCE_NOUN}|menschen|people|leute)", re.I)
-_FROM_TO = re.compile(r"(?:von|from)\s+$", re.I)
+_FROM_TO = re.compile(
+    rf"(?:von|from)\s+(?:(?:derzeit|heute|aktuell|bisher|rund|current(?:ly)?|today)\s+)?{_APPROX_OPT}$", re.I
+)
 _TO = re.compile(r"(?:auf|to)\s+$", re.I)
 _SHARE_AFTER = re.compile(
     rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
@@ -204,7 +206,9 @@ def sentence_figures(
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue
         part = _is_part(before)
-        if (job or (part and any(f.field == "jobs_cut" for f in figures))) and cut_context:
+        # "davon 900": a part of the cut the sentence states, as a figure or as a fall from one headcount to another
+        stated_cut = any(f.field in {"jobs_cut", "headcount_target", "headcount_after"} for f in figures)
+        if (job or (part and stated_cut)) and cut_context:
             between = after[: job.end()] if job else ""
             if _HIRING_NEAR.search(between) or (_HIRING_NEAR.search(clause) and not _CUT_NEAR.search(clause)):
                 continue

@@ -93,6 +93,7 @@ def role_label(text: str) -> str | None:
 CUT = (
     r"streich\w*|gestrichen|entlass\w*|entlässt|entließ\w*|abzubauen|abgebaut|abbauen|abbaut|stellenabbau\w*"
     r"|abbau|arbeitsplatzabbau|jobabbau|personalabbau|stellenstreichung\w*|kahlschlag|massenentlassung\w*"
+    r"|abbauwelle\w*|abbaurunde\w*|sparrunde\w*|entlassungsrunde\w*|kündigungsrunde\w*"
     r"|entlassungswelle\w*|kündigungen|kündigungswelle|kürzung\w*|stellenkürzung\w*|einschnitt\w*|wegrationalisiert|rationalisierung|jobkiller|streicht"
     r"|vor die tür (?:ge)?setzt|(?:job|jobs|arbeitsplatz|arbeitsplätze|stelle|stellen) (?:verlieren|verloren)"
     r"|(?:müssen|muss|sollen|soll) (?:das unternehmen )?gehen|fallen weg|wegfallen|wegfall|entfallen|opfert"
