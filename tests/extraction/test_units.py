@@ -34,6 +34,18 @@ CASES = [
         "en",
         {"publishing", "marketing"},
     ),
+    (
+        "Tavik trims staff\n\nTavik Systems will lay off 300 people, mostly in its hardware engineering and customer"
+        " support teams.",
+        "en",
+        {"hardware engineering", "customer support"},
+    ),
+    (
+        "Grauwald meldet Abbau\n\nDie Grauwald GmbH hat 120 ihrer 900 Beschäftigten in Bad Ischl zur Kündigung"
+        " angemeldet.",
+        "de",
+        {"Bad Ischl"},
+    ),
 ]
 
 
@@ -50,6 +62,11 @@ NOT_UNITS = [
         " for severance.",
         "en",
         {"fourth quarter", "the fourth quarter", "severance", "for severance"},
+    ),
+    (
+        "Kerrow cuts jobs\n\nKerrow will cut 200 jobs in March, the company said.",
+        "en",
+        {"March"},
     ),
     (
         "Dunmore cuts jobs\n\nDunmore will cut 500 jobs. Affected employees in the U.S. will receive severance.",

@@ -16,6 +16,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
     METHOD_PATTERNS,
     NEGATION,
     NEUTRAL,
+    NOT_NAMES,
     PLAN,
     REASON_CUE,
     REASON_PATTERNS,
@@ -55,7 +56,8 @@ _UNITS_RE = re.compile(rf"(?<![\w-])(?:{UNITS})(?![\w-])", re.I)
 _HR_RE = re.compile(r"(?<![\w-])HR(?![\w-])")
 _UNIT_PHRASE_RE = re.compile(
     rf"(?<![\w-])(?:in|at|across|within|from|bei|aus)\s+(?:its|the|their|seiner|ihrer|der|den|dem)\s+"
-    rf"(?P<unit>[\w&-]+(?:\s+(?:and|und|&)\s+[\w&-]+)?)\s+(?:{UNIT_HEADS})s?(?![\w])"
+    rf"(?P<unit>[\w&-]+(?:\s+(?!and\b|und\b)[\w&-]+)?(?:\s+(?:and|und|&)\s+[\w&-]+(?:\s+[\w&-]+)?)?)\s+"
+    rf"(?:{UNIT_HEADS})s?(?![\w])"
     rf"|(?<![\w-])(?P<compound>[\wäöüß]+-?(?:sparte|geschäft|abteilung|bereich|division))(?![\w-])",
     re.I,
 )
@@ -123,15 +125,22 @@ _NOT_UNIT_ITEM = re.compile(
 )
 
 
+_TOWN_SCOPE_RE = re.compile(
+    rf"(?<![\w])(?:{JOB_NOUN})\s+(?:in|im|at)\s+(?P<r>(?-i:[A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:an der\s+|am\s+)?[A-ZÄÖÜ][\wäöüß-]+)?))"
+    rf"(?=[\s,.;:)–]|$)(?P<r2>)",
+    re.I,
+)
 _ABOUT_JOBS_RE = re.compile(
     rf"(?<![\w])(?:{JOB_NOUN}|{CUT}|betroffen\w*|affected|cuts?|reductions?)(?![\w])", re.I
 )
 
 
 def scopes(text: str) -> list[Hit]:
-    """Countries and regions a cut is stated for ("jobs in Germany", "entfallen auf Deutschland")."""
+    """Countries, regions and towns a cut is stated for ("jobs in Germany", "entfallen auf Deutschland",
+    "180 ihrer Beschäftigten in Kapfenberg")."""
     hits = []
-    for m in _SCOPE_RE.finditer(text):
+    towns = [m for m in _TOWN_SCOPE_RE.finditer(text) if m.group("r").split()[0] not in NOT_NAMES]
+    for m in [*_SCOPE_RE.finditer(text), *towns]:  # "jobs in March" names no place
         group = "r" if m.group("r") else "r2"
         if group == "r" and not re.search(r"\d", text[max(0, m.start() - 25) : m.start()]):
             continue  # "affected employees in the U.S." says who, not the scope of a stated figure
