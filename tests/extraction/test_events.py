@@ -201,3 +201,22 @@ def test_a_fall_to_a_target_headcount_is_not_a_cut_and_keeps_its_davon_part() ->
     assert (main["headcount_before"], main["headcount_target"]) == (6400, 5200)
     assert "demand" in main["reasons"]
     assert event_with(rec, jobs_cut=400)["part_of"]
+
+
+def test_a_revised_figure_replaces_the_one_it_revises_and_a_workforce_of_n_is_the_headcount() -> None:
+    rec = extract(
+        "Pellwitz lagert aus – 190 statt 260 Stellen fallen weg\n\nDie Pellwitz Logistik GmbH streicht 190 seiner rund"
+        " 2.900 Arbeitsplätze, alle in der Verwaltung.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert (e["jobs_cut"], e["headcount_before"]) == (190, 2900)
+    assert "Logistik" not in e["units_affected"] and "Verwaltung" in e["units_affected"]
+    rec = extract(
+        "Corwen cuts again\n\nCorwen Medical will cut 450 jobs, about 5% of its global workforce of roughly 9,000, in"
+        " its second round of cuts this year, the company said on Tuesday.",
+        date="2026-10-21",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert (e["headcount_before"], e["announced"]) == (9000, "2026-10-20")

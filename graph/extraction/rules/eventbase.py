@@ -81,7 +81,14 @@ class Event:
     part_of: Event | None = None
 
     def put(self, name: str, value: Any, span: tuple[int, int]) -> None:
-        if name not in self.values:
+        """Keep the first value of a field; a date its own sentence states more precisely replaces it
+        ("its second round this year, the company said on Tuesday": the Tuesday)."""
+        old = self.values.get(name)
+        sharper = (
+            isinstance(old, str) and isinstance(value, str) and self.spans.get(name) == span
+            and len(value) > len(old) and value.startswith(old)
+        )  # fmt: skip
+        if name not in self.values or sharper:
             self.values[name] = value
             self.spans[name] = span
 

@@ -89,6 +89,11 @@ class EventFinder:
             return None
         return key
 
+    def _units(self, s: Sentence) -> list[facets.Hit]:
+        """The units a sentence names, less words of a firm's name ("Logistik" in "Westerhold Logistik")."""
+        names = [(m.start - s.start, m.end - s.start) for m in self.orgs.in_range(s.start, s.end)]
+        return [h for h in facets.units(s.text) if not any(a <= h[1] and h[2] <= b for a, b in names)]
+
     def _speaker_of(self, s: Sentence) -> str | None:
         """The firm of a person of a firm named in the sentence (its executive or spokesperson)."""
         for person in self.people:
@@ -253,7 +258,7 @@ class EventFinder:
         span = self._span(s)
         near = s.paragraph in self.related_paragraphs or s.paragraph - 1 in self.related_paragraphs
         if near and event.status == "current" and facets.names_affected(s.text):
-            for value, _a, _b in facets.units(s.text):
+            for value, _a, _b in self._units(s):
                 event.units.setdefault(value, span)
         if (
             near
@@ -303,7 +308,7 @@ class EventFinder:
             # "cut 400 jobs in 2022 as part of an earlier cost-cutting drive": the earlier step's own reasons and units
             for label, _, _ in facets.reasons(s.text, []):
                 target.reasons.setdefault(label, span)
-            for value, _a, _b in facets.units(s.text):
+            for value, _a, _b in self._units(s):
                 target.units.setdefault(value, span)
         for label, _, _ in facets.methods(s.text):
             target.methods.setdefault(label, span)
@@ -316,7 +321,7 @@ class EventFinder:
                 for m in self.orgs.in_range(s.start, s.end)
                 if self.orgs.orgs[m.key].parent and m.key != target.org
             ]
-            unit_hits = facets.units(s.text)
+            unit_hits = self._units(s)
             for m in subsidiaries:
                 if self.orgs.key_of(self.orgs.orgs[m.key].parent or "") == target.org:
                     unit_hits = [

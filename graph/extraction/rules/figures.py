@@ -44,6 +44,15 @@ _POPULATION_FIRST = re.compile(
     rf"(?:(?:dort|derzeit|aktuell|zuletzt|insgesamt|weltweit|current)\s+)?{_APPROX_OPT}$"
 )
 _HEADCOUNT_NOUN_AFTER = re.compile(rf"^\s+{_ADJ}(?:{WORKFORCE_NOUN}|menschen|people|leute)", re.I)
+_WORKFORCE_OF = re.compile(
+    rf"\b(?:workforce|belegschaft|staff|headcount|payroll)\s+(?:of|von)\s+{_ADVERBS}{_APPROX_OPT}$", re.I
+)
+_SUPERSEDED = re.compile(
+    rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned)"
+    rf"\s+(?:der\s+|den\s+|the\s+)?(?:(?:ursprünglich|zunächst|bisher|previously|originally|initially)\s+)?"
+    rf"(?:(?:geplanten|angekündigten|planned|announced)\s+)?{_APPROX_OPT}$",
+    re.I,
+)
 _FROM_TO = re.compile(
     rf"(?:von|from)\s+(?:(?:derzeit|heute|aktuell|bisher|rund|current(?:ly)?|today)\s+)?{_APPROX_OPT}$", re.I
 )
@@ -188,12 +197,15 @@ def sentence_figures(
             figures.append(Figure("headcount_before", nxt.value, nxt.approx, nxt.start, nxt.end))
             used.add(i + 1)
             continue
+        if _SUPERSEDED.search(before):
+            continue  # "190 statt 260 Stellen", "now 1,800 instead of 1,200": the figure the revision replaced
         job = _JOB_AFTER.match(after)
         if re.match(r"^-strong\b", after):  # "its 4,100-strong workforce"
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue
         if (
             (_HEADCOUNT_BEFORE.search(before) and _HEADCOUNT_NOUN_AFTER.match(after))
+            or _WORKFORCE_OF.search(before)  # "about 5% of its global workforce of roughly 9,000"
             or _EMPLOYED_AFTER.match(after)
             or (
                 prev is not None
