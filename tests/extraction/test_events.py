@@ -220,3 +220,23 @@ def test_a_revised_figure_replaces_the_one_it_revises_and_a_workforce_of_n_is_th
     )
     (e,) = rec["events"]
     assert (e["headcount_before"], e["announced"]) == (9000, "2026-10-20")
+
+
+def test_a_hiring_freeze_beside_a_layoff_is_an_event_of_its_own_and_an_earlier_dated_cut_a_past_one() -> None:
+    rec = extract(
+        "Brackwell cuts jobs\n\nBrackwell Robotics will lay off 64 employees at its headquarters. Brackwell has also"
+        " paused most hiring, a spokeswoman said. In March, the company eliminated about 40 positions.",
+        date="2024-06-14",
+        lang="en",
+    )
+    types = sorted(e["type"] or "" for e in rec["events"] if e["organization"] == "Brackwell Robotics")
+    assert types == ["hiring_freeze", "layoff", "layoff"], rec["events"]
+    earlier = event_with(rec, jobs_cut=40)
+    assert earlier["announced"] == "2024-03"
+    rec = extract(
+        "Kelmar spart\n\nDie Kelmar Bank baut 450 Stellen über Altersteilzeit und natürliche Fluktuation ab. Zudem gilt"
+        " ein Einstellungsstopp.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert e["type"] == "attrition_reduction" and "hiring_freeze" in e["methods"]

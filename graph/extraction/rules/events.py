@@ -9,10 +9,11 @@ own and keep only what their sentence states.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from firmgraph.graph.extraction.rules import facets
-from firmgraph.graph.extraction.rules.dates import announced_value
+from firmgraph.graph.extraction.rules.dates import DateMention, announced_value
 from firmgraph.graph.extraction.rules.discourse import Discourse
 from firmgraph.graph.extraction.rules.eventbase import (
     AGGREGATE_RE,
@@ -37,6 +38,17 @@ from firmgraph.graph.extraction.rules.people import Person
 from firmgraph.graph.extraction.rules.text import Sentence
 
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
+
+
+def _cuts(event: Event) -> bool:
+    """Whether the event cuts jobs (a figure or a cut word), so a freeze stated beside it is another event."""
+    return (
+        "jobs_cut" in event.values or "cut" in event.cues
+    ) and "soft" not in event.cues  # else one of its methods
+
+
+def _only_freeze(event: Event) -> bool:
+    return "freeze" in event.cues and "cut" not in event.cues and not event.has_figures()
 
 
 def _before_article(value: str, ref: date | None) -> bool:
@@ -67,6 +79,8 @@ class EventFinder:
         self.ref = ref
         self.events: list[Event] = []
         self.main: dict[str, Event] = {}
+        self.freezes: dict[str, Event] = {}
+        """A firm's hiring freeze when it also cuts jobs (its main event is the cut)."""
         self.related_paragraphs: set[int] = set()
         self._sentence_facets: dict[int, tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]] = {}
 
@@ -114,13 +128,18 @@ class EventFinder:
                 return parent  # a unit without an event of its own: its facts go to its owner's plan
         return key
 
-    def _status(self, s: Sentence, pos: int) -> str:
+    def _status(self, s: Sentence, pos: int, dates: Sequence[DateMention] = ()) -> str:
         a, b = clause_at(s.text, pos)
         clause = s.text[a:b]
         if AGGREGATE_RE.search(clause):
             return "aggregate"
         if PAST_RE.search(clause):
             return "past"
+        if not FUTURE_RE.search(s.text) and not facets.announces(s.text):
+            # "In March, the insurer eliminated about 140 positions" in an August article: an earlier round
+            dated = [d for d in dates if not d.deadline and a <= d.start < b and len(d.value) >= 7]
+            if dated and all(_before_article(d.value, self.ref) for d in dated):
+                return "past"
         return "current"
 
     def _main(self, key: str, s: Sentence) -> Event:
@@ -170,7 +189,7 @@ class EventFinder:
             key = self._actor(s, s.start + fig.start)
             if key is None:
                 continue
-            status = "part" if fig.part else self._status(s, fig.start)
+            status = "part" if fig.part else self._status(s, fig.start, sf.dates)
             if fig.field == "jobs_cut":
                 event = self._event_for_count(key, status, fig.value, s)
                 event.approx = event.approx or fig.approx
@@ -222,6 +241,8 @@ class EventFinder:
                 target = self._main(owner, s)
         if target is None:
             return
+        if "freeze" in cues and not touched and _cuts(target):
+            target = self._freeze(target.org, s)  # "has also paused most hiring": a measure of its own
         for kind, (_a, _b) in cues.items():
             if kind != "anaphor":
                 target.cues.setdefault(kind, span)
@@ -344,6 +365,11 @@ class EventFinder:
             main = self.main.get(key)
             if main is None:
                 return self._main(key, s)
+            if _only_freeze(main):
+                # the firm froze hiring first and cuts jobs too: the cut is its main event, the freeze stays apart
+                del self.main[key]
+                self.freezes[key] = main
+                return self._main(key, s)
             if "jobs_cut" not in main.values:
                 return main
             event = self._new(key, "current", s)
@@ -351,6 +377,15 @@ class EventFinder:
         event = self._new(key, status, s)
         if status == "part":
             event.part_of = self.main.get(key)
+        return event
+
+    def _freeze(self, key: str, s: Sentence) -> Event:
+        """The firm's hiring freeze beside its cuts (one per firm)."""
+        event = self.freezes.get(key)
+        if event is None:
+            event = Event(key, "current", s.index)
+            self.events.append(event)
+            self.freezes[key] = event
         return event
 
     def _new(self, key: str, status: str, s: Sentence) -> Event:

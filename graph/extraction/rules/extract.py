@@ -53,7 +53,14 @@ class RuleExtractor:
 
         filings = find_filings(sentences, orgs, actor)
         subjects = _subjects(text, orgs, events, sentences, doc.title, primary)
-        events = [e for e in events if e.has_figures() or (e.org in subjects and e is finder.main.get(e.org))]
+        events = [
+            e
+            for e in events
+            if e.has_figures()
+            or (e.org in subjects and e is finder.main.get(e.org))
+            or e is finder.freezes.get(e.org)
+            or (e is finder.main.get(e.org) and e.type[0] == "hiring_freeze")
+        ]
         return {
             "article": {"title": doc.title, "date": doc.date, "language": lang, "publisher": doc.publisher},
             "organizations": _organizations(text, orgs, subjects),

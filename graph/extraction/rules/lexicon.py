@@ -110,7 +110,8 @@ NEUTRAL = (
 FREEZE = (
     r"einstellungsstopp?|einstellungs-stopp|keine neuen (?:mitarbeiter\w*|stellen|beschäftigten)"
     r"|nicht (?:mehr )?(?:nach|neu )?besetz\w*|nicht nachbesetz\w*|hiring freeze|freez\w* (?:on )?hiring"
-    r"|paus\w* (?:on )?hiring|halt\w* hiring|stop\w* hiring|slow\w* hiring|not (?:be )?backfill\w*"
+    r"|(?:paus|halt|stopp|stop|slow|freez|suspend)\w* (?:on |most |all |external |lateral |new |further |its |our )*hiring"
+    r"|not (?:be )?backfill\w*|hiring (?:freeze|pause|stop)|(?:einstellungen|neueinstellungen) (?:\w+ )?(?:gestoppt|ausgesetzt)"
 )
 SOFT = (
     r"(?:natürliche )?fluktuation|altersteilzeit|vorruhestand\w*|frühverrentung|abfindungsprogramm\w*"
