@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import event_with, events_of, extract
 
 
@@ -240,3 +242,21 @@ def test_a_hiring_freeze_beside_a_layoff_is_an_event_of_its_own_and_an_earlier_d
     )
     (e,) = rec["events"]
     assert e["type"] == "attrition_reduction" and "hiring_freeze" in e["methods"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("Die Betroffenen wurden am Montag per E-Mail informiert.", "memo"),
+        ("Founder Ravi Lund disclosed the cuts in a LinkedIn post on Monday.", "blog_post"),
+        ("In a statement to The Ledger, chief executive Mia Holt confirmed the cuts.", "media_statement"),
+        (
+            "Das Unternehmen hat am Mittwoch per Communiqué mitgeteilt, dass es die Stellen streicht.",
+            "press_release",
+        ),
+    ],
+)
+def test_channels_of_the_announcement(sentence: str, channel: str) -> None:
+    rec = extract(f"Tarvik cuts jobs\n\nTarvik Systems will cut 120 jobs. {sentence}", lang=None)
+    (e,) = rec["events"]
+    assert e["announced_via"] == channel

@@ -37,6 +37,13 @@ OWNER_AFTER = re.compile(
 )
 
 
+# "in a LinkedIn post", "auf LinkedIn": a platform named as the medium of the news
+_MEDIUM_AFTER = re.compile(
+    r"[- ]?(?:post|posts|posting|beitrag|video|podcast|account|profile|page|thread)\b", re.I
+)
+_MEDIUM_BEFORE = re.compile(r"\b(?:on|auf|via)\s+$", re.I)
+
+
 @dataclass(frozen=True)
 class Reference:
     """A place in a sentence that names or points to a company."""
@@ -64,6 +71,8 @@ class Discourse:
         if org.kind in NOT_ACTORS:
             return False
         before = self.text[max(0, m.start - 120) : m.start]
+        if _MEDIUM_AFTER.match(self.text[m.end : m.end + 20]) or _MEDIUM_BEFORE.search(before):
+            return False  # "in a LinkedIn post", "auf LinkedIn": the medium of the news, not its actor
         if _RELATIVE_OWNER.search(before) and re.match(r"[^.;]{0,40}\bgehör", self.text[m.end : m.end + 50]):
             return False  # "die Ostermann Gruppe, zu der neben Velatec auch Pfeilmann gehört, hatte ..."
         if _POSSESSED.search(before) and m.key != self.primary:

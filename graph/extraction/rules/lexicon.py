@@ -284,13 +284,16 @@ CHANNELS: list[tuple[str, str]] = [
                    r"|pflichtmitteilung\w*|börsenpflichtmitteilung|mitteilung an die (?:us-)?(?:sec|börsenaufsicht|aufsichtsbehörde)"
                    r"|bei der (?:us-)?börsenaufsicht\b|(?:an|bei) die sec|filed with|warn notice|warn-mitteilung"),
     ("press_release", r"pressemitteilung\w*|pressemeldung\w*|presseerklärung\w*|press release|ad-hoc-mitteilung\w*"
-                      r"|ad-hoc-meldung\w*|news release"),
+                      r"|ad-hoc-meldung\w*|news release|communiqu[ée]\w*|medienmitteilung\w*|trading update"),
     ("memo", r"memo\w*|rundschreiben|rundmail|interne\w* (?:mitteilung|schreiben|e-mail|mail|nachricht|brief)"
              r"|(?:schreiben|brief|mail|e-mail|nachricht|botschaft) an (?:die|alle) (?:mitarbeite\w*|belegschaft|beschäftigten)"
              r"|internal (?:memo|email|e-mail|message|note|letter)|(?:email|e-mail|letter|note|message) to (?:staff|employees"
-             r"|workers|the workforce|all employees)"),
-    ("blog_post", r"blog\w*|blog post"),
+             r"|workers|the workforce|all employees)|per e-?mail|in (?:einer|der|seiner|ihrer) e-?mail|in an? e-?mail"
+             r"|(?:schreiben|brief) (?:von|des|der) [^.]{0,60}an die (?:belegschaft|mitarbeite\w*|beschäftigten)"
+             r"|in (?:seinem|ihrem|einem) (?:schreiben|brief)\b|told (?:staff|employees|workers) in an? (?:e-?mail|letter|note)"),
+    ("blog_post", r"blog\w*|blog post|linkedin[- ](?:post|beitrag)|post(?:ed)? on linkedin|auf linkedin"),
     ("interview", r"interview\w*|im gespräch mit"),
+    ("media_statement", r"(?:in an? )?(?:\w+ )?statement to (?:the )?(?-i:[A-Z])[\w.-]*|stellungnahme gegenüber"),
 ]  # fmt: skip
 CHANNEL_PATTERNS = [(label, re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I)) for label, p in CHANNELS]
 
