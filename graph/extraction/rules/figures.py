@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from firmgraph.graph.extraction.rules.dates import DateMention, find_dates
-from firmgraph.graph.extraction.rules.lexicon import HIRING, JOB_NOUN, PART_MARKERS, WORKFORCE_NOUN
+from firmgraph.graph.extraction.rules.lexicon import CUT, HIRING, JOB_NOUN, PART_MARKERS, WORKFORCE_NOUN
 from firmgraph.graph.extraction.rules.money import Money, find_money
 from firmgraph.graph.extraction.rules.numbers import APPROX, find_quantities
 
@@ -17,7 +17,7 @@ _APPROX_OPT = rf"(?:(?:{APPROX})\s+)?"
 _ADJ = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
 _JOB_AFTER = re.compile(rf"^\s+{_ADJ}(?:{JOB_NOUN})(?![\w])", re.I)
 _OF_TOTAL = re.compile(
-    rf"^\s+(?:der|von|of|seiner|ihrer|its|their|the|aller|insgesamt)\s+"
+    rf"^\s+(?:der|von|of|seiner|ihrer|its|their|the|aller|insgesamt)(?:\s+(?:its|their|the|seiner|ihrer|den))?\s+"
     rf"(?:(?:insgesamt|total|gesamt|global|weltweit|zuletzt|derzeit|aktuell|noch|dort|current|remaining)\s+)?"
     rf"{_APPROX_OPT}(?P<n>\S+)",
     re.I,
@@ -26,7 +26,7 @@ _ADVERBS = r"(?:(?:weltweit|insgesamt|global|worldwide|globally|derzeit|aktuell|
 _HEADCOUNT_BEFORE = re.compile(
     rf"\b(?:belegschaft|mitarbeiterzahl|beschäftigtenzahl|workforce|headcount|staff|personalstand|personal)\s+"
     rf"(?:von|of|mit)\s+{_ADVERBS}{_APPROX_OPT}$"
-    rf"|\b(?:(?-i:beschäftigt\w*)|employs?|employing|zählt|zählte)\s+(?:[\w-]+\s+){{0,3}}{_APPROX_OPT}$"
+    rf"|\b(?:(?-i:beschäftigt\w*)|employs?|employed|employing|had a workforce of|zählt|zählte)\s+(?:[\w-]+\s+){{0,3}}{_APPROX_OPT}$"
     rf"|\b(?:has|had|hat|hatte|mit|with|total of|insgesamt)\s+{_ADVERBS}{_APPROX_OPT}$",
     re.I,
 )
@@ -47,6 +47,7 @@ _HEADCOUNT_NOUN_AFTER = re.compile(rf"^\s+{_ADJ}(?:{WORKFORCE_NOUN}|menschen|peo
 _WORKFORCE_OF = re.compile(
     rf"\b(?:workforce|belegschaft|staff|headcount|payroll)\s+(?:of|von)\s+{_ADVERBS}{_APPROX_OPT}$", re.I
 )
+_REVISION_AFTER = re.compile(rf"^\s+(?:statt|anstatt|instead of|rather than)\s+{_APPROX_OPT}[\d.,]+", re.I)
 _SUPERSEDED = re.compile(
     rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned)"
     rf"\s+(?:der\s+|den\s+|the\s+)?(?:(?:ursprünglich|zunächst|bisher|previously|originally|initially)\s+)?"
@@ -56,7 +57,7 @@ _SUPERSEDED = re.compile(
 _FROM_TO = re.compile(
     rf"(?:von|from)\s+(?:(?:derzeit|heute|aktuell|bisher|rund|current(?:ly)?|today)\s+)?{_APPROX_OPT}$", re.I
 )
-_TO = re.compile(r"(?:auf|to)\s+$", re.I)
+_TO = re.compile(r"(?<!\bup )(?:auf|to)\s+$", re.I)  # not "up to": a bound
 _SHARE_AFTER = re.compile(
     rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
     rf"(?:[\w-]+['’]s\s+)?(?:(?:gesamten|globalen|weltweiten|weltweit|eigenen|total|global|entire|overall|worldwide"
@@ -86,7 +87,7 @@ _NOT_COST = re.compile(
 _REDUCE = re.compile(
     r"(?:reduzier|senk|verkleiner|schrumpf|verringer|reduc|cut|shrink|lower|abbau|trim)\w*", re.I
 )
-_CUT_NEAR = re.compile(r"streich|abbau|cut|lay|entlass|elimin|wegfall|shed|slash", re.I)
+_CUT_NEAR = re.compile(rf"(?<![\w])(?:{CUT})(?![\w])|streich|abbau|entlass|wegfall", re.I)
 _CLAUSE_SPLIT = re.compile(
     r"[;–—]|,\s+(?=(?:und|aber|während|doch|sowie|and|but|while|which|das|die|der)\b)|\s+(?:und|and)\s+(?=(?:\w+\s+)?(?:hatte|hat|had|has)\b)"
 )
@@ -199,7 +200,9 @@ def sentence_figures(
             continue
         if _SUPERSEDED.search(before):
             continue  # "190 statt 260 Stellen", "now 1,800 instead of 1,200": the figure the revision replaced
-        job = _JOB_AFTER.match(after)
+        job = _JOB_AFTER.match(after) or _JOB_AFTER.match(
+            _REVISION_AFTER.sub("", after)
+        )  # "190 statt 260 Stellen"
         if re.match(r"^-strong\b", after):  # "its 4,100-strong workforce"
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue

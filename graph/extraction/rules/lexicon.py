@@ -188,7 +188,7 @@ NEGATION = r"\b(?:nicht|kein\w*|nichts|not|no|nothing|never|nie)\b"
 DISPLACED = (
     r"\bzuvor\b|\bdamals\b|\bfrüher\b|\bpreviously\b|\bearlier\b|\bin the past\b|\bin der vergangenheit\b"
 )
-HIRING = r"\bneue\w*\b|\bnew\b|\beinstell\w*|\bhir(?:e|es|ed|ing)\b|\bschaff\w*|\bcreat\w*|\badd(?:s|ed|ing)?\b|\brekrutier\w*|\bsuch\w*"
+HIRING = r"\bneue\w*\b|\b(?-i:new)\b|\beinstell\w*|\bhir(?:e|es|ed|ing)\b|\bschaff\w*|\bcreat\w*|\badd(?:s|ed|ing)?\b|\brekrutier\w*|\bsuch\w*"
 
 # ---------------------------------------------------------------- reasons (label -> regex)
 REASONS: list[tuple[str, str]] = [

@@ -1,0 +1,32 @@
+"""Which figure of a sentence is the cut, the headcount, the target: phrasings found on unseen articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from firmgraph.graph.extraction.rules.figures import sentence_figures
+
+CASES = [
+    ("Brindmoor laid off 120 employees, or 9% of its staff, on Monday.", "en",
+     {"jobs_cut": 120, "workforce_share_percent": 9}),  # "New York-based" or "laid" never hide the cut
+    ("New York-based Tallis laid off 80 employees on Monday.", "en", {"jobs_cut": 80}),
+    ("The company will cut 210 of its 1,050 jobs, a fifth of its workforce.", "en",
+     {"jobs_cut": 210, "headcount_before": 1050, "workforce_share_percent": 20}),
+    ("It plans to close 14 stores and cut up to 1,150 roles.", "en", {"jobs_cut": 1150}),
+    ("About 310 roles will be cut across the group, which employed roughly 3,900 people.", "en",
+     {"jobs_cut": 310, "headcount_before": 3900}),
+    ("Die Belegschaft soll von derzeit 11.400 auf etwa 9.000 Beschäftigte sinken.", "de",
+     {"headcount_before": 11400, "headcount_target": 9000}),
+    ("Die Firma streicht nun 190 statt 260 Stellen.", "de", {"jobs_cut": 190}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_figures_of_a_sentence(text: str, lang: str, expected: dict[str, float]) -> None:
+    sf = sentence_figures(text, lang=lang, ref=date(2026, 1, 14), future=True, planned=True, cut_context=True)
+    found: dict[str, float] = {}
+    for f in sf.figures:
+        found.setdefault(f.field, f.value)
+    assert found == expected
