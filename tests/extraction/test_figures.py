@@ -20,7 +20,17 @@ CASES = [
     ("Die Belegschaft soll von derzeit 11.400 auf etwa 9.000 Beschäftigte sinken.", "de",
      {"headcount_before": 11400, "headcount_target": 9000}),
     ("Die Firma streicht nun 190 statt 260 Stellen.", "de", {"jobs_cut": 190}),
+    ("It will cut 300 jobs; the 75 employees of its returns unit are not affected.", "en", {"jobs_cut": 300}),
+    ("About 160 of the positions being eliminated are currently vacant.", "en", {}),
 ]  # fmt: skip
+
+
+def test_n_of_the_cuts_is_a_part_of_the_cut() -> None:
+    sf = sentence_figures(
+        "About 120 of the cuts will fall at its subsidiary.", lang="en", ref=None, future=True, planned=True,
+        cut_context=True,
+    )  # fmt: skip
+    assert [(f.field, f.value, f.part) for f in sf.figures] == [("jobs_cut", 120, True)]
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), CASES, ids=[c[0][:40] for c in CASES])

@@ -42,6 +42,12 @@ _MEDIUM_AFTER = re.compile(
     r"[- ]?(?:post|posts|posting|beitrag|video|podcast|account|profile|page|thread)\b", re.I
 )
 _MEDIUM_BEFORE = re.compile(r"\b(?:on|auf|via)\s+$", re.I)
+_TALLY_BEFORE = re.compile(
+    r"\b(?:tally|count|analysis|survey|study|estimates?|data|research|calculations?|zählung|analyse|umfrage|studie"
+    r"|erhebung|berechnung\w*|schätzung\w*|auswertung|daten)\s+(?:by|from|of|von|der|des|vom)\s+"
+    r"(?:(?:the|die|der|des|dem|consultancy|consulting firm|research firm|beratungs\w*|unternehmensberatung)\s+)*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,8 @@ class Discourse:
         before = self.text[max(0, m.start - 120) : m.start]
         if _MEDIUM_AFTER.match(self.text[m.end : m.end + 20]) or _MEDIUM_BEFORE.search(before):
             return False  # "in a LinkedIn post", "auf LinkedIn": the medium of the news, not its actor
+        if _TALLY_BEFORE.search(before):
+            return False  # "according to a tally by the consultancy X": who counted, not who cuts
         if _RELATIVE_OWNER.search(before) and re.match(r"[^.;]{0,40}\bgehör", self.text[m.end : m.end + 50]):
             return False  # "die Ostermann Gruppe, zu der neben Velatec auch Pfeilmann gehört, hatte ..."
         if _POSSESSED.search(before) and m.key != self.primary:

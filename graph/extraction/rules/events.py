@@ -331,6 +331,11 @@ class EventFinder:
                 target.reasons.setdefault(label, span)
             for value, _a, _b in self._units(s):
                 target.units.setdefault(value, span)
+        elif target.status == "part" and target.anchor == s.index:
+            for value, _a, _b in self._units(
+                s
+            ):  # "Rund 190 der Stellen entfallen auf die Montage in Lenzburg"
+                target.units.setdefault(value, span)
         for label, _, _ in facets.methods(s.text):
             target.methods.setdefault(label, span)
         if target.status == "current" and (

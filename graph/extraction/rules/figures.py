@@ -47,6 +47,17 @@ _HEADCOUNT_NOUN_AFTER = re.compile(rf"^\s+{_ADJ}(?:{WORKFORCE_NOUN}|menschen|peo
 _WORKFORCE_OF = re.compile(
     rf"\b(?:workforce|belegschaft|staff|headcount|payroll)\s+(?:of|von)\s+{_ADVERBS}{_APPROX_OPT}$", re.I
 )
+_NOT_CUT = re.compile(
+    r"\b(?:not (?:be )?(?:affected|impacted)|nicht (?:\w+ )?betroffen|unaffected"
+    r"|(?:of (?:the|those|them)|der|davon)\b[^.;]{0,60}\b(?:currently |derzeit )?(?:vacant|unbesetzt)"
+    r"|keep their jobs|behalten ihre|bleiben erhalten|will be (?:offered|moved|transferred)|wechseln (?:\w+ ){0,4}in)\b",
+    re.I,
+)
+_PART_OF_CUT_AFTER = re.compile(
+    rf"^\s+(?:of (?:the|those|these)|der|dieser)\s+(?:(?:betroffenen|wegfallenden|gestrichenen|affected|planned)\s+)?"
+    rf"(?:{JOB_NOUN}|cuts|reductions|layoffs|kürzungen)(?![\w])",
+    re.I,
+)
 _REVISION_AFTER = re.compile(rf"^\s+(?:statt|anstatt|instead of|rather than)\s+{_APPROX_OPT}[\d.,]+", re.I)
 _SUPERSEDED = re.compile(
     rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned)"
@@ -200,9 +211,10 @@ def sentence_figures(
             continue
         if _SUPERSEDED.search(before):
             continue  # "190 statt 260 Stellen", "now 1,800 instead of 1,200": the figure the revision replaced
-        job = _JOB_AFTER.match(after) or _JOB_AFTER.match(
-            _REVISION_AFTER.sub("", after)
-        )  # "190 statt 260 Stellen"
+        # "190 statt 260 Stellen": the job noun after the figure the revision replaced
+        job = _JOB_AFTER.match(after) or _JOB_AFTER.match(_REVISION_AFTER.sub("", after))
+        if _NOT_CUT.search(clause):
+            continue  # "the 75 employees of the unit are not affected", "160 of the positions are vacant"
         if re.match(r"^-strong\b", after):  # "its 4,100-strong workforce"
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue
@@ -220,7 +232,8 @@ def sentence_figures(
         ):
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue
-        part = _is_part(before)
+        part = _is_part(before, after)
+        job = job or _PART_OF_CUT_AFTER.match(after)  # "120 of the cuts": the figure is a part of the cut
         # "davon 900": a part of the cut the sentence states, as a figure or as a fall from one headcount to another
         stated_cut = any(f.field in {"jobs_cut", "headcount_target", "headcount_after"} for f in figures)
         if (job or (part and stated_cut)) and cut_context:
@@ -232,7 +245,10 @@ def sentence_figures(
     return SentenceFigures(figures, costs, dates)
 
 
-def _is_part(before: str) -> bool:
+def _is_part(before: str, after: str = "") -> bool:
+    """ "davon 700", "including 300" before the figure, or "280 of the jobs", "190 der betroffenen Stellen" after it."""
+    if _PART_OF_CUT_AFTER.match(after):
+        return True
     return bool(
         re.search(
             r"(?:davon|darunter|of (?:them|those|which)|including|allein)\s+" + _APPROX_OPT + "$",
