@@ -27,7 +27,10 @@ REF = date(2026, 1, 30)  # a Friday
      ("last month", False, "2025-12", False), ("im vergangenen Jahr", False, "2025", False),
      ("in March", True, "2026-03", False), ("im Mai", False, "2025-05", False),
      ("The cuts should be completed by the end of August.", True, "2026-08-31", True),
-     ("Bereits 2023 hatte die Firma Stellen gestrichen.", False, "2023", False)],
+     ("Bereits 2023 hatte die Firma Stellen gestrichen.", False, "2023", False),
+     ("to be completed by the end of the fiscal year in March", True, "2026-03-31", True),
+     ("the cuts will take effect on or about June 13", True, "2026-06-13", True),
+     ("Die Kündigungen sollen zum Jahresende wirksam werden.", True, "2026-12-31", True)],
 )  # fmt: skip
 def test_dates_resolve_against_the_article_date(text: str, future: bool, value: str, deadline: bool) -> None:
     (d,) = find_dates(text, REF, future=future)

@@ -19,9 +19,11 @@ from firmgraph.graph.sources.calendar import MONTH_RE, MONTHS, WEEKDAYS, make_da
 _WEEKDAY_RE = "|".join(WEEKDAYS)
 _DEADLINE = re.compile(
     r"(?:\bbis\s+(?:spätestens\s+)?(?:zum\s+|zur\s+|in\s+(?:den|das)\s+)?|\bspätestens\s+(?:bis\s+)?|\bby\s+|\buntil\s+"
-    r"|\btill\s+|\bthrough\s+|\bno later than\s+|\bbefore\s+|\bbinnen\s+)(?:the\s+|dem\s+|den\s+)?$",
+    r"|\btill\s+|\bthrough\s+|\bno later than\s+|\bbefore\s+|\bbinnen\s+"
+    r"|\bzum\s+|\b(?:take|takes|taking|took) effect (?:on (?:or about )?|in |by )?|\bwirksam (?:zum|ab)\s+"
+    r"|\bend of (?:its|the|their) (?:fiscal|financial) year(?:,)? (?:on|in|ending)\s+)(?:the\s+|dem\s+|den\s+)?$",
     re.I,
-)
+)  # "take effect on or about June 13", "by the end of its fiscal year on March 31", "zum Jahresende"
 _EDGE = (
     r"(?P<edge>ende|anfang|mitte|beginn|end|beginning|start|middle|mid|early|late)[\s-]+(?:of\s+)?(?:the\s+)?"
 )
@@ -136,6 +138,11 @@ def _month_year(month: int, ref: date | None, *, forward: bool) -> int | None:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+_FISCAL_END = re.compile(
+    r"\bend of (?:its|the|their) (?:fiscal|financial) year(?:,)? (?:on|in|ending)\s+$", re.I
+)
+
+
 def find_dates(text: str, ref: date | None, *, future: bool = False) -> list[DateMention]:
     """Dates in `text` (a sentence); `ref` is the article date, `future` the sentence's tense."""
     found: list[DateMention] = []
@@ -152,6 +159,9 @@ def find_dates(text: str, ref: date | None, *, future: bool = False) -> list[Dat
             value = _resolve(kind, m, ref, deadline=deadline, future=future)
             if value is None:
                 continue
+            if len(value) == 7 and _FISCAL_END.search(text[max(0, m.start() - 45) : m.start()]):
+                last = _last_day(int(value[:4]), int(value[5:]))
+                value = last.isoformat()  # "by the end of the fiscal year in March": its last day
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), value, deadline, m.group(0)))
     return sorted(found, key=lambda d: d.start)

@@ -42,8 +42,8 @@ NOT_SPOKESPEOPLE = {
     "Works Council Chair", "Chief Negotiator", "Head", "Analyst", "Economist", "Partner", "President", "Union official",
 }  # fmt: skip
 CLOSURE_RE = re.compile(
-    r"\b(?:eingestellt|geschlossen|schließen|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
-    r"|wound down|finished|aufgegeben|stillzulegen|closing)\b",
+    r"\b(?:eingestellt|geschlossen|schließen|schließt|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
+    r"|wound down|finished|aufgegeben|stillzulegen|closing|wirksam|take[sn]? effect|umgesetzt|verlagert|relocated)\b",
     re.I,
 )
 CHANNEL_RANK = {
