@@ -121,3 +121,22 @@ def test_the_outlet_carries_over_to_the_statement_it_belongs_to() -> None:
         lang="en",
     )
     assert [(q[0], q[1]) for q in quotes(en)] == [("Anil Rao", "Bharat Business TV")] * 2
+
+
+def test_paragraphs_of_quotes_after_a_colon_are_the_authors_and_heisst_es_in_dem_beitrag() -> None:
+    rec = extract(
+        "Corlin cuts 10%\n\nCorlin Software is laying off 90 employees, CEO Dana Lark told staff on Tuesday.\n\n"
+        "Here are the key passages from Lark's memo:\n\n"
+        "\u201cToday I have to share the hardest news I have delivered since we started Corlin.\u201d\n\n"
+        "\u201cWe hired ahead of the growth we expected, and that growth has not come.\u201d\n\n"
+        "Corlin competes with larger rivals.",
+        lang="en",
+    )
+    speakers = {q["speaker"] for q in rec["quotes"]}
+    assert speakers == {"Dana Lark"} and len(rec["quotes"]) == 2
+    rec = extract(
+        "Wohnfix baut ab\n\nWohnfix streicht 45 Stellen, wie Gründer Lukas Born in einem Blogbeitrag mitteilte."
+        " \u201eWir haben zu schnell eingestellt, das war mein Fehler\u201c, heißt es in dem Beitrag.",
+        lang="de",
+    )
+    assert [q["speaker"] for q in rec["quotes"]] == ["Lukas Born"]

@@ -149,12 +149,25 @@ def find_quotes(
                 who = (last[1].speaker, last[1].speaker_span)
             if who is None and prev is not None:
                 who = _speaker_in(text, prev.start, prev.end, people, orgs, prev, focus, first=True)
+        if who is None and _IN_DOCUMENT.match(after):
+            # "„…“, heißt es in dem Beitrag": the author named last before it
+            who = _speaker_in(
+                text, max(0, start - 600), start, people, orgs, s, focus, first=False, people_only=True
+            )
+        block = _block_quote(text, start, end)
+        if who is None and block and (intro := _intro(sentences, s)) is not None:
+            # "Here are the key passages from Verlaine's memo:" and a paragraph that is all quote
+            who = _speaker_in(
+                text, intro.start, intro.end, people, orgs, intro, focus, first=True, people_only=True
+            )
         goes_on = (
             who is None
-            and not before.strip()
             and last is not None
-            and _continues(text, last[1], start, s, people)
-        )  # only a quote that opens its sentence goes on from the last one
+            and (
+                (not before.strip() and _continues(text, last[1], start, s, people))
+                or (block and last[1].speaker is not None and _next_block(text, last[1], start))
+            )
+        )  # only a quote that opens its sentence (or a paragraph of quotes) goes on from the last one
         if goes_on and last is not None:
             who = (last[1].speaker, last[1].speaker_span)  # "A," Delgado said. "B."
         if who is None or who[0] is None:
@@ -228,6 +241,33 @@ def _speaker_in(
         if org is not None:
             return org.name, (start + anaphor.start(), start + anaphor.end())
     return None
+
+
+_IN_DOCUMENT = re.compile(
+    r"^\s*[,–—-]?\s*(?:heißt es in (?:dem|der|einem|einer|seinem|ihrem)\s+(?:\w+\s+)?(?:beitrag|post|brief|schreiben|memo"
+    r"|e-mail|mail|mitteilung|nachricht|blogeintrag|blogbeitrag)|(?:the|his|her) (?:memo|post|letter|email) (?:said|reads|read))\b",
+    re.I,
+)
+
+
+def _block_quote(text: str, start: int, end: int) -> bool:
+    """A paragraph that is all quotation (its marks open and close the paragraph)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : start - 1].strip() and not text[end + 1 : line_end].strip(" .\t")
+
+
+def _intro(sentences: list[Sentence], s: Sentence) -> Sentence | None:
+    """The sentence that ends the paragraph before with a colon ("Here are the key passages of the memo:")."""
+    before = [x for x in sentences if x.paragraph == s.paragraph - 1]
+    return before[-1] if before and before[-1].text.rstrip().endswith(":") else None
+
+
+def _next_block(text: str, prev: Quote, start: int) -> bool:
+    """The quote is the next paragraph after a paragraph that was all quotation."""
+    between = text[prev.end + 1 : start - 1]
+    return _block_quote(text, prev.start, prev.end) and not between.strip() and between.count("\n") <= 2
 
 
 def _continues(text: str, prev: Quote, start: int, s: Sentence, people: list[Person]) -> bool:
