@@ -260,3 +260,14 @@ def test_channels_of_the_announcement(sentence: str, channel: str) -> None:
     rec = extract(f"Tarvik cuts jobs\n\nTarvik Systems will cut 120 jobs. {sentence}", lang=None)
     (e,) = rec["events"]
     assert e["announced_via"] == channel
+
+
+def test_restructuring_charges_far_from_the_cut_are_its_cost() -> None:
+    rec = extract(
+        "Brenfeld cuts jobs\n\nBrenfeld Automotive will cut around 900 jobs in Germany.\n\nThe company makes axle"
+        " modules.\n\nIt competes with larger rivals.\n\nBrenfeld expects restructuring charges of about €120 million"
+        " over the next three years.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert (e["cost_min"], e["cost_max"], e["currency"]) == (120_000_000, 120_000_000, "EUR")

@@ -40,6 +40,13 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
+_CHARGE_RE = re.compile(
+    r"\b(?:restructuring|restrukturierung\w*|severance|abfindung\w*|sozialplan\w*|einmalkosten|one-time (?:costs|charges)"
+    r"|sonderbelastung\w*|umbaukosten)\b",
+    re.I,
+)
+
+
 def _cuts(event: Event) -> bool:
     """Whether the event cuts jobs (a figure or a cut word), so a freeze stated beside it is another event."""
     return (
@@ -294,7 +301,10 @@ class EventFinder:
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
         )
-        if near and event.status == "current" and sf.costs and "cost" not in event.values:
+        charged = near or bool(
+            _CHARGE_RE.search(s.text)
+        )  # "expects restructuring charges of about €420 million"
+        if charged and event.status == "current" and sf.costs and "cost" not in event.values:
             money = sf.costs[0]
             event.put("cost", (money.low, money.high, money.currency), span)
         if near and event.status == "current" and CLOSURE_RE.search(s.text):
