@@ -215,7 +215,9 @@ def sentence_figures(
         job = _JOB_AFTER.match(after) or _JOB_AFTER.match(_REVISION_AFTER.sub("", after))
         if _NOT_CUT.search(clause):
             continue  # "the 75 employees of the unit are not affected", "160 of the positions are vacant"
-        if re.match(r"^-strong\b", after):  # "its 4,100-strong workforce"
+        if re.match(
+            r"^-(?:strong|person|employee|member|people)\b", after
+        ):  # "its 4,100-strong workforce", "14,200-person"
             figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
             continue
         if (
