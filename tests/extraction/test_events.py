@@ -271,3 +271,20 @@ def test_restructuring_charges_far_from_the_cut_are_its_cost() -> None:
     )
     (e,) = rec["events"]
     assert (e["cost_min"], e["cost_max"], e["currency"]) == (120_000_000, 120_000_000, "EUR")
+
+
+def test_the_original_figure_of_a_revised_programme_dates_it_and_is_no_event_of_its_own() -> None:
+    rec = extract(
+        "Einigung bei Solberg\n\nBeim Chemieunternehmen Solberg Spezialchemie GmbH fallen bis Ende 2026 insgesamt 190"
+        " Arbeitsplätze weg. Ursprünglich hatte die Geschäftsführung im Juni den Abbau von 260 Stellen angekündigt.",
+        date="2023-11-09",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert (e["jobs_cut"], e["announced"], e["headcount_before"]) == (190, "2023-06", None)
+    rec = extract(
+        "Diese Unternehmen bauen 2025 Stellen ab\n\nDie Rohland AG streicht 1.200 Stellen.",
+        date="2025-07-02",
+        lang="de",
+    )
+    assert [e["jobs_cut"] for e in rec["events"]] == [1200]

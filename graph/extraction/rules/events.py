@@ -40,6 +40,7 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
+_ORIGINAL_RE = re.compile(r"\b(?:ursprünglich|zunächst|anfangs|originally|initially)\b", re.I)
 _CHARGE_RE = re.compile(
     r"\b(?:restructuring|restrukturierung\w*|severance|abfindung\w*|sozialplan\w*|einmalkosten|one-time (?:costs|charges)"
     r"|sonderbelastung\w*|umbaukosten)\b",
@@ -56,6 +57,13 @@ def _cuts(event: Event) -> bool:
 
 def _only_freeze(event: Event) -> bool:
     return "freeze" in event.cues and "cut" not in event.cues and not event.has_figures()
+
+
+def _long_before_article(value: str, ref: date | None) -> bool:
+    """A month before the article's, or a day at least six weeks before it (not last Wednesday's news)."""
+    if ref is None or not _before_article(value, ref):
+        return False
+    return len(value) == 7 or (ref - date.fromisoformat(value[:10])).days >= 42
 
 
 def _before_article(value: str, ref: date | None) -> bool:
@@ -145,7 +153,7 @@ class EventFinder:
         if not FUTURE_RE.search(s.text) and not facets.announces(s.text):
             # "In March, the insurer eliminated about 140 positions" in an August article: an earlier round
             dated = [d for d in dates if not d.deadline and a <= d.start < b and len(d.value) >= 7]
-            if dated and all(_before_article(d.value, self.ref) for d in dated):
+            if dated and all(_long_before_article(d.value, self.ref) for d in dated):
                 return "past"
         return "current"
 
@@ -156,6 +164,20 @@ class EventFinder:
             self.events.append(event)
             self.main[key] = event
         return event
+
+    def _original_figure(self, s: Sentence, key: str, pos: int, dates: Sequence[DateMention]) -> bool:
+        """ "Ursprünglich hatte die Geschäftsführung im Juni den Abbau von 260 Stellen angekündigt": the figure
+        the programme started with, revised since. The programme keeps its stated figure and is dated
+        by when it was first made public."""
+        main = self.main.get(self._owner_if_unit(key) or key)
+        a, _ = clause_at(s.text, pos)
+        if main is None or "jobs_cut" not in main.values or not _ORIGINAL_RE.search(s.text[a:pos]):
+            return False
+        for d in dates:
+            if not d.deadline and (day := announced_value(d, self.ref)):
+                main.values["announced"], main.spans["announced"] = day, self._span(s)
+                break
+        return True
 
     def _facets_of(self, s: Sentence) -> tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]:
         """Cues, announcement and channels of a sentence, computed once per document walk."""
@@ -195,6 +217,8 @@ class EventFinder:
         for fig in sf.figures:
             key = self._actor(s, s.start + fig.start)
             if key is None:
+                continue
+            if fig.field == "jobs_cut" and self._original_figure(s, key, fig.start, sf.dates):
                 continue
             status = "part" if fig.part else self._status(s, fig.start, sf.dates)
             if fig.field == "jobs_cut":

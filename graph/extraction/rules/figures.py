@@ -27,7 +27,7 @@ _HEADCOUNT_BEFORE = re.compile(
     rf"\b(?:belegschaft|mitarbeiterzahl|beschäftigtenzahl|workforce|headcount|staff|personalstand|personal)\s+"
     rf"(?:von|of|mit)\s+{_ADVERBS}{_APPROX_OPT}$"
     rf"|\b(?:(?-i:beschäftigt\w*)|employs?|employed|employing|had a workforce of|zählt|zählte)\s+(?:[\w-]+\s+){{0,3}}{_APPROX_OPT}$"
-    rf"|\b(?:has|had|hat|hatte|mit|with|total of|insgesamt)\s+{_ADVERBS}{_APPROX_OPT}$",
+    rf"|\b(?:has|had|hat|hatte|mit|with)\s+{_ADVERBS}{_APPROX_OPT}$",
     re.I,
 )
 _EMPLOYED_AFTER = re.compile(
@@ -60,7 +60,8 @@ _PART_OF_CUT_AFTER = re.compile(
 )
 _REVISION_AFTER = re.compile(rf"^\s+(?:statt|anstatt|instead of|rather than)\s+{_APPROX_OPT}[\d.,]+", re.I)
 _SUPERSEDED = re.compile(
-    rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned)"
+    rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned"
+    rf"|up from|down from)"
     rf"\s+(?:der\s+|den\s+|the\s+)?(?:(?:ursprünglich|zunächst|bisher|previously|originally|initially)\s+)?"
     rf"(?:(?:geplanten|angekündigten|planned|announced)\s+)?{_APPROX_OPT}$",
     re.I,
@@ -168,6 +169,8 @@ def sentence_figures(
             continue
         if 1900 <= q.value <= 2100 and q.text.isdigit() and not _JOB_AFTER.match(after):
             continue
+        if ref is not None and q.text.isdigit() and abs(q.value - ref.year) <= 1:
+            continue  # "Diese Unternehmen bauen 2025 Stellen ab": the year, not 2,025 jobs
         nxt = quantities[i + 1] if i + 1 < len(quantities) else None
         prev = quantities[i - 1] if i > 0 else None
         clause = text[slice(*clause_at(text, q.start))]
