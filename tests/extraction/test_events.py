@@ -288,3 +288,16 @@ def test_the_original_figure_of_a_revised_programme_dates_it_and_is_no_event_of_
         lang="de",
     )
     assert [e["jobs_cut"] for e in rec["events"]] == [1200]
+
+
+def test_a_restated_share_is_the_cut_and_the_earlier_figure_dates_the_programme() -> None:
+    rec = extract(
+        "Querlin streicht mehr Stellen\n\nDer Softwareanbieter Querlin baut stärker Personal ab als bekannt. In einer"
+        " Mitteilung spricht das Unternehmen nun von rund zehn Prozent der Belegschaft, das entspricht etwa 410"
+        " Stellen. Am 5. Mai hatte Querlin noch einen Abbau von acht Prozent angekündigt. Ob auch die rund 60"
+        " Beschäftigten der Münchner Niederlassung betroffen sind, ist offen.",
+        date="2025-05-15",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert (e["jobs_cut"], e["workforce_share_percent"], e["announced"]) == (410, 10, "2025-05-05")

@@ -31,7 +31,7 @@ from firmgraph.graph.extraction.rules.eventbase import (
     THIS_NUMBER_RE,
     Event,
 )
-from firmgraph.graph.extraction.rules.figures import clause_at, clauses, sentence_figures
+from firmgraph.graph.extraction.rules.figures import Figure, clause_at, clauses, sentence_figures
 from firmgraph.graph.extraction.rules.gazetteer import NOT_ACTORS
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
@@ -40,7 +40,21 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
-_ORIGINAL_RE = re.compile(r"\b(?:ursprünglich|zunächst|anfangs|originally|initially)\b", re.I)
+_RESTATED_RE = re.compile(
+    r"\b(?:das entspricht|entspricht|equivalent to|das sind|that is|or about|or roughly)\b", re.I
+)
+
+
+def _restates(s: Sentence) -> bool:
+    """ "nun von rund zehn Prozent der Belegschaft, das entspricht etwa 410 Stellen": a share of the workforce
+    restated as a count is the cut, without a cut word of its own."""
+    return bool(_RESTATED_RE.search(s.text) and _WORKFORCE_RE.search(s.text))
+
+
+_WORKFORCE_RE = re.compile(r"\b(?:belegschaft|workforce|staff|mitarbeitenden|beschäftigten)\b", re.I)
+_ORIGINAL_RE = re.compile(
+    r"\b(?:ursprünglich|zunächst|anfangs|originally|initially)\b|\bhatte\b[^.;]{0,60}\bnoch\b", re.I
+)  # "Am 5. Mai hatte Quillmark noch einen Abbau von acht Prozent angekündigt"
 _CHARGE_RE = re.compile(
     r"\b(?:restructuring|restrukturierung\w*|severance|abfindung\w*|sozialplan\w*|einmalkosten|one-time (?:costs|charges)"
     r"|sonderbelastung\w*|umbaukosten)\b",
@@ -165,19 +179,24 @@ class EventFinder:
             self.main[key] = event
         return event
 
-    def _original_figure(self, s: Sentence, key: str, pos: int, dates: Sequence[DateMention]) -> bool:
+    def _original_figure(self, s: Sentence, key: str, fig: Figure, dates: Sequence[DateMention]) -> bool:
         """ "Ursprünglich hatte die Geschäftsführung im Juni den Abbau von 260 Stellen angekündigt": the figure
         the programme started with, revised since. The programme keeps its stated figure and is dated
         by when it was first made public."""
         main = self.main.get(self._owner_if_unit(key) or key)
-        a, _ = clause_at(s.text, pos)
-        if main is None or "jobs_cut" not in main.values or not _ORIGINAL_RE.search(s.text[a:pos]):
+        a, _ = clause_at(s.text, fig.start)
+        stated = main.values.get(fig.field) if main is not None else None
+        if stated is None or stated == fig.value or not _ORIGINAL_RE.search(s.text[a : fig.start]):
             return False
+        self._first_announced(main, s, dates)
+        return True
+
+    def _first_announced(self, main: Event, s: Sentence, dates: Sequence[DateMention]) -> None:
+        """A revised programme is dated by when it was first made public."""
         for d in dates:
             if not d.deadline and (day := announced_value(d, self.ref)):
                 main.values["announced"], main.spans["announced"] = day, self._span(s)
                 break
-        return True
 
     def _facets_of(self, s: Sentence) -> tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]:
         """Cues, announcement and channels of a sentence, computed once per document walk."""
@@ -207,7 +226,9 @@ class EventFinder:
         self.related_paragraphs.add(s.paragraph)
         future = bool(FUTURE_RE.search(s.text)) and not PAST_ANNOUNCED_RE.search(s.text)
         planned = future or bool(PLAN_VERB_RE.search(s.text))
-        cut_context = any(k in cues for k in ("cut", "neutral", "soft", "plan", "freeze", "anaphor"))
+        cut_context = any(
+            k in cues for k in ("cut", "neutral", "soft", "plan", "freeze", "anaphor")
+        ) or _restates(s)
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=planned, cut_context=cut_context
         )
@@ -218,7 +239,9 @@ class EventFinder:
             key = self._actor(s, s.start + fig.start)
             if key is None:
                 continue
-            if fig.field == "jobs_cut" and self._original_figure(s, key, fig.start, sf.dates):
+            if fig.field in {"jobs_cut", "workforce_share_percent"} and self._original_figure(
+                s, key, fig, sf.dates
+            ):
                 continue
             status = "part" if fig.part else self._status(s, fig.start, sf.dates)
             if fig.field == "jobs_cut":
@@ -257,6 +280,18 @@ class EventFinder:
                 touched.append(event)
         key = self._actor(s, s.start + min((p[0] for p in cues.values()), default=0))
         sentence_status = self._status(s, min((p[0] for p in cues.values()), default=0))
+        main = self.main.get(self._owner_if_unit(key) or "") if key else None
+        if (
+            not touched
+            and announce
+            and main is not None
+            and main.has_figures()
+            and _ORIGINAL_RE.search(s.text)
+        ):
+            self._first_announced(
+                main, s, sf.dates
+            )  # "Am 5. Mai hatte X noch einen Abbau von acht Prozent angekündigt"
+            return
         target: Event | None = touched[0] if touched else None
         if target is None and key is not None and not cues and (announce or channels):
             # "hatte das Programm am Dienstag in einer Pressemitteilung vorgestellt": the known plan's announcement
@@ -325,9 +360,15 @@ class EventFinder:
         sf = sentence_figures(
             s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
         )
-        charged = near or bool(
-            _CHARGE_RE.search(s.text)
-        )  # "expects restructuring charges of about €420 million"
+        if near and event.status == "current" and _restates(s):
+            restated = sentence_figures(
+                s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=True
+            )
+            for fig in restated.figures:
+                if fig.field in {"jobs_cut", "workforce_share_percent"}:
+                    event.put(fig.field, fig.value if fig.field != "jobs_cut" else int(fig.value), span)
+        # "expects restructuring charges of about €420 million", anywhere in the article
+        charged = near or bool(_CHARGE_RE.search(s.text))
         if charged and event.status == "current" and sf.costs and "cost" not in event.values:
             money = sf.costs[0]
             event.put("cost", (money.low, money.high, money.currency), span)

@@ -50,7 +50,8 @@ _WORKFORCE_OF = re.compile(
 _NOT_CUT = re.compile(
     r"\b(?:not (?:be )?(?:affected|impacted)|nicht (?:\w+ )?betroffen|unaffected"
     r"|(?:of (?:the|those|them)|der|davon)\b[^.;]{0,60}\b(?:currently |derzeit )?(?:vacant|unbesetzt)"
-    r"|keep their jobs|behalten ihre|bleiben erhalten|will be (?:offered|moved|transferred)|wechseln (?:\w+ ){0,4}in)\b",
+    r"|keep their jobs|behalten ihre|bleiben erhalten|will be (?:offered|moved|transferred)|wechseln (?:\w+ ){0,4}in"
+    r"|^\s*ob|whether)\b",
     re.I,
 )
 _PART_OF_CUT_AFTER = re.compile(
