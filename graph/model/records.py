@@ -77,6 +77,8 @@ class EventRecord(_Item):
     headcount_before: Count | None = None
     headcount_after: Count | None = None
     headcount_target: Count | None = None
+    jobs_cut_revised_from: Count | None = None
+    """The earlier figure the source says the jobs cut replaced ("190 statt 260": 260)."""
     cost_min: Amount | None = None
     cost_max: Amount | None = None
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None

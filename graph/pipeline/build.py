@@ -251,6 +251,7 @@ class RecordBuilder:
             FG.headcountBefore: e.headcount_before,
             FG.headcountAfter: e.headcount_after,
             FG.headcountTarget: e.headcount_target,
+            FG.revisedFrom: e.jobs_cut_revised_from,
         }
         for prop, value in counts.items():
             if value is not None:
@@ -365,18 +366,22 @@ _FIELD = {
     FG.headcountBefore: "headcount_before",
     FG.headcountAfter: "headcount_after",
     FG.headcountTarget: "headcount_target",
+    FG.revisedFrom: "jobs_cut_revised_from",
 }
 
 
 def _by_trade(record: Record) -> dict[str, bool]:
     """Per organization name: whether its name less its trade words may name it (see `Resolver.org`).
 
-    Not for a unit of another firm ("Halberg Hydraulik" of Halberg), nor when the article names a
-    firm by that shorter name too, or two firms that share it.
+    Not for a unit named after its owner ("Halberg Antriebe" of Halberg), nor when the article names
+    a firm by that shorter name too, or two firms that share it.
     """
     heads = Counter(head_key(o.name) for o in record.organizations)
     own = {name_key(o.name) for o in record.organizations}
     return {
-        o.name: not o.parent and (h := head_key(o.name)) is not None and h not in own and heads[h] == 1
+        o.name: (h := head_key(o.name)) is not None
+        and h not in own
+        and heads[h] == 1
+        and not (o.parent and h in org_keys(o.parent, []))
         for o in record.organizations
     }

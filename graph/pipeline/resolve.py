@@ -100,6 +100,12 @@ class Resolver:
                 if key in known:
                     self.matches.append(Match(name, known[key], reason.format(key=key, candidate=candidate)))
                     return known[key]
+        for key in sorted(
+            org_keys(name, aliases, by_trade=by_trade)
+        ):  # umlauts spelled out, place adjectives
+            if key in known:
+                self.matches.append(Match(name, known[key], f"{name!r} is another spelling of {key!r}"))
+                return known[key]
         # minted from the name without descriptors and generic endings, so "Hamburger Versicherer
         # Alsterland", "Alsterland Group" and "Alsterland" get one IRI in whichever order they arrive
         trade = head_key(name) if by_trade else None
@@ -345,7 +351,9 @@ def org_keys(name: str, aliases: list[str], *, by_trade: bool = True) -> set[str
     keys |= {k for n in [name, *aliases] if (k := descriptor_free(n))}
     keys |= {k for n in [name, *aliases] if (k := short_key(n))}
     if by_trade:
-        keys |= {k for n in [name, *aliases] if (k := head_key(n))}
+        heads = {k for n in [name, *aliases] if (k := head_key(n))}
+        # a German place adjective names the firm after its place: "Mürztaler Gusswerke" / "Muerztal Castings"
+        keys |= heads | {h[:-2] for h in heads if len(h) >= 8 and h.endswith("er")}
     keys |= {_UMLAUT_SPELLED.sub(lambda m: m.group(1), k) for k in keys}
     return {k for k in keys if k}
 

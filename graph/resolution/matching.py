@@ -91,6 +91,7 @@ def compare(a: Report, b: Report) -> Verdict:
         return Verdict(False, 0, "a hiring freeze is not a layoff")
     wa, wb = window(a), window(b)
     agree, conflict = _figures(a, b)
+    revision = _revision(a, b)
     jobs_conflict = [c for c in conflict if c.startswith("jobs")]
     same_day = (
         wa is not None and wb is not None and wa.stated and wb.stated
@@ -98,6 +99,10 @@ def compare(a: Report, b: Report) -> Verdict:
     )  # fmt: skip
     score = 2 * len(agree) + (3 if same_day else 0) + (1 if ta & tb - {str(FG.EventReport)} else 0)
     strong = any(f.startswith("jobs") for f in agree) or len(agree) >= 2
+    if revision:  # "140 rather than the 180 it registered in June": the other report's figure, revised
+        return Verdict(
+            True, score + 4, f"{revision}" + (f"; figures agree ({', '.join(agree)})" if agree else "")
+        )
     if wa is None or wb is None:
         if strong and not conflict:
             return Verdict(True, score, f"undated, but the figures agree ({', '.join(agree)})")
@@ -116,6 +121,21 @@ def compare(a: Report, b: Report) -> Verdict:
             True, score, f"reported within {LOOKBACK_DAYS} days, figures agree ({', '.join(agree)})"
         )
     return Verdict(False, score, "no stated announcement date and too few figures that agree")
+
+
+def _close(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and abs(x - y) <= TOLERANCE * (max(abs(x), abs(y)) or 1.0)
+
+
+def _revision(a: Report, b: Report) -> str | None:
+    """One report says its figure replaced the other's ("140 rather than the 180"): one programme, revised."""
+    for new, old in ((a, b), (b, a)):
+        earlier = new.number("revised")
+        if _close(earlier, old.number("jobs")) or (
+            earlier is not None and _close(earlier, old.number("revised"))
+        ):
+            return f"one report revises the other's figure ({earlier:g} -> {new.number('jobs') or 0:g})"
+    return None
 
 
 def _span(w: Window) -> str:

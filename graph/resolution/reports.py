@@ -43,6 +43,7 @@ _SINGLE = {
     "before": FG.headcountBefore,
     "after": FG.headcountAfter,
     "target": FG.headcountTarget,
+    "revised": FG.revisedFrom,
     "cost_min": FG.costMin,
     "cost_max": FG.costMax,
     "currency": FG.currency,

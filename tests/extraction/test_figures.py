@@ -19,7 +19,7 @@ CASES = [
      {"jobs_cut": 310, "headcount_before": 3900}),
     ("Die Belegschaft soll von derzeit 11.400 auf etwa 9.000 Beschäftigte sinken.", "de",
      {"headcount_before": 11400, "headcount_target": 9000}),
-    ("Die Firma streicht nun 190 statt 260 Stellen.", "de", {"jobs_cut": 190}),
+    ("Die Firma streicht nun 190 statt 260 Stellen.", "de", {"jobs_cut": 190, "jobs_cut_revised_from": 260}),
     ("It will eliminate about 430 positions, roughly 3% of its 14,200-person workforce.", "en",
      {"jobs_cut": 430, "workforce_share_percent": 3, "headcount_before": 14200}),
     ("It will cut 300 jobs; the 75 employees of its returns unit are not affected.", "en", {"jobs_cut": 300}),

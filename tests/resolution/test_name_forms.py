@@ -11,6 +11,7 @@ import pytest
 
 from firmgraph.graph.kg import KnowledgeGraph
 from firmgraph.graph.pipeline.resolve import head_key, org_keys
+from tests.resolution.helpers import canonical_events
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,7 @@ def test_head_key_drops_only_the_words_of_a_trade(name: str, key: str | None) ->
 
 def test_an_umlaut_spelled_out_gives_the_same_key() -> None:
     assert org_keys("Kühne Logistik", []) & org_keys("Kuehne Logistics", [])
+    assert org_keys("Mürztaler Gusswerke GmbH", []) & org_keys("Muerztal Castings", [])
     assert not org_keys("Boeing", []) & org_keys("Bing", [])
 
 
@@ -45,20 +47,6 @@ def _record(org: dict[str, object], jobs: int, date: str, lang: str) -> dict[str
     }
 
 
-def _canonicals(tmp_path: Path, records: list[dict[str, object]]) -> int:
-    paths = []
-    for i, record in enumerate(records):
-        path = tmp_path / f"r{i}.json"
-        path.write_text(json.dumps(record), encoding="utf-8")
-        paths.append(path)
-    with KnowledgeGraph.open(tmp_path / "store") as kg:
-        assert all(r.status == "imported" for r in kg.import_paths(paths))
-        rows = kg.query(
-            "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c <https://w3id.org/firmgraph/ns#reports> ?r }"
-        )
-        return int(next(iter(rows))["n"].value)  # type: ignore[index]
-
-
 def test_a_german_and_an_english_name_of_one_firm_give_one_event(tmp_path: Path) -> None:
     de = {"name": "Aarenfeld Medizintechnik", "aliases": [], "role_in_article": "subject", "parent": None}
     en = {
@@ -67,10 +55,8 @@ def test_a_german_and_an_english_name_of_one_firm_give_one_event(tmp_path: Path)
         "role_in_article": "subject",
         "parent": None,
     }
-    assert (
-        _canonicals(tmp_path, [_record(de, 300, "2026-01-13", "de"), _record(en, 300, "2026-01-13", "en")])
-        == 1
-    )
+    records = [_record(de, 300, "2026-01-13", "de"), _record(en, 300, "2026-01-13", "en")]
+    assert canonical_events(tmp_path, records) == [2]
 
 
 def test_a_unit_named_by_its_owner_and_a_trade_stays_apart_from_the_owner(tmp_path: Path) -> None:

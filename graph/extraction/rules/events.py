@@ -172,11 +172,15 @@ class EventFinder:
         return "current"
 
     def _main(self, key: str, s: Sentence) -> Event:
-        event = self.main.get(key)
+        return self._one_of(self.main, key, s)
+
+    def _one_of(self, table: dict[str, Event], key: str, s: Sentence) -> Event:
+        """The firm's event of this table (its main event, its hiring freeze), begun here if new."""
+        event = table.get(key)
         if event is None:
             event = Event(key, "current", s.index)
             self.events.append(event)
-            self.main[key] = event
+            table[key] = event
         return event
 
     def _original_figure(self, s: Sentence, key: str, fig: Figure, dates: Sequence[DateMention]) -> bool:
@@ -189,6 +193,8 @@ class EventFinder:
         if stated is None or stated == fig.value or not _ORIGINAL_RE.search(s.text[a : fig.start]):
             return False
         self._first_announced(main, s, dates)
+        if fig.field == "jobs_cut":
+            main.put("jobs_cut_revised_from", int(fig.value), self._span(s))
         return True
 
     def _first_announced(self, main: Event, s: Sentence, dates: Sequence[DateMention]) -> None:
@@ -461,12 +467,7 @@ class EventFinder:
 
     def _freeze(self, key: str, s: Sentence) -> Event:
         """The firm's hiring freeze beside its cuts (one per firm)."""
-        event = self.freezes.get(key)
-        if event is None:
-            event = Event(key, "current", s.index)
-            self.events.append(event)
-            self.freezes[key] = event
-        return event
+        return self._one_of(self.freezes, key, s)
 
     def _new(self, key: str, status: str, s: Sentence) -> Event:
         event = Event(key, status, s.index)

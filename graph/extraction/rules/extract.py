@@ -25,6 +25,7 @@ _EVENT_FIELDS = (
     "headcount_before",
     "headcount_after",
     "headcount_target",
+    "jobs_cut_revised_from",
 )
 
 
@@ -265,6 +266,7 @@ def _events(text: str, events: list[Event], orgs: OrgIndex) -> list[dict[str, An
             "headcount_before": e.values.get("headcount_before"),
             "headcount_after": e.values.get("headcount_after"),
             "headcount_target": e.values.get("headcount_target"),
+            "jobs_cut_revised_from": e.values.get("jobs_cut_revised_from"),
             "cost_min": cost[0] if cost else None,
             "cost_max": cost[1] if cost else None,
             "currency": cost[2] if cost else None,

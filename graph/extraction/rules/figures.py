@@ -111,7 +111,7 @@ class Figure:
     """A number that measures something about an event."""
 
     field: str
-    """jobs_cut, headcount_before, headcount_after, headcount_target, workforce_share_percent"""
+    """jobs_cut, headcount_before, headcount_after, headcount_target, workforce_share_percent, jobs_cut_revised_from"""
     value: float
     approx: bool
     start: int
@@ -214,7 +214,10 @@ def sentence_figures(
             used.add(i + 1)
             continue
         if _SUPERSEDED.search(before):
-            continue  # "190 statt 260 Stellen", "now 1,800 instead of 1,200": the figure the revision replaced
+            # "190 statt 260 Stellen", "now 1,800 instead of 1,200": the figure the revision replaced
+            if cut_context and any(f.field == "jobs_cut" for f in figures):
+                figures.append(Figure("jobs_cut_revised_from", q.value, q.approx, q.start, q.end))
+            continue
         # "190 statt 260 Stellen": the job noun after the figure the revision replaced
         job = _JOB_AFTER.match(after) or _JOB_AFTER.match(_REVISION_AFTER.sub("", after))
         if _NOT_CUT.search(clause):
