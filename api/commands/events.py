@@ -29,8 +29,7 @@ def list_(
         if as_json:
             typer.echo(json.dumps(e.as_dict(), ensure_ascii=False))
             continue
-        jobs = f"{e.jobs_cut:,} jobs" if e.jobs_cut is not None else "no figure"
-        typer.echo(f"{e.iri}  {e.firm}: {e.label or '(no label)'} ({jobs}, {len(e.reports)} report(s))")
+        typer.echo(f"{e.iri}  {e.label or e.firm} ({len(e.reports)} report(s))")
         for r in e.reports:
             typer.echo(f"    report {r}")
         for note in e.notes:
