@@ -93,3 +93,17 @@ def test_version_needs_no_command(tmp_path: Path) -> None:
     done = firmgraph(tmp_path / "store", "--version")
     assert (done.returncode, done.stdout.strip()) == (0, __version__), done.stderr
     assert not (tmp_path / "store").exists()
+
+
+def test_extract_says_per_article_what_it_found_and_warns_on_no_event(tmp_path: Path) -> None:
+    article = tmp_path / "acme.txt"
+    article.write_text(
+        "Acme streicht Stellen\n\nDie Acme AG streicht 300 Stellen, sagte Vorstandschef Jan Berg.\n",
+        encoding="utf-8",
+    )
+    note = tmp_path / "note.txt"
+    note.write_text("Sommerfest\n\nDas Wetter war schön, und alle hatten Spaß.\n", encoding="utf-8")
+    done = firmgraph(tmp_path / "store", "extract", str(article), str(note), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "acme: 1 firm(s) (Acme), 1 event(s) (Acme: layoff 300 jobs), 1 people" in done.stdout
+    assert "warning: note: no restructuring event found" in done.stderr

@@ -162,7 +162,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract records from articles without importing them (one JSON per article, for scoring)."""
-    from firmgraph.graph.pipeline.articles import extract_paths, review_merges
+    from firmgraph.graph.pipeline.articles import describe, extract_paths, review_merges
 
     failed = 0
 
@@ -179,6 +179,11 @@ def extract(
         )
     except FirmgraphError as e:
         fail(str(e))
+    for path in written:
+        line, warning = describe(json.loads(path.read_text(encoding="utf-8")))
+        typer.echo(f"{path.stem}: {line}")
+        if warning:
+            typer.secho(f"warning: {path.stem}: {warning}", fg="yellow", err=True)
     typer.echo(f"extracted {len(written)} article(s) into {out}; failed {failed}")
     if merges is not None:
         with open_kg() as kg:

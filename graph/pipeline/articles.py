@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE = "https://w3id.org/firmgraph/"
 
-__all__ = ["event_keys", "extract_paths", "read_article", "review_merges"]
+__all__ = ["describe", "event_keys", "extract_paths", "read_article", "review_merges"]
 
 
 def read_article(source: RawSource, *, extractor: str = "rules") -> tuple[Record, SourceInfo]:
@@ -118,6 +118,35 @@ def event_keys(
         if row["name"] is not None:
             names.setdefault(row["r"].value, row["name"].value)
     return {i: [(found.get(r, r), names.get(r)) for r in iris] for i, iris in reports.items()}
+
+
+def describe(record: dict[str, Any]) -> tuple[str, str | None]:
+    """One line saying what an extracted article holds, and a warning when it holds no restructuring event.
+
+    "3 firm(s) (Pinterest, Amazon, ...), 2 event(s) (Pinterest: layoff 750 jobs; Amazon: 16,000 jobs), 2 people".
+    """
+    firms = [
+        o.get("name", "") for o in record.get("organizations", []) if o.get("role_in_article") != "outlet"
+    ]
+    events = record.get("events", [])
+
+    def event_text(e: dict[str, Any]) -> str:
+        parts = [e.get("type") or "restructuring"]
+        if e.get("jobs_cut") is not None:
+            parts.append(f"{e['jobs_cut']:,} jobs")
+        elif e.get("workforce_share_percent") is not None:
+            parts.append(f"{e['workforce_share_percent']:g}% of staff")
+        return f"{e.get('organization')}: {' '.join(parts)}"
+
+    shown = ", ".join(firms[:4]) + (", ..." if len(firms) > 4 else "")
+    line = (
+        f"{len(firms)} firm(s)" + (f" ({shown})" if firms else "")
+        + f", {len(events)} event(s)" + (f" ({'; '.join(event_text(e) for e in events[:4])}"
+                                          + ("; ..." if len(events) > 4 else "") + ")" if events else "")
+        + f", {len(record.get('people', []))} people"
+    )  # fmt: skip
+    warning = None if events else "no restructuring event found: is this an article about job cuts?"
+    return line, warning
 
 
 def _without_evidence(value: Any) -> Any:
