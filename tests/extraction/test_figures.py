@@ -42,3 +42,16 @@ def test_figures_of_a_sentence(text: str, lang: str, expected: dict[str, float])
     for f in sf.figures:
         found.setdefault(f.field, f.value)
     assert found == expected
+
+
+def test_a_count_coordinated_with_a_cut_is_a_cut_too() -> None:
+    sf = sentence_figures(
+        "It will lay off 214 employees at its campus in Austin and 37 at a support center in San Antonio.",
+        lang="en", ref=None, future=True, planned=True, cut_context=True,
+    )  # fmt: skip
+    assert [(f.field, f.value) for f in sf.figures] == [("jobs_cut", 214), ("jobs_cut", 37)]
+    sf = sentence_figures(
+        "It cut 1,100 jobs in March and another 900 in October.", lang="en", ref=None, future=False,
+        planned=False, cut_context=True,
+    )  # fmt: skip
+    assert [(f.field, f.value) for f in sf.figures] == [("jobs_cut", 1100), ("jobs_cut", 900)]

@@ -194,3 +194,12 @@ def test_an_analyst_whose_name_looks_like_a_firm_is_a_person() -> None:
         ("Jefferson Pike", "Analyst", "Redmond & Shaw Securities")
     ]
     assert "Jefferson Pike" not in names(rec)
+
+
+def test_a_place_before_a_plural_cut_noun_is_not_a_firm() -> None:
+    rec = extract(
+        "Halmer files WARN notice for Austin and San Marcos layoffs\n\nHalmer Analytics will lay off 214 employees at"
+        " its campus in Austin and 37 at a center in San Marcos.",
+        lang="en",
+    )
+    assert "San Marcos" not in {o["name"] for o in rec["organizations"]}

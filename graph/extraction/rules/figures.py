@@ -59,6 +59,11 @@ _PART_OF_CUT_AFTER = re.compile(
     rf"(?:{JOB_NOUN}|cuts|reductions|layoffs|kürzungen)(?![\w])",
     re.I,
 )
+_COORDINATED = re.compile(
+    r"^[^.;:\d]{0,80}?(?:,\s*|\s)(?:and|und|sowie|plus)\s+(?:(?:another|a further|further|weitere|nochmals|rund|etwa|about"
+    r"|around|roughly)\s+)*$",
+    re.I,
+)
 _REVISION_AFTER = re.compile(rf"^\s+(?:statt|anstatt|instead of|rather than)\s+{_APPROX_OPT}[\d.,]+", re.I)
 _SUPERSEDED = re.compile(
     rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned"
@@ -243,9 +248,16 @@ def sentence_figures(
             continue
         part = _is_part(before, after)
         job = job or _PART_OF_CUT_AFTER.match(after)  # "120 of the cuts": the figure is a part of the cut
+        coordinated = (
+            not job
+            and bool(figures)
+            and figures[-1].field == "jobs_cut"
+            and prev is not None
+            and bool(_COORDINATED.search(text[prev.end : q.start]))
+        )  # "214 employees at its campus in Austin and 37 at a center in San Antonio", "and another 900"
         # "davon 900": a part of the cut the sentence states, as a figure or as a fall from one headcount to another
         stated_cut = any(f.field in {"jobs_cut", "headcount_target", "headcount_after"} for f in figures)
-        if (job or (part and stated_cut)) and cut_context:
+        if (job or coordinated or (part and stated_cut)) and cut_context:
             between = after[: job.end()] if job else ""
             if _HIRING_NEAR.search(between) or (_HIRING_NEAR.search(clause) and not _CUT_NEAR.search(clause)):
                 continue

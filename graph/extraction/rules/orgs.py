@@ -94,6 +94,10 @@ _SUBJECT_RE = re.compile(
     rf"|verkündet\w*)\b[^.;:!?\n]{{0,80}}?)?(?<![\w])(?:{CUT}|{NEUTRAL}|{PLAN}))",
     re.M,
 )
+_NOUN_CUT_AFTER = re.compile(
+    r"\s+(?:layoffs?|job cuts?|cuts|job losses|stellenabbau|jobabbau|abbau|kahlschlag|kürzungen|entlassungen)\b",
+    re.I,
+)
 _BEI_RE = re.compile(rf"(?<![\w-])(?:bei|von|für|gegen|at|for|from)\s+({CAP_WORD})(?=[\s,.;:)])")
 _OUTLET_RE = re.compile(
     rf"(?:gegenüber\s+(?:de[mnr]|die)\s+(?:[\w-]*(?:portal|magazin|zeitung|blatt|sender|agentur|dienst|medium|"
@@ -258,6 +262,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
         weak: Counter[str] = Counter()
         for m in pattern.finditer(text):
             name = first_name_part(m.group(1))
+            if _NOUN_CUT_AFTER.match(text, m.end(1)):
+                continue  # "for Austin and San Antonio layoffs": a place before a noun, not a firm that cuts
             if name and plausible_name(name, strict=True) and name not in people_names:
                 weak[name] += 1
         for name, count in weak.items():
