@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, cast
 
@@ -110,17 +111,34 @@ def validate_store(
     fmt: Annotated[
         str, typer.Option("--format", help="text, json or turtle (the W3C validation report).")
     ] = "text",
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="Only the sources imported at or after this time (ISO 8601: 2026-12-01 or"
+            " 2026-12-01T08:00:00+01:00; UTC when no offset), each with its context.",
+        ),
+    ] = None,
 ) -> None:
     """Validate the whole store against the shapes."""
     if engine is not None and engine not in ENGINES:
         fail(f"unknown engine {engine!r}: {', '.join(ENGINES)}", code=2)
     if fmt not in ("text", "json", "turtle"):
         fail(f"unknown format {fmt!r}: text, json or turtle", code=2)
+    since = None
+    if changed_since is not None:
+        try:
+            since = datetime.fromisoformat(changed_since)
+        except ValueError:
+            fail(
+                f"--changed-since {changed_since!r} is no ISO 8601 date or time (e.g. 2026-12-01T08:00:00)",
+                code=2,
+            )
     chosen = cast("Engine | None", engine)
     with open_kg() as kg:
-        total = kg.validation_steps(chosen)
+        total = kg.validation_steps(chosen, changed_since=since)
         with tqdm(total=total, desc="validating", file=sys.stderr, disable=None) as bar:
-            report = kg.validate(progress=bar.update, engine=chosen)
+            report = kg.validate(progress=bar.update, engine=chosen, changed_since=since)
     if fmt == "json":
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     elif fmt == "turtle":

@@ -92,3 +92,49 @@ def test_a_store_with_data_but_no_graph_to_check_is_an_error_not_a_pass(
         assert done.returncode == 1, done.stdout + done.stderr
         assert "no graph to check" in done.stderr and "2 quad(s)" in done.stderr, done.stderr
         assert "violation(s)" not in done.stdout
+
+
+def _defect_in(graph: str) -> str:
+    return f"""
+PREFIX fg: <https://w3id.org/firmgraph/ns#>
+INSERT {{ GRAPH <{graph}> {{ ?event fg:jobsCut "many" }} }}
+WHERE {{ GRAPH <{graph}> {{ ?event fg:organization ?o }} }}
+"""
+
+
+def test_validate_changed_since_checks_only_the_sources_imported_since(
+    tmp_path: Path, settings: Settings
+) -> None:
+    import time
+    from datetime import UTC, datetime
+
+    from tests.conftest import SAMPLES
+
+    samples = sorted(SAMPLES.glob("*.json"))
+    store = tmp_path / "store"
+    with KnowledgeGraph.open(store, settings=settings) as kg:
+        (old,) = kg.import_paths(samples[:1])
+        time.sleep(1.1)  # prov:generatedAtTime has whole seconds
+        since = datetime.now(UTC)
+        (new,) = kg.import_paths(samples[1:2])
+        assert kg.changed_graphs(since) == [new.graph]
+        kg.store.update(_defect_in(old.graph))  # type: ignore[arg-type]
+        assert kg.validate(changed_since=since).conforms  # the old source is not checked
+        assert not kg.validate().conforms
+        kg.store.update(_defect_in(new.graph))  # type: ignore[arg-type]
+        for engine in ("compiled", "pyshacl"):
+            found = kg.validate(changed_since=since, engine=engine)  # type: ignore[arg-type]
+            assert {r.focus_node for r in found.violations} and not found.conforms
+    done = subprocess.run(
+        [sys.executable, "-m", "firmgraph.api.cli", "--store", str(store), "validate", "--changed-since",
+         since.isoformat()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1 and new.graph and 'fg:jobsCut = "many"' in done.stdout, (
+        done.stdout + done.stderr
+    )
+    bad = subprocess.run(
+        [sys.executable, "-m", "firmgraph.api.cli", "--store", str(store), "validate", "--changed-since", "monday"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert bad.returncode == 2 and "ISO 8601" in bad.stderr
