@@ -43,6 +43,8 @@ class Layout:
     """IRI prefixes of the store's own graphs, left out of graph lists, counts and exports."""
     batch_bytes: int | None = None
     """Largest update request the store takes, where it is smaller than the setting."""
+    skolemize: bool = False
+    """The store refuses blank nodes in `INSERT DATA` (Virtuoso: SP031): they are written as skolem IRIs."""
 
 
 LAYOUTS: dict[str, Layout] = {
@@ -64,6 +66,7 @@ LAYOUTS: dict[str, Layout] = {
             "virtrdf:",
         ),
         batch_bytes=64 * 1024,
+        skolemize=True,
     ),
     "neptune": Layout("/sparql", "/sparql", "/sparql/gsp/", update_form=True),
     "sparql": Layout("", "", None, update_form=True),

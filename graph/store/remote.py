@@ -47,6 +47,7 @@ from firmgraph.graph.store.staging import (
     commit_quads,
     encode_term,
     has_blank,
+    skolemized,
     staged_pattern,
     swap_update,
 )
@@ -226,6 +227,12 @@ class RemoteStore(Store):
         self._update(sparql, idempotent=False)
 
     def commit(self, commit: Commit) -> None:
+        if self.layout.skolemize:
+            commit = Commit(
+                replace={g: skolemized(qs) for g, qs in commit.replace.items()},
+                add=skolemized(commit.add),
+                remove=skolemized(commit.remove),
+            )
         text = commit_update(commit)
         if len(text.encode()) <= self.batch_bytes:
             # DROP + INSERT DATA gives the same result when repeated, unless added quads hold blank nodes.
@@ -289,6 +296,8 @@ class RemoteStore(Store):
         parsed = ox.parse(data, fmt)
         quads = (ox.Quad(q.subject, q.predicate, q.object, target) if target else q for q in parsed)
         for chunk in chunks(quads, self.batch_bytes):
+            if self.layout.skolemize:
+                chunk = skolemized(chunk)
             self._update(data_block("INSERT", chunk), idempotent=not any(has_blank(q) for q in chunk))
 
     def close(self) -> None:

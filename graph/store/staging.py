@@ -7,6 +7,7 @@ by a crash is reachable by no IRI lookup; see `remote` for the guarantee.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -15,6 +16,7 @@ from firmgraph.graph.model.terms import iri
 from firmgraph.graph.store.base import Commit
 
 __all__ = [
+    "SKOLEM_PREFIX",
     "STAGING",
     "STG",
     "as_query_triples",
@@ -25,6 +27,7 @@ __all__ = [
     "encode_term",
     "has_blank",
     "quad_size",
+    "skolemized",
     "staged_pattern",
     "swap_update",
 ]
@@ -81,6 +84,19 @@ def commit_quads(commit: Commit) -> list[ox.Quad]:
         name = ox.NamedNode(g)
         quads.update(dict.fromkeys(ox.Quad(q.subject, q.predicate, q.object, name) for q in content))
     return list(quads)
+
+
+SKOLEM_PREFIX = "https://w3id.org/firmgraph/.well-known/genid/"
+"""Where a blank node's skolem IRI starts (RDF 1.1, section 3.5): the blank node's label follows."""
+
+
+def skolemized(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads with each blank node replaced by its skolem IRI (the same label, the same IRI)."""
+
+    def term(t: Any) -> Any:
+        return ox.NamedNode(SKOLEM_PREFIX + t.value) if isinstance(t, ox.BlankNode) else t
+
+    return [ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name) for q in quads]
 
 
 def has_blank(q: ox.Quad) -> bool:

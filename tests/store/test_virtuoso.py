@@ -10,6 +10,7 @@ import pytest
 from firmgraph.graph.settings import RemoteSettings
 from firmgraph.graph.store import Commit, RemoteStore
 from firmgraph.graph.store.endpoints import lenient_blank_labels
+from firmgraph.graph.store.staging import SKOLEM_PREFIX
 from tests.store.virtuoso import virtuoso_server
 
 __all__ = ["virtuoso_server"]
@@ -63,3 +64,23 @@ def test_blank_node_labels_of_virtuoso_parse() -> None:
 def test_a_large_commit_is_staged_in_small_batches(store: RemoteStore) -> None:
     store.commit(Commit(replace={G: triples(3000)}))  # far over 64 KB
     assert store.count(G) == 3000 and store.staging_graphs() == []
+
+
+def test_blank_nodes_are_written_as_skolem_iris(store: RemoteStore) -> None:
+    g = ox.NamedNode(G)
+    node = ox.BlankNode("figure1")
+    store.commit(
+        Commit(
+            replace={
+                G: [
+                    ox.Quad(ox.NamedNode(EX + "e"), ox.NamedNode(EX + "figure"), node, g),
+                    ox.Quad(node, ox.NamedNode(EX + "value"), ox.Literal("750"), g),
+                ]
+            }
+        )
+    )  # Virtuoso refuses blank nodes in INSERT DATA (SP031)
+    (row,) = list(store.query(f"SELECT ?v WHERE {{ GRAPH <{G}> {{ <{EX}e> <{EX}figure>/<{EX}value> ?v }} }}"))
+    assert row["v"].value == "750"
+    assert {q.object for q in store.quads(G) if q.predicate.value == EX + "figure"} == {
+        ox.NamedNode(SKOLEM_PREFIX + "figure1")
+    }
