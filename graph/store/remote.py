@@ -205,6 +205,12 @@ class RemoteStore(Store):
         if response.headers.get("X-Firmgraph-Truncated"):  # a firmgraph endpoint's row cap
             cap = response.headers.get("X-Firmgraph-Rows")
             raise QueryError(f"query: the endpoint returns at most {cap} rows; narrow the query")
+        if cap := response.headers.get("X-SPARQL-MaxRows"):  # Virtuoso's ResultSetMaxRows was reached
+            raise QueryError(
+                f"query: the store returns at most {cap} rows (Virtuoso's ResultSetMaxRows) and this answer"
+                " reached that cap, so it may be cut; narrow the query (a FILTER, LIMIT/OFFSET) or raise"
+                " ResultSetMaxRows in the [SPARQL] section of virtuoso.ini"
+            )
         media = response.headers.get("Content-Type", "").split(";")[0].strip()
         results = ox.QueryResultsFormat.from_media_type(media)
         if results is not None:

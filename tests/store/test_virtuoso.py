@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
+from firmgraph.graph.errors import QueryError
 from firmgraph.graph.settings import RemoteSettings
 from firmgraph.graph.store import Commit, RemoteStore
 from firmgraph.graph.store.endpoints import lenient_blank_labels
@@ -84,3 +85,11 @@ def test_blank_nodes_are_written_as_skolem_iris(store: RemoteStore) -> None:
     assert {q.object for q in store.quads(G) if q.predicate.value == EX + "figure"} == {
         ox.NamedNode(SKOLEM_PREFIX + "figure1")
     }
+
+
+def test_an_answer_cut_at_virtuosos_row_cap_is_an_error_not_a_silent_cut(store: RemoteStore) -> None:
+    store.commit(Commit(replace={G: triples(10_050)}))  # over ResultSetMaxRows = 10,000
+    with pytest.raises(QueryError, match="ResultSetMaxRows"):
+        list(store.query(f"SELECT ?s WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}"))
+    (row,) = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}"))
+    assert row["n"].value == "10050"  # a small answer about many rows is fine
