@@ -43,14 +43,6 @@ _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources
 _RESTATED_RE = re.compile(
     r"\b(?:das entspricht|entspricht|equivalent to|das sind|that is|or about|or roughly)\b", re.I
 )
-
-
-def _restates(s: Sentence) -> bool:
-    """ "nun von rund zehn Prozent der Belegschaft, das entspricht etwa 410 Stellen": a share of the workforce
-    restated as a count is the cut, without a cut word of its own."""
-    return bool(_RESTATED_RE.search(s.text) and _WORKFORCE_RE.search(s.text))
-
-
 _WORKFORCE_RE = re.compile(r"\b(?:belegschaft|workforce|staff|mitarbeitenden|beschäftigten)\b", re.I)
 _ORIGINAL_RE = re.compile(
     r"\b(?:ursprünglich|zunächst|anfangs|originally|initially)\b|\bhatte\b[^.;]{0,60}\bnoch\b", re.I
@@ -60,6 +52,12 @@ _CHARGE_RE = re.compile(
     r"|sonderbelastung\w*|umbaukosten)\b",
     re.I,
 )
+
+
+def _restates(s: Sentence) -> bool:
+    """ "nun von rund zehn Prozent der Belegschaft, das entspricht etwa 410 Stellen": a share of the workforce
+    restated as a count is the cut, without a cut word of its own."""
+    return bool(_RESTATED_RE.search(s.text) and _WORKFORCE_RE.search(s.text))
 
 
 def _cuts(event: Event) -> bool:
@@ -115,17 +113,8 @@ class EventFinder:
 
     # ------------------------------------------------------------ helpers
     def _actor(self, s: Sentence, pos: int | None) -> str | None:
-        if not self.discourse.refs.get(s.index):
-            # no firm named or pointed to: the firm of the person who speaks for it ("kündigte Geschäftsführer X an")
-            for person in self.people:
-                org = self.orgs.get(person.org_key)
-                if (
-                    org is not None
-                    and org.kind == "company"
-                    and person.role not in NOT_SPOKESPEOPLE
-                    and any(s.start <= a < s.end for a, _ in person.mentions)
-                ):
-                    return person.org_key
+        if not self.discourse.refs.get(s.index) and (speaker := self._speaker_of(s)):
+            return speaker  # no firm named or pointed to: the firm of who speaks for it ("kündigte Geschäftsführer X an")
         key = self.discourse.focus(s, pos)
         org = self.orgs.get(key)
         if org is None or org.kind in NOT_ACTORS:
@@ -138,15 +127,16 @@ class EventFinder:
         return [h for h in facets.units(s.text) if not any(a <= h[1] and h[2] <= b for a, b in names)]
 
     def _speaker_of(self, s: Sentence) -> str | None:
-        """The firm of a person of a firm named in the sentence (its executive or spokesperson)."""
+        """The firm of a person named in the sentence who speaks for a firm (an executive, a spokesperson)."""
         for person in self.people:
             org = self.orgs.get(person.org_key)
             if (
                 org is not None
                 and org.kind == "company"
+                and person.role not in NOT_SPOKESPEOPLE
                 and any(s.start <= a < s.end for a, _ in person.mentions)
             ):
-                return self._owner_if_unit(person.org_key)
+                return person.org_key
         return None
 
     def _owner_if_unit(self, key: str | None) -> str | None:
@@ -294,9 +284,8 @@ class EventFinder:
             and main.has_figures()
             and _ORIGINAL_RE.search(s.text)
         ):
-            self._first_announced(
-                main, s, sf.dates
-            )  # "Am 5. Mai hatte X noch einen Abbau von acht Prozent angekündigt"
+            # "Am 5. Mai hatte X noch einen Abbau von acht Prozent angekündigt": when the programme began
+            self._first_announced(main, s, sf.dates)
             return
         target: Event | None = touched[0] if touched else None
         if target is None and key is not None and not cues and (announce or channels):
@@ -363,14 +352,14 @@ class EventFinder:
         if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
             return
         future = bool(FUTURE_RE.search(s.text))
+        restated = _restates(
+            s
+        )  # "zehn Prozent der Belegschaft, das entspricht etwa 410 Stellen": the cut again
         sf = sentence_figures(
-            s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=False
+            s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=restated
         )
-        if near and event.status == "current" and _restates(s):
-            restated = sentence_figures(
-                s.text, lang=self.lang, ref=self.ref, future=future, planned=future, cut_context=True
-            )
-            for fig in restated.figures:
+        if restated and near and event.status == "current":
+            for fig in sf.figures:
                 if fig.field in {"jobs_cut", "workforce_share_percent"}:
                     event.put(fig.field, fig.value if fig.field != "jobs_cut" else int(fig.value), span)
         # "expects restructuring charges of about €420 million", anywhere in the article
@@ -401,7 +390,7 @@ class EventFinder:
                 self.discourse.mentions_org(s)
                 or "anaphor" in cues
                 or target.anchor == s.index
-                or self._speaker_of(s) == target.org  # "Vorstandschef X begründete den Einschnitt mit ..."
+                or self._owner_if_unit(self._speaker_of(s)) == target.org  # "Vorstandschef X begründete ..."
             )
             if about_org:
                 for label, _, _ in facets.reasons(s.text, clauses(s.text)):
@@ -413,9 +402,8 @@ class EventFinder:
             for value, _a, _b in self._units(s):
                 target.units.setdefault(value, span)
         elif target.status == "part" and target.anchor == s.index:
-            for value, _a, _b in self._units(
-                s
-            ):  # "Rund 190 der Stellen entfallen auf die Montage in Lenzburg"
+            # "Rund 190 der Stellen entfallen auf die Montage in Lenzburg": the part's own units
+            for value, _a, _b in self._units(s):
                 target.units.setdefault(value, span)
         for label, _, _ in facets.methods(s.text):
             target.methods.setdefault(label, span)
