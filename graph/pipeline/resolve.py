@@ -100,9 +100,8 @@ class Resolver:
                 if key in known:
                     self.matches.append(Match(name, known[key], reason.format(key=key, candidate=candidate)))
                     return known[key]
-        for key in sorted(
-            org_keys(name, aliases, by_trade=by_trade)
-        ):  # umlauts spelled out, place adjectives
+        # another spelling of a known key: an umlaut spelled out, a place adjective ("Mürztaler" / "Muerztal")
+        for key in sorted(org_keys(name, aliases, by_trade=by_trade)):
             if key in known:
                 self.matches.append(Match(name, known[key], f"{name!r} is another spelling of {key!r}"))
                 return known[key]
@@ -245,86 +244,17 @@ def short_key(name: str) -> str | None:
 # Words that say what a firm makes or does, in German and English: "Aarenfeld Medizintechnik AG" and
 # "Aarenfeld Medical Technologies" name one firm. Words that name a business line of its own (Energy,
 # Bank, Digital, Media) are not among them: "Siemens Energy" is not Siemens.
-_TRADE_WORDS = frozenset(
-    [
-        "technologies",
-        "technology",
-        "tech",
-        "technik",
-        "medical",
-        "medizintechnik",
-        "analytics",
-        "castings",
-        "casting",
-        "foundry",
-        "manufacturing",
-        "industries",
-        "industrie",
-        "engineering",
-        "systems",
-        "systeme",
-        "solutions",
-        "software",
-        "labs",
-        "robotics",
-        "electronics",
-        "elektronik",
-        "precision",
-        "tooling",
-        "components",
-        "komponenten",
-        "chemicals",
-        "chemie",
-        "plastics",
-        "kunststoffe",
-        "materials",
-        "metals",
-        "metall",
-        "foods",
-        "lebensmittel",
-        "logistics",
-        "logistik",
-        "automotive",
-        "textiles",
-        "textil",
-        "furniture",
-        "möbel",
-        "packaging",
-        "instruments",
-        "devices",
-        "gear",
-        "machinery",
-        "machines",
-        "maschinen",
-        "maschinenbau",
-        "equipment",
-        "sensors",
-        "sensorik",
-        "optics",
-        "optik",
-        "controls",
-        "drives",
-        "antriebe",
-        "getriebe",
-        "therapeutics",
-        "pharmaceuticals",
-        "biotech",
-        "diagnostics",
-        "werke",
-        "gusswerke",
-    ]
-)
-_TRADE_ENDINGS = (
-    "technik",
-    "werke",
-    "bau",
-    "guss",
-    "chemie",
-    "systeme",
-    "anlagen",
-    "komponenten",
-    "elektronik",
-)
+_TRADE_WORDS = frozenset((
+    "technologies", "technology", "tech", "technik", "medical", "medizintechnik", "analytics", "castings",
+    "casting", "foundry", "manufacturing", "industries", "industrie", "engineering", "systems", "systeme",
+    "solutions", "software", "labs", "robotics", "electronics", "elektronik", "precision", "tooling",
+    "components", "komponenten", "chemicals", "chemie", "plastics", "kunststoffe", "materials", "metals",
+    "metall", "foods", "lebensmittel", "logistics", "logistik", "automotive", "textiles", "textil",
+    "furniture", "möbel", "packaging", "instruments", "devices", "gear", "machinery", "machines", "maschinen",
+    "maschinenbau", "equipment", "sensors", "sensorik", "optics", "optik", "controls", "drives", "antriebe",
+    "getriebe", "therapeutics", "pharmaceuticals", "biotech", "diagnostics", "werke", "gusswerke",
+))  # fmt: skip
+_TRADE_ENDINGS = ("technik", "werke", "bau", "guss", "chemie", "systeme", "anlagen", "komponenten", "elektronik")  # fmt: skip
 
 
 def _is_trade_word(word: str) -> bool:

@@ -206,7 +206,8 @@ def cues(text: str) -> dict[str, tuple[int, int]]:
             if kind == "soft" and (
                 _HEDGED_RE.search(text) or not (_ABOUT_JOBS_RE.search(text) or _CUES["anaphor"].search(text))
             ):
-                kind = "offer"  # "wo möglich über Altersteilzeit": offered, forced cuts not ruled out; no type of its own
+                # "wo möglich über Altersteilzeit": offered, forced cuts not ruled out; no type of its own
+                kind = "offer"
             found[kind] = (m.start(), m.end())
             break
     return found
@@ -310,9 +311,8 @@ def units(text: str) -> list[Hit]:
         }:
             continue
         start = m.start(group)
-        for part in re.split(
-            r"\s+(?:and|und|&)\s+", value
-        ):  # "its publishing and marketing teams": two units
+        # "its publishing and marketing teams": two units
+        for part in re.split(r"\s+(?:and|und|&)\s+", value):
             at = start + value.find(part)
             add(part, at, at + len(part))
     for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
@@ -326,7 +326,7 @@ def units(text: str) -> list[Hit]:
 
 def _clause_around(text: str, pos: int) -> tuple[int, int]:
     """The clause around `pos`: up to the nearest comma, semicolon, dash or "but" on either side."""
-    bounds = [m for m in _CLAUSE_BREAK_RE.finditer(text)]
+    bounds = list(_CLAUSE_BREAK_RE.finditer(text))
     start = max((m.end() for m in bounds if m.end() <= pos), default=0)
     end = min((m.start() for m in bounds if m.start() >= pos), default=len(text))
     return start, end
