@@ -110,6 +110,7 @@ class EventFinder:
         """A firm's hiring freeze when it also cuts jobs (its main event is the cut)."""
         self.related_paragraphs: set[int] = set()
         self._sentence_facets: dict[int, tuple[dict[str, tuple[int, int]], bool, list[facets.Hit]]] = {}
+        self._sentence_units: dict[int, list[facets.Hit]] = {}
 
     # ------------------------------------------------------------ helpers
     def _actor(self, s: Sentence, pos: int | None) -> str | None:
@@ -123,8 +124,12 @@ class EventFinder:
 
     def _units(self, s: Sentence) -> list[facets.Hit]:
         """The units a sentence names, less words of a firm's name ("Logistik" in "Westerhold Logistik")."""
-        names = [(m.start - s.start, m.end - s.start) for m in self.orgs.in_range(s.start, s.end)]
-        return [h for h in facets.units(s.text) if not any(a <= h[1] and h[2] <= b for a, b in names)]
+        found = self._sentence_units.get(s.index)
+        if found is None:
+            names = [(m.start - s.start, m.end - s.start) for m in self.orgs.in_range(s.start, s.end)]
+            found = [h for h in facets.units(s.text) if not any(a <= h[1] and h[2] <= b for a, b in names)]
+            self._sentence_units[s.index] = found
+        return found
 
     def _speaker_of(self, s: Sentence) -> str | None:
         """The firm of a person named in the sentence who speaks for a firm (an executive, a spokesperson)."""
@@ -154,7 +159,7 @@ class EventFinder:
             return "aggregate"
         if PAST_RE.search(clause):
             return "past"
-        if not FUTURE_RE.search(s.text) and not facets.announces(s.text):
+        if not self._facets_of(s)[1] and not FUTURE_RE.search(s.text):
             # "In March, the insurer eliminated about 140 positions" in an August article: an earlier round
             dated = [d for d in dates if not d.deadline and a <= d.start < b and len(d.value) >= 7]
             if dated and all(_long_before_article(d.value, self.ref) for d in dated):

@@ -6,6 +6,7 @@ units and brands ("die Cloud-Sparte AWS", "Instagram-Mutter Meta", "a unit of").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from firmgraph.graph.extraction.rules.gazetteer import AMBIGUOUS_SURFACES, BY_NAME, SURFACES
@@ -116,9 +117,20 @@ class OrgIndex:
     def __init__(self, orgs: dict[str, Org], mentions: list[Mention]) -> None:
         self.orgs = orgs
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts: tuple[list[Mention], list[int]] = (self.mentions, [m.start for m in self.mentions])
 
     def in_range(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """The mentions inside [start, end), found by bisection (mentions are kept sorted by start)."""
+        if self._starts[0] is not self.mentions:
+            self._starts = (self.mentions, [m.start for m in self.mentions])
+        first = bisect_left(self._starts[1], start)
+        found = []
+        for m in self.mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                found.append(m)
+        return found
 
     def get(self, key: str | None) -> Org | None:
         return self.orgs.get(key) if key else None
