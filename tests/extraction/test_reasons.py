@@ -31,6 +31,18 @@ CASES = [
         "de",
         {"financial_performance", "macroeconomic"},
     ),
+    (
+        "Brisach baut ab\n\nDie Brisach AG streicht 200 Stellen. Als Gründe nennt Brisach den starken Franken und"
+        " die US-Zölle; zudem seien die Abrufe der Kunden eingebrochen.",
+        "de",
+        {"macroeconomic", "demand"},
+    ),
+    (
+        "Corvel cuts jobs\n\nCorvel Insurance will cut 300 jobs. The company has blamed a slump in orders, higher"
+        " electricity prices and growing regulatory reporting requirements.",
+        "en",
+        {"demand", "energy_costs", "regulation"},
+    ),
 ]
 
 

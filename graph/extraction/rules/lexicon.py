@@ -221,21 +221,26 @@ REASONS: list[tuple[str, str]] = [
     ("macroeconomic", r"konjunktur\w*|rezession|wirtschaftskrise|wirtschaftliche\w* unsicherheit|wirtschaftsflaute"
                       r"|makroökonom\w*|inflation|zölle\w*|tariffs?|macroeconomic|macro|economic (?:uncertainty|downturn"
                       r"|conditions|environment|slowdown)|recession|economy|finanzierungsumfeld\w*|funding environment"
-                      r"|interest rates|zinsen|zinsumfeld|geopoliti\w*|economic climate|uncertain\w* (?:\w+ ){0,3}economy"),
+                      r"|interest rates|zinsen|zinsumfeld|geopoliti\w*|economic climate|uncertain\w* (?:\w+ ){0,3}economy"
+                      r"|starke\w* (?:franken|euro)|strong (?:franc|euro|dollar)|wechselkurs\w*|exchange rates?|zoll"),
     ("demand", r"nachfrage\w*|absatzrückgang\w*|absatzkrise|auftragsrückgang\w*|auftragsflaute|demand|weak sales"
                r"|customer spending|consumer spending|sales slump|customers no longer|fewer (?:customers|orders|visitors)"
                r"|weniger kunden|auftragseingang\w*|(?:e-commerce|order|sales|shipping) volumes|volumes?"
                r"|auftragslage|kaufzurückhaltung|konsumflaute|absatzflaute|absatzschwäche|weniger aufträge|auftragsmangel"
                r"|(?:orders?|bookings|aufträge|bestellungen) (?:[\w%]+ ){0,6}(?:eingebrochen|gesunken|zurückgegangen|slid\w*|slide\w*|fell|fallen|falling|declin\w*|dr(?:y|ied) up|slump\w*)"
                r"|postpon\w* (?:\w+ )?orders|fewer orders|sales cycles|(?:rein\w* in|tighten\w*|scrutini[sz]\w*) (?:\w+ ){0,3}"
-               r"(?:spending|budgets?|purchases?)|kunden (?:\w+ ){0,3}(?:zurückhaltend|zurückhalten|investitionen zurück)"),
+               r"(?:spending|budgets?|purchases?)|kunden (?:\w+ ){0,3}(?:zurückhaltend|zurückhalten|investitionen zurück)"
+               r"|(?:slump|drop|fall|decline|collapse|slowdown) in (?:\w+ )?(?:orders|demand|sales|bookings)"
+               r"|(?:spending|spend|buying|ordering) less|abrufe\w*|rückläufige\w* (?:aufträge|nachfrage|bestellungen)"),
     ("competition", r"wettbewerb\w*|konkurrenzdruck|konkurrenz\w*|preisdruck|billigimport\w*|competition|competitive\w*"
                     r"|price pressure|cheap imports"),
     ("overcapacity", r"überkapazität\w*|overcapacity|over-capacity|excess capacity|(?:low|poor|under-?)\s?utili[sz]ation"
                      r"|\d+ (?:percent|per cent|%) utili[sz]ation|unterauslastung|auslastung|unterausgelastet\w*"
                      r"|underused (?:plants|capacity|sites)|underutili[sz]ed|idle capacity|spare capacity"),
-    ("energy_costs", r"energiekosten|energiepreise\w*|strompreise\w*|gaspreise\w*|energy (?:costs|prices)|gas prices"),
-    ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory (?:pressure|burden|requirements|costs)"),
+    ("energy_costs", r"energiekosten|energiepreise\w*|strompreise\w*|gaspreise\w*|energy (?:costs|prices)|gas prices"
+                     r"|electricity (?:prices|costs)|power prices|gas und strom|strom und gas"),
+    ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory (?:\w+ )?(?:pressure|burden|requirements|costs"
+                   r"|demands|rules)|berichtspflichten|dokumentationspflichten|regulatorische\w* (?:\w+ )?(?:anforderungen|auflagen)"),
     ("strategy", r"neuausrichtung|strategische\w* (?:neuausrichtung|prioritäten|fokus\w*)|fokussierung|refocus\w*"
                  r"|realign\w*|strategic (?:priorities|shift|refocus|review)|growth areas|wachstumsfelder\w*"
                  r"|reallocat\w*|ressourcen umschicht\w*|kerngeschäft\w*|core business|(?:re)?focus\w* (?:\w+ )?on"
