@@ -41,6 +41,18 @@ CASES = [
         {"hardware engineering", "customer support"},
     ),
     (
+        "Tessing trims staff\n\nTessing Networks will lay off 1,050 employees. Hardware engineering, customer support"
+        " and the company's campus in Raleigh are most affected.",
+        "en",
+        {"Hardware engineering", "customer support", "campus in Raleigh"},
+    ),
+    (
+        "Elmwald to cut jobs\n\nElmwald Insurance will cut 720 jobs and close four of its regional offices, in"
+        " Kassel, Würzburg, Osnabrück and Trier.",
+        "en",
+        {"Kassel", "Würzburg", "Osnabrück", "Trier"},
+    ),
+    (
         "Grauwald meldet Abbau\n\nDie Grauwald GmbH hat 120 ihrer 900 Beschäftigten in Bad Ischl zur Kündigung"
         " angemeldet.",
         "de",

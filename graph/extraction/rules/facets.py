@@ -115,7 +115,7 @@ _LIST_END_RE = re.compile(
 )
 _LIST_DROP_RE = re.compile(
     r"^(?:(?:der|die|das|den|dem|des|im|in der|in den|in|am|an|beim|bei|its|the|their|some|parts? of|teile (?:der|des)"
-    r"|roles in|jobs in|staff in|positions in|including|darunter)\s+)+",
+    r"|roles in|jobs in|staff in|positions in|including|darunter|[\w-]+['’]s)\s+)+",
     re.I,
 )
 _NOT_UNIT_ITEM = re.compile(
@@ -125,6 +125,18 @@ _NOT_UNIT_ITEM = re.compile(
 )
 
 
+# "Hardware engineering, customer support and its campus in Raleigh are most affected"
+_AFFECTED_AFTER_RE = re.compile(
+    r"\s(?:are|were|is|was|sind|seien|waren|ist)\s+(?:(?:most|hardest|worst|particularly|especially|am stärksten"
+    r"|besonders|vor allem)\s+)?(?:affected|hit|betroffen)\b",
+    re.I,
+)
+# "close four of its regional offices, in Kassel, Würzburg, Osnabrück and Trier"
+_CLOSED_TOWNS_RE = re.compile(
+    r"\b(?:clos\w*|shut\w*|schließ\w*|aufgeben|aufgegeben)\b[^.;]{0,80}?,?\s(?:in|at)\s"
+    r"(?P<towns>(?-i:[A-ZÄÖÜ][\wäöüß-]+)(?:(?:,\s*|\s+(?:and|und)\s+)(?-i:[A-ZÄÖÜ][\wäöüß-]+)){2,8})",
+    re.I,
+)
 _TOWN_SCOPE_RE = re.compile(
     rf"(?<![\w])(?:{JOB_NOUN})\s+(?:in|im|at)\s+(?P<r>(?-i:[A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:an der\s+|am\s+)?[A-ZÄÖÜ][\wäöüß-]+)?))"
     rf"(?=[\s,.;:)–]|$)(?P<r2>)",
@@ -139,7 +151,11 @@ def scopes(text: str) -> list[Hit]:
     """Countries, regions and towns a cut is stated for ("jobs in Germany", "entfallen auf Deutschland",
     "180 ihrer Beschäftigten in Kapfenberg")."""
     hits = []
-    towns = [m for m in _TOWN_SCOPE_RE.finditer(text) if m.group("r").split()[0] not in NOT_NAMES]
+    towns = [
+        m
+        for m in _TOWN_SCOPE_RE.finditer(text)
+        if m.group("r").split()[0] not in NOT_NAMES | {"Inland", "Ausland"}
+    ]
     for m in [*_SCOPE_RE.finditer(text), *towns]:  # "jobs in March" names no place
         group = "r" if m.group("r") else "r2"
         if group == "r" and not re.search(r"\d", text[max(0, m.start() - 25) : m.start()]):
@@ -148,8 +164,32 @@ def scopes(text: str) -> list[Hit]:
     return hits
 
 
+def _list_items(rest: str, offset: int) -> list[Hit]:
+    """The items of a list of units ("Verwaltung, Vertrieb und Konstruktion"), each with its place."""
+    hits: list[Hit] = []
+    for item in _LIST_SPLIT_RE.split(rest):
+        start = offset + rest.find(item) if item else offset
+        value = _LIST_DROP_RE.sub("", item.strip()).strip()
+        value = re.sub(r"\s+(?:teams?|roles|functions|staff|positions|jobs|stellen)$", "", value, flags=re.I)
+        words = value.split()
+        if not words or len(words) > 5 or _NOT_UNIT_ITEM.match(value) or not re.match(r"[\wÄÖÜäöü]", value):
+            continue
+        hits.append((value, start, start + len(item)))
+    return hits
+
+
 def listed_units(text: str) -> list[Hit]:
-    """The items of a list of affected units after a cue ("Betroffen sind vor allem A, B und C")."""
+    """The items of a list of affected units after a cue ("Betroffen sind vor allem A, B und C"), before one
+    ("Hardware engineering, customer support and its campus in Raleigh are most affected"), or the towns
+    of sites a firm closes ("close four regional offices, in Kassel, Würzburg and Trier")."""
+    for m in _AFFECTED_AFTER_RE.finditer(text):
+        if not _negated(text, m.start()):
+            start = max(text.rfind(c, 0, m.start()) for c in ":;") + 1
+            before = text[start : m.start()]
+            if found := _list_items(before, start):
+                return found
+    for m in _CLOSED_TOWNS_RE.finditer(text):
+        return _list_items(m.group("towns"), m.start("towns"))
     hits: list[Hit] = []
     for cue in _LIST_CUE_RE.finditer(text):
         if _negated(text, cue.start()) or not _ABOUT_JOBS_RE.search(text[: cue.end()]):
@@ -157,22 +197,7 @@ def listed_units(text: str) -> list[Hit]:
         rest = text[cue.end() :]
         end = _LIST_END_RE.search(rest)
         rest = rest[: end.start()] if end else rest
-        offset = cue.end()
-        for item in _LIST_SPLIT_RE.split(rest):
-            start = offset + rest.find(item) if item else offset
-            value = _LIST_DROP_RE.sub("", item.strip()).strip()
-            value = re.sub(
-                r"\s+(?:teams?|roles|functions|staff|positions|jobs|stellen)$", "", value, flags=re.I
-            )
-            words = value.split()
-            if (
-                not words
-                or len(words) > 5
-                or _NOT_UNIT_ITEM.match(value)
-                or not re.match(r"[\wÄÖÜäöü]", value)
-            ):
-                continue
-            hits.append((value, start, start + len(item)))
+        hits = _list_items(rest, cue.end())
         if hits:
             break
     return hits
@@ -315,10 +340,10 @@ def units(text: str) -> list[Hit]:
         for part in re.split(r"\s+(?:and|und|&)\s+", value):
             at = start + value.find(part)
             add(part, at, at + len(part))
+    for hit in scopes(text) + listed_units(text):  # a list's items before the single words they hold
+        add(*hit)
     for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
         add(m.group(0), m.start(), m.end())
-    for hit in scopes(text) + listed_units(text):
-        add(*hit)
     spared = [_clause_around(text, m.start()) for m in _SPARED_RE.finditer(text)]
     hits = [h for h in hits if not any(a <= h[1] < b for a, b in spared)]
     return sorted(hits, key=lambda h: h[1])
