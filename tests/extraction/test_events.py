@@ -301,3 +301,20 @@ def test_a_restated_share_is_the_cut_and_the_earlier_figure_dates_the_programme(
     )
     (e,) = rec["events"]
     assert (e["jobs_cut"], e["workforce_share_percent"], e["announced"]) == (410, 10, "2025-05-05")
+
+
+def test_a_cut_stated_for_a_country_has_that_countrys_staff_as_its_headcount() -> None:
+    rec = extract(
+        "Brenfeld cuts jobs\n\nBrenfeld Automotive will cut around 1,900 jobs in Germany by 2028. The maker employs"
+        " about 14,000 people worldwide, 6,500 of them in Germany.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert (e["jobs_cut"], e["headcount_before"]) == (1900, 6500)
+    rec = extract(
+        "Brenfeld cuts jobs\n\nBrenfeld Automotive will cut around 1,900 jobs. The maker employs about 14,000 people"
+        " worldwide, 6,500 of them in Germany.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert e["headcount_before"] == 14000  # a company-wide cut: the whole company

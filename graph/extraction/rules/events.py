@@ -379,6 +379,11 @@ class EventFinder:
         for fig in sf.figures:
             if fig.field == "headcount_before" and self._actor(s, s.start + fig.start) in {key, event.org}:
                 event.put("headcount_before", int(fig.value), span)
+                # a cut stated for Germany has Germany's staff as its population ("6,500 of them in Germany")
+                scoped = facets.regional_headcounts(s.text, self.lang)
+                region = next((scoped[u.lower()] for u in event.units if u.lower() in scoped), None)
+                if region is not None and event.status == "current":
+                    event.values["headcount_before"], event.spans["headcount_before"] = int(region), span
         if announce and near:
             for d in sf.dates:
                 if (

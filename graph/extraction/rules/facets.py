@@ -27,6 +27,7 @@ from firmgraph.graph.extraction.rules.lexicon import (
     UNIT_HEADS,
     UNITS,
 )
+from firmgraph.graph.extraction.rules.numbers import find_quantities
 
 Hit = tuple[str, int, int]
 """(label, start, end) within a sentence."""
@@ -145,6 +146,25 @@ _TOWN_SCOPE_RE = re.compile(
 _ABOUT_JOBS_RE = re.compile(
     rf"(?<![\w])(?:{JOB_NOUN}|{CUT}|betroffen\w*|affected|cuts?|reductions?)(?![\w])", re.I
 )
+
+
+_REGIONAL_COUNT_RE = re.compile(
+    rf"(?:(?P<n1>\d[\d.,' ]*\d|\d)\s+(?:of them|of whom|davon)|\bdavon\s+(?:rund\s+|etwa\s+|about\s+)?(?P<n2>\d[\d.,' ]*\d|\d))"
+    rf"\s+(?:in|im)\s+(?:der\s+|den\s+|the\s+)?(?P<r>{_REGION})(?![\w])",
+    re.I,
+)
+
+
+def regional_headcounts(text: str, lang: str | None) -> dict[str, float]:
+    """Staff in a country or region the sentence gives beside the total ("14,000 people worldwide, 6,500 of
+    them in Germany", "davon 4.200 in Deutschland"): region (lower case) -> count."""
+    found: dict[str, float] = {}
+    for m in _REGIONAL_COUNT_RE.finditer(text):
+        group = "n1" if m.group("n1") else "n2"
+        q = next((q for q in find_quantities(text, lang=lang) if q.start == m.start(group)), None)
+        if q is not None and q.kind == "count":
+            found[m.group("r").lower()] = q.value
+    return found
 
 
 def scopes(text: str) -> list[Hit]:
