@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from firmgraph.graph.kg import ONTOLOGY_GRAPH, KnowledgeGraph
-from firmgraph.graph.pipeline.imports import context_for, to_rdflib
+from firmgraph.graph.pipeline.imports import context_for
 from firmgraph.graph.pipeline.validation import validate
 from firmgraph.graph.settings import Settings
 from firmgraph.graph.synth.graph import batches, records, write_synthetic
@@ -138,10 +138,9 @@ def per_article(folder: Path, sizes: list[int], repeat: int, lines: list[str], d
                 t = time.perf_counter()
                 context = context_for(kg.store, batch)
                 times["context"].append(time.perf_counter() - t)
-                graph = to_rdflib(batch)
                 for engine in ("compiled", "pyshacl"):
                     t = time.perf_counter()
-                    validate(graph, context=context, engine=engine)  # type: ignore[arg-type]
+                    validate(batch, context=context, engine=engine)  # type: ignore[arg-type]
                     times[engine].append(time.perf_counter() - t)
             for n, document in enumerate(documents):
                 t = time.perf_counter()

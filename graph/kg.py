@@ -25,7 +25,6 @@ from firmgraph.graph.pipeline.imports import (
     RawSource,
     context_for,
     iter_sources,
-    to_rdflib,
 )
 from firmgraph.graph.pipeline.removal import Removal, find_sources, remove_source
 from firmgraph.graph.pipeline.validation import (
@@ -237,9 +236,7 @@ class KnowledgeGraph:
         if changed_since is not None:
             reports = []
             for batch in self._validation_batches(only=self.changed_graphs(changed_since)):
-                reports.append(
-                    validate(to_rdflib(batch), context=context_for(self.store, batch), engine=engine)
-                )
+                reports.append(validate(batch, context=context_for(self.store, batch), engine=engine))
                 if progress:
                     progress(len(batch))
             return merge(reports)
@@ -253,7 +250,7 @@ class KnowledgeGraph:
         for batch in self._validation_batches():
             # a canonical event's reports are checked with their own sources, not as its context
             linked = [q for q in batch if q.predicate != reports_of]
-            reports.append(validate(to_rdflib(batch), context=context_for(self.store, linked), engine=engine))
+            reports.append(validate(batch, context=context_for(self.store, linked), engine=engine))
             if progress:
                 progress(len(batch))
         return merge(reports)

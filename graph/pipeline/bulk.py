@@ -32,7 +32,6 @@ from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
 from firmgraph.graph.errors import FirmgraphError, InputError
 from firmgraph.graph.extraction import get_extractor
@@ -48,7 +47,6 @@ from firmgraph.graph.pipeline.imports import (
     event_matches,
     iter_sources,
     resolve_batch,
-    to_rdflib,
     validation_input,
 )
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
@@ -272,8 +270,8 @@ class _Run:
         if is_rdf(raw.suffix):  # an RDF file may point at anything in the store
             context += context_for(self.store, linked)
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in checked]
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), context.serialize(
-            format="nt", encoding="utf-8"
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), ox.serialize(
+            context, format=ox.RdfFormat.N_TRIPLES
         )
 
     # -- deciding -------------------------------------------------------------------------------
@@ -386,7 +384,7 @@ def _rejection(item: _Item, report: ValidationReport) -> str:
 def _warm_up() -> None:
     """End with the parent, and load the shapes and ontology once per worker."""
     die_with_parent()
-    validate(rdflib.Graph())
+    validate([])
 
 
 def _extract(source: RawSource, extractor: str) -> tuple[Record, SourceInfo] | FirmgraphError:
@@ -399,6 +397,6 @@ def _extract(source: RawSource, extractor: str) -> tuple[Record, SourceInfo] | F
 
 
 def _validate(batch_nt: bytes, context_nt: bytes) -> ValidationReport:
-    data = to_rdflib(ox.parse(batch_nt, ox.RdfFormat.N_TRIPLES))
-    context = to_rdflib(ox.parse(context_nt, ox.RdfFormat.N_TRIPLES))
+    data = list(ox.parse(batch_nt, ox.RdfFormat.N_TRIPLES))
+    context = list(ox.parse(context_nt, ox.RdfFormat.N_TRIPLES))
     return validate(data, context=context)

@@ -170,7 +170,7 @@ def to_rdflib(quads: Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
     return graph
 
 
-def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdflib.Graph:
+def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> list[ox.Triple]:
     """What the store already says of the batch's entities (types and names): their state after the commit."""
     nodes = {
         t for q in quads for t in (q.subject, q.object) if isinstance(t, ox.NamedNode) and "/id/" in t.value
@@ -185,7 +185,7 @@ def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> rdfl
                 f"{{ ?s a ?t }} UNION {{ ?s <{SCHEMA.name}> ?n }} }}"
             )
         )
-    return to_rdflib(triples)  # type: ignore[arg-type]
+    return triples
 
 
 _REPORTS = ox.NamedNode(str(FG.reports))
@@ -262,7 +262,7 @@ class Importer:
         quads = batch.all_quads()
         events = batch.events
         checked, linked = validation_input(batch)
-        report = validate(to_rdflib(checked), context=context_for(self.store, linked))
+        report = validate(checked, context=context_for(self.store, linked))
         if not report.conforms:
             raise ShapeViolationError(name, report)
         result = ImportResult(

@@ -10,12 +10,13 @@ problem, not the batch's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 from typing import Literal as Choice
 
+import pyoxigraph as ox
 import rdflib
 from pyshacl import validate as shacl_validate
 from rdflib.collection import Collection
@@ -26,7 +27,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 
 from firmgraph import shapes
 from firmgraph.graph.model.namespaces import PREFIXES, RDF, RDFS, SH
-from firmgraph.graph.model.terms import iri
+from firmgraph.graph.model.terms import iri, to_rdflib_term
 from firmgraph.graph.pipeline.shacl import (
     Answer,
     Check,
@@ -34,9 +35,20 @@ from firmgraph.graph.pipeline.shacl import (
     copy_described,
     memory_store,
     run_checks,
+    to_ox_term,
 )
 
-__all__ = ["ENGINES", "Engine", "Result", "ValidationReport", "checks", "merge", "validate", "validate_all"]
+__all__ = [
+    "ENGINES",
+    "Data",
+    "Engine",
+    "Result",
+    "ValidationReport",
+    "checks",
+    "merge",
+    "validate",
+    "validate_all",
+]
 
 Engine = Choice["compiled", "pyshacl"]
 ENGINES: tuple[Engine, ...] = ("compiled", "pyshacl")
@@ -104,25 +116,29 @@ class ValidationReport:
         return self.graph.serialize(format="turtle")
 
 
-def validate(
-    data: rdflib.Graph | rdflib.Dataset, *, context: rdflib.Graph | None = None, engine: Engine = "compiled"
-) -> ValidationReport:
+Data = rdflib.Graph | rdflib.Dataset | Sequence[ox.Quad | ox.Triple]
+"""What validation reads: an rdflib graph (a Dataset's named graphs as one graph) or pyoxigraph
+quads and triples (their graph names ignored), as an import holds them."""
+
+
+def validate(data: Data, *, context: Data | None = None, engine: Engine = "compiled") -> ValidationReport:
     """Validate a batch against the shapes.
 
     Args:
-        data: the batch to be committed; a Dataset's named graphs are validated as one graph.
+        data: the batch to be committed.
         context: triples from the store the batch references (types and names of existing
             entities); they are seen by the shapes but their own results are not reported.
         engine: compiled (SPARQL in pyoxigraph) or pyshacl (the reference); both report alike.
     """
-    batch = _triples(data)
     if engine == "compiled":
-        triples = batch + (_triples(context) if context is not None else [])
+        batch = _ox_triples(data)
+        triples = batch + (_ox_triples(context) if context is not None else [])
         store, originals = memory_store(triples)
-        present = {p for _, p, _ in triples} | {o for _, p, o in triples if p == RDF.type}
-        applicable = [c for c in checks() if c.applies(present)]
+        present = {t.predicate for t in triples} | {t.object for t in triples if t.predicate == _RDF_TYPE}
+        seen = {to_rdflib_term(n) for n in present}
+        applicable = [c for c in checks() if c.applies(seen)]
         results = run_checks(applicable, store, shapes=_shapes(), originals=originals)
-        return _report(results, {s for s, _, _ in batch})
+        return _report(results, {to_rdflib_term(n) for n in {t.subject for t in batch}})
     if engine != "pyshacl":
         from firmgraph.graph.errors import ConfigurationError
 
@@ -130,16 +146,19 @@ def validate(
     graph = _ValidationGraph()
     for triple in _class_hierarchy():
         graph.add(triple)
-    for triple in batch:
+    own = _rdflib_triples(data)
+    for triple in own:
         graph.add(triple)
     if context is not None:
-        for triple in _triples(context):
+        for triple in _rdflib_triples(context):
             graph.add(triple)
     _, results, _ = shacl_validate(
         graph, shacl_graph=_shapes(), inference="none", advanced=False, allow_warnings=True
     )
-    own = {s for s, _, _ in batch}
-    return _report(results, own)
+    return _report(results, {s for s, _, _ in own})
+
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
 class _ValidationGraph(rdflib.Graph):
@@ -161,9 +180,17 @@ def _prepared(text: str) -> Query:
     return prepareQuery(text)
 
 
-def _triples(data: rdflib.Graph) -> list[tuple[Node, Node, Node]]:
+def _rdflib_triples(data: Data) -> list[tuple[Node, Node, Node]]:
     if isinstance(data, rdflib.ConjunctiveGraph):  # Dataset too: flatten its named graphs
         return [(s, p, o) for s, p, o, _ in data.quads((None, None, None, None))]
+    if isinstance(data, rdflib.Graph):
+        return list(data)
+    return [(to_rdflib_term(t.subject), to_rdflib_term(t.predicate), to_rdflib_term(t.object)) for t in data]
+
+
+def _ox_triples(data: Data) -> list[ox.Quad | ox.Triple]:
+    if isinstance(data, rdflib.Graph):
+        return [ox.Triple(to_ox_term(s), to_ox_term(p), to_ox_term(o)) for s, p, o in _rdflib_triples(data)]  # type: ignore[arg-type]
     return list(data)
 
 

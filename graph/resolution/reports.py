@@ -1,6 +1,6 @@
-"""Event reports as resolution sees them: one row per report, read by one SPARQL query.
+"""Event reports as resolution sees them: one object per report, read by two flat SPARQL queries.
 
-The same query reads a batch (loaded into a throwaway in-memory store) and the store (bounded by
+The same queries read a batch (loaded into a throwaway in-memory store) and the store (bounded by
 firm and announcement window, or by the canonical events a report already belongs to), so a
 report looks the same to resolution whichever side it comes from.
 """
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pyoxigraph as ox
 
 from firmgraph.graph.model.concepts import EVENT_CLASSES
-from firmgraph.graph.model.namespaces import FG, RDFS, SCHEMA
+from firmgraph.graph.model.namespaces import FG, RDF, RDFS, SCHEMA
 from firmgraph.graph.model.terms import iris as iri_list
 from firmgraph.graph.store import Queryable, Store
 
@@ -28,7 +28,6 @@ __all__ = [
     "source_quads",
 ]
 
-_SEP = "\x1f"
 _MULTI = {
     "types": "a",
     "reasons": f"<{FG.reason}>",
@@ -105,51 +104,67 @@ class Window:
         return self.start <= other.end and other.start <= self.end
 
 
-def _query(where: str) -> str:
-    multi = " ".join(
-        f"(GROUP_CONCAT(DISTINCT STR(?{name}); separator='{_SEP}') AS ?all_{name})" for name in _MULTI
-    )
-    single = " ".join(f"(SAMPLE(?{name}) AS ?one_{name})" for name in _SINGLE)
-    optional = "\n".join(f"OPTIONAL {{ ?r <{prop}> ?{name} }}" for name, prop in _SINGLE.items())
-    optional += "\n" + "\n".join(f"OPTIONAL {{ ?r {path} ?{name} }}" for name, path in _MULTI.items())
+def _heads_query(where: str) -> str:
     classes = ", ".join(f"<{c}>" for c in EVENT_CLASSES.values())
     return f"""SELECT ?r ?doc ?org (SAMPLE(?pub) AS ?published) (SAMPLE(?about) AS ?primary)
-  (SAMPLE(?canonical) AS ?current) {single} {multi} WHERE {{
+  (SAMPLE(?canonical) AS ?current) WHERE {{
   {where}
   GRAPH ?g {{ ?r <{FG.organization}> ?org ; <{FG.reportedIn}> ?doc ; a ?anytype . }}
   FILTER(?anytype IN ({classes}))
   OPTIONAL {{ ?doc <{SCHEMA.datePublished}> ?pub }}
   OPTIONAL {{ ?doc <{SCHEMA.about}> ?org BIND(true AS ?about) }}
   OPTIONAL {{ ?r <{FG.reportOf}> ?canonical }}
-  {optional}
 }} GROUP BY ?r ?doc ?org ORDER BY ?r"""
+
+
+_PROPERTY = {str(prop): name for name, prop in _SINGLE.items()} | {
+    path.strip("<>") if path != "a" else str(RDF.type): name for name, path in _MULTI.items()
+}
+_CHUNK = 400
+
+
+def _facts(source: Queryable, reports: list[str]) -> dict[str, list[tuple[str, ox.Literal | ox.NamedNode]]]:
+    """The facts resolution reads of each report: one flat query per chunk of reports.
+
+    Flat on purpose: Oxigraph plans a query's OPTIONALs in time that grows faster than their
+    number, and one OPTIONAL per fact made every lookup cost ~7 ms before it read a triple.
+    """
+    facts: dict[str, list[tuple[str, ox.Literal | ox.NamedNode]]] = {}
+    properties = iri_list(_PROPERTY)
+    for i in range(0, len(reports), _CHUNK):
+        chunk = reports[i : i + _CHUNK]
+        query = f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {iri_list(chunk)} }} VALUES ?p {{ {properties} }} ?r ?p ?o }}"
+        for row in source.query(query):  # type: ignore[union-attr]
+            facts.setdefault(row["r"].value, []).append((_PROPERTY[row["p"].value], row["o"]))  # type: ignore[index]
+    return facts
 
 
 def read_reports(source: Queryable, where: str = "") -> list[Report]:
     """The reports a graph pattern (`where`, binding ?r, ?org or ?doc) selects."""
+    heads = list(source.query(_heads_query(where)))  # type: ignore[union-attr]
+    facts = _facts(source, sorted({row["r"].value for row in heads}))  # type: ignore[index]
     reports = []
-    for row in source.query(_query(where)):  # type: ignore[union-attr]
-        values = {
-            name: row[f"one_{name}"]
-            for name in _SINGLE
-            if row[f"one_{name}"] is not None  # type: ignore[index]
-        }
-        multi = {}
-        for name in _MULTI:
-            cell = row[f"all_{name}"]  # type: ignore[index]
-            multi[name] = frozenset(v for v in (cell.value.split(_SEP) if cell is not None else []) if v)
+    for row in heads:
+        iri = row["r"].value  # type: ignore[index]
+        values: dict[str, ox.Literal | ox.NamedNode] = {}
+        multi: dict[str, set[str]] = {name: set() for name in _MULTI}
+        for name, term in sorted(facts.get(iri, []), key=lambda f: (f[0], str(f[1]))):
+            if name in multi:
+                multi[name].add(term.value)
+            else:
+                values.setdefault(name, term)
         published = row["published"]  # type: ignore[index]
         current = row["current"]  # type: ignore[index]
         reports.append(
             Report(
-                iri=row["r"].value,  # type: ignore[index]
+                iri=iri,
                 doc=row["doc"].value,  # type: ignore[index]
                 org=row["org"].value,  # type: ignore[index]
                 published=published.value if published is not None else None,
                 primary=row["primary"] is not None,  # type: ignore[index]
                 canonical=current.value if current is not None else None,
-                values=values,  # type: ignore[arg-type]
-                multi=multi,
+                values=values,
+                multi={name: frozenset(v for v in found if v) for name, found in multi.items()},
             )
         )
     return reports

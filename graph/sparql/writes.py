@@ -38,7 +38,7 @@ from firmgraph.graph.errors import (
     StoreError,
 )
 from firmgraph.graph.model.terms import iri
-from firmgraph.graph.pipeline.imports import context_for, to_rdflib
+from firmgraph.graph.pipeline.imports import context_for
 from firmgraph.graph.pipeline.removal import Removal, find_sources, remove_source
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
 from firmgraph.graph.sparql.deltas import (
@@ -256,7 +256,7 @@ class GuardedWriter:
         for step in steps:
             state = step.apply(state)
         after = [q for q in state if q.subject in touched]
-        return validate(to_rdflib(after), context=context_for(self.store, after))
+        return validate(after, context=context_for(self.store, after))
 
     # -- Graph Store Protocol -------------------------------------------------------------------
 
@@ -265,7 +265,7 @@ class GuardedWriter:
         quads = parse_body(data, fmt, graph, base)
         with self._lock:
             existed = self._exists(graph)
-            report = validate(to_rdflib(quads), context=context_for(self.store, quads))
+            report = validate(quads, context=context_for(self.store, quads))
             if not report.conforms:
                 raise ShapeViolationError(graph or "default graph", report)
             target = f"GRAPH {iri(graph)}" if graph else "DEFAULT"
@@ -291,7 +291,7 @@ class GuardedWriter:
             existed = self._exists(graph)
             name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
             merged = list(self.store.ox.quads_for_pattern(None, None, None, name)) + quads
-            report = validate(to_rdflib(merged), context=context_for(self.store, merged))
+            report = validate(merged, context=context_for(self.store, merged))
             if not report.conforms:
                 raise ShapeViolationError(graph or "default graph", report)
             statements = [f"CREATE SILENT GRAPH {iri(graph)}"] if graph else []

@@ -182,3 +182,22 @@ def test_lei_check_digits_agree_with_iso_7064() -> None:
     expected = {lei for lei in leis if not _lei_is_valid(lei)}
     assert len(expected) == 41
     assert flagged == expected
+
+
+def _quads(graph: rdflib.Graph) -> list[object]:
+    import pyoxigraph as ox
+
+    return list(ox.parse(graph.serialize(format="nt"), ox.RdfFormat.N_TRIPLES))
+
+
+@pytest.mark.parametrize("engine", ["compiled", "pyshacl"])
+def test_pyoxigraph_triples_are_validated_as_their_rdflib_graph_is(engine: str) -> None:
+    """An import hands its quads over as they are: same results, values quoted as written (1.5, 5.0)."""
+    event = turtle("<event/E1> a fg:Layoff ; fg:organization <org/K1> ; fg:reportedIn <doc/D1> .")
+    nameless = turtle("<org/K1> a org:Organization .")
+    for data, context in [(BAD_EVENT, None), (event, nameless), (event + nameless, None)]:
+        expected = validate(data, context=context, engine=engine)  # type: ignore[arg-type]
+        got = validate(_quads(data), context=_quads(context) if context else None, engine=engine)  # type: ignore[arg-type]
+        assert got.to_json() == expected.to_json()
+    values = {r.value for r in validate(_quads(BAD_EVENT)).violations}
+    assert {'"1.5"^^xsd:decimal', '"5.0"^^xsd:decimal'} <= values

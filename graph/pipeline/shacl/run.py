@@ -38,19 +38,35 @@ def to_ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"no pyoxigraph term for {term!r}")
 
 
-def memory_store(triples: Sequence[tuple[Node, Node, Node]]) -> tuple[ox.Store, Originals]:
+def memory_store(triples: Iterable[ox.Triple | ox.Quad]) -> tuple[ox.Store, Originals]:
     """An in-memory store of the triples (in its default graph), and their literals as written.
 
     Oxigraph keeps literals in canonical form (45000000.0 becomes 45000000): the second item maps
     a canonical literal back to the input's, so that reports quote values as the batch wrote them.
     """
     store = ox.Store()
-    store.extend(ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o)) for s, p, o in triples)  # type: ignore[arg-type]
-    originals = {_key(o): o for _, _, o in triples if isinstance(o, Literal)}
-    return store, originals
+    literals: list[ox.Literal] = []
+    quads = []
+    for t in triples:
+        quads.append(ox.Quad(t.subject, t.predicate, t.object))
+        if isinstance(t.object, ox.Literal):
+            literals.append(t.object)
+    store.extend(quads)
+    return store, Originals(literals)
 
 
-Originals = dict[tuple[object, ...], Literal]
+class Originals:
+    """Literals as written, by their canonical key; built on first use (most batches report nothing)."""
+
+    def __init__(self, literals: Iterable[ox.Literal] = ()) -> None:
+        self._literals = literals
+        self._by_key: dict[tuple[object, ...], Literal] | None = None
+
+    def get(self, literal: Literal) -> Literal:
+        if self._by_key is None:
+            as_written = (to_rdflib_term(o) for o in self._literals)
+            self._by_key = {_key(o): o for o in as_written}
+        return self._by_key.get(_key(literal), literal)
 
 
 def _key(literal: Literal) -> tuple[object, ...]:
@@ -85,11 +101,11 @@ def run_checks(
     for done, check in enumerate(checks, 1):
         for row in answer(check.query):  # type: ignore[union-attr]
             if not check.flags:
-                _add(results, check, row, originals or {})
+                _add(results, check, row, originals or Originals())
                 continue
             for i, component in enumerate(check.flags):
                 if row[f"_f{i}"].value == "true":  # type: ignore[index, union-attr]
-                    _add(results, check, row, originals or {}, component)
+                    _add(results, check, row, originals or Originals(), component)
         if shapes is not None and isinstance(check.path, BNode) and check.path not in copied:
             copied.add(check.path)
             copy_described(shapes, [check.path], results)
@@ -115,7 +131,7 @@ def _add(
     found = _binding(row, "value")
     value = None if found is None else to_rdflib_term(found)
     if isinstance(value, Literal):
-        value = originals.get(_key(value), value)
+        value = originals.get(value)
     if check.constraint is None:
         if value is not None:
             results.add((node, SH.value, value))
