@@ -213,9 +213,19 @@ def _masthead(lines: list[str], nonempty: list[int], title_index: int, first_bod
         break
     first, then = nonempty[0], nonempty[1] if len(nonempty) > 1 else None
     # above the title only when a menu or the title itself follows (not an ad: "Kostenlose Beratung")
-    if first < title_index and then is not None and (then == title_index or _is_menu(lines[then])):
+    if first < title_index and then is not None and (
+        then == title_index or _is_menu(lines[then]) or _is_page_label(lines[then])
+    ):
         return _masthead_name(lines[first])
     return None
+
+
+def _is_page_label(line: str) -> bool:
+    """A masthead or a short section label: a few capitalised words, or a few words split by `|`."""
+    s = line.strip()
+    return _masthead_name(s) is not None or (
+        _separators(s) >= 1 and len(s.split()) <= 6 and not _BODY_END.search(s)
+    )
 
 
 def _separators(s: str) -> int:
@@ -235,18 +245,22 @@ def read_header(lines: list[str]) -> Header:
     first_body = next(
         (i for i in nonempty if is_body_paragraph(lines[i]) and not is_noise_line(lines[i])), nonempty[-1]
     )
-    title_index = None
+    candidates = []
     for i in nonempty:
         if i > first_body:
             break
         s = lines[i].strip()
         if is_noise_line(s) or is_date_line(s) or len(s.split()) < 3 or is_body_paragraph(s):
             continue
-        title_index = i
-        break
-    if title_index is None:
-        title_index = nonempty[0]
+        candidates.append(i)
+    # the site's name or a section label on top of the page ("Calder Valley Examiner",
+    # "Wirtschaft | Bezirk Gmunden") is not the headline below it
+    top = set(nonempty[:2])
+    headlines = [i for i in candidates if not (i in top and _is_page_label(lines[i]))]
+    title_index = (headlines or candidates or nonempty)[0]
     window = [i for i in nonempty if i <= max(title_index, first_body) + 1][:30]
+    # a dateline under the byline, below a standfirst: "Von Simone Reiff" / "05.11.2025, 18:10 Uhr"
+    window += [i for i in nonempty if first_body + 1 < i <= first_body + 4 and is_date_line(lines[i])]
     date_value, publisher = None, None
     publisher = _masthead(lines, nonempty, title_index, first_body)
     for line in lines[-25:] if publisher is None else []:

@@ -6,6 +6,7 @@ import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from firmgraph.graph.errors import EmptyInputError, InputError, UnsupportedInputError
@@ -105,7 +106,7 @@ def _from_plain(text: str, digest: str, source: str, media_type: str) -> Documen
         source=source,
         media_type=media_type,
         title=title,
-        date=header.date,
+        date=header.date or date_in_name(source),
         language=detect_language(cleaned),
         publisher=header.publisher,
     )
@@ -135,11 +136,25 @@ def _from_html(html: str, digest: str, source: str) -> Document:
         source=source,
         media_type="text/html",
         title=title,
-        date=date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
+        date=date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else date_in_name(source),
         language=language,
         publisher=(getattr(extracted, "sitename", None) or "").strip() or None,
         url=getattr(extracted, "url", None),
     )
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
+def date_in_name(source: str) -> str | None:
+    """The ISO date a file is named by ("acme-2025-06-26.de.txt"), when its text gives none."""
+    m = _NAME_DATE.search(Path(source).name)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _html_lang(html: str) -> str | None:

@@ -41,7 +41,8 @@ def test_dates_resolve_against_the_article_date(text: str, future: bool, value: 
 @pytest.mark.parametrize(
     "text",
     ["über fünf Jahre", "over five years", "in den kommenden Jahren", "innerhalb von drei Monaten",
-     "The company may cut jobs", "im dritten Quartal 2026", "Für das Jahr 2026 plant"],
+     "The company may cut jobs", "im dritten Quartal 2026", "Für das Jahr 2026 plant",
+     "Ad-hoc-Mitteilung nach Art. 17 MAR"],
 )  # fmt: skip
 def test_durations_and_non_dates(text: str) -> None:
     assert find_dates(text, REF) == []

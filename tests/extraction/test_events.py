@@ -318,3 +318,26 @@ def test_a_cut_stated_for_a_country_has_that_countrys_staff_as_its_headcount() -
     )
     (e,) = rec["events"]
     assert e["headcount_before"] == 14000  # a company-wide cut: the whole company
+
+
+def test_soft_methods_under_negotiation_do_not_make_an_attrition_programme() -> None:
+    rec = extract(
+        "Sternau streicht Stellen\n\nSternau will 145 Stellen abbauen. Im Gespräch sind Abfindungen und Altersteilzeit"
+        " für ältere Beschäftigte.",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert e["type"] == "layoff"
+
+
+def test_roles_at_risk_are_the_cut_and_closing_branches_makes_it_a_programme() -> None:
+    rec = extract(
+        "Ashby to close branches\n\nAshby Building Society said on Tuesday it would close 38 of its 92 branches,"
+        " putting around 290 roles at risk.",
+        date="2026-01-13",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert (e["organization"], e["jobs_cut"], e["type"]) == ("Ashby Building Society", 290, "restructuring_plan")
+    rec = extract("Mill closure\n\nThe company said its pension fund was at risk of a deficit of 40 million.", lang="en")
+    assert rec["events"] == []

@@ -203,3 +203,21 @@ def test_a_place_before_a_plural_cut_noun_is_not_a_firm() -> None:
         lang="en",
     )
     assert "San Marcos" not in {o["name"] for o in rec["organizations"]}
+
+
+def test_where_a_firm_is_from_is_not_part_of_its_name() -> None:
+    got = found(
+        "San Francisco-based Quorvia Inc. is laying off 430 employees. Quorvia said the cuts were final. "
+        "Die Hamburger Köhlbrand Logistik GmbH baut 90 Stellen ab. Köhlbrand Logistik beschäftigt 600 Menschen."
+    )
+    assert {"Quorvia", "Köhlbrand Logistik"} <= set(got)
+    assert not any(name.startswith(("San Francisco", "Hamburger")) for name in got)
+
+
+def test_a_sentence_adverb_is_not_a_firm() -> None:
+    record = extract(
+        "Bellmont Foods Inc. will cut 850 jobs.\n\n"
+        "Separately, the company will close its snack plant in Decatur, affecting about 310 jobs."
+    )
+    assert "Separately" not in names(record)
+    assert {e["organization"] for e in record["events"]} == {"Bellmont Foods"}

@@ -249,6 +249,36 @@ def test_titles_and_dates_of_awkward_pages(page: str, title: str, date: str | No
 
 
 @pytest.mark.parametrize(
+    ("page", "title", "publisher"),
+    [
+        # the site's name on the first line, a section label under it: neither is the headline
+        (f"Calder Valley Examiner\nWirtschaft | Bezirk Gmunden\n\nMaker to cut 400 jobs\n\n{_BODY_EN}\n",
+         "Maker to cut 400 jobs", "Calder Valley Examiner"),
+        (f"Hamburger Hafenkurier\nHafen & Logistik\n\nHersteller streicht 400 Stellen\n\n{_BODY_DE}\n",
+         "Hersteller streicht 400 Stellen", "Hamburger Hafenkurier"),
+        # a headline in title case is still the headline when nothing else precedes the body
+        (f"Acme Cuts 400 Jobs\n\n{_BODY_EN}\n", "Acme Cuts 400 Jobs", None),
+    ],
+)  # fmt: skip
+def test_a_masthead_above_the_headline_is_the_publisher(page: str, title: str, publisher: str | None) -> None:
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert (doc.title, doc.publisher) == (title, publisher)
+
+
+def test_a_dateline_under_the_standfirst_and_byline_is_the_date() -> None:
+    standfirst = "Der Hersteller will sein Werk bis Mitte 2027 schließen. Betriebsrat und Gewerkschaft kündigen Widerstand an."
+    page = f"Hersteller schließt Werk\n\n{standfirst}\n\nVon Simone Reiff\n05.11.2025, 18:10 Uhr\n\n{_BODY_DE}\n"
+    assert read_bytes(page.encode(), "page.txt", "text/plain").date == "2025-11-05"
+
+
+def test_without_a_date_in_the_text_the_file_name_gives_it() -> None:
+    page = f"Hersteller streicht 400 Stellen\n\n{_BODY_DE}\n"
+    assert read_bytes(page.encode(), "sternberg-2025-06-26.de.txt", "text/plain").date == "2025-06-26"
+    assert read_bytes(page.encode(), "sternberg-2025-02-30.de.txt", "text/plain").date is None
+    assert read_bytes(page.encode(), "page.txt", "text/plain").date is None
+
+
+@pytest.mark.parametrize(
     ("line", "date"),
     [("18. Jänner 2026", "2026-01-18"), ("18.1.2026", "2026-01-18"), ("Mittwoch, 18. März 2026, 14:05 Uhr", "2026-03-18"),
      ("2026-03-18T10:00:00+01:00", "2026-03-18"), ("Wed 18 Mar 2026 10.05 GMT", "2026-03-18"),

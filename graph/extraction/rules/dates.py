@@ -170,6 +170,8 @@ def find_dates(text: str, ref: date | None, *, future: bool = False) -> list[Dat
 def _resolve(kind: str, m: re.Match[str], ref: date | None, *, deadline: bool, future: bool) -> str | None:
     g = m.groupdict()
     forward = deadline or future
+    if g.get("M") and len(g["M"].rstrip(".")) <= 4 and g["M"].isupper():
+        return None  # an acronym, not a month: "Art. 17 MAR" (the EU market abuse regulation)
     if kind in {"iso", "dmy_num"}:
         d = make_date(int(g["y"]), int(g["m"]), int(g["d"]))
         return d.isoformat() if d else None

@@ -234,7 +234,8 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;–]|\s(?:but|aber|sondern|while|während|whe
 _HEDGED_RE = re.compile(
     r"\b(?:wo (?:immer )?möglich|wenn möglich|soweit möglich|so weit wie möglich|möglichst|nach möglichkeit|angeboten"
     r"|anbieten|bieten\w*|versuch\w*|bevorzugt|(?:wherever|where|if|as far as) possible|(?:will|would) try|trying"
-    r"|offer(?:s|ed|ing)?|first)\b",
+    r"|offer(?:s|ed|ing)?|first|im gespräch|verhand\w*|diskutier\w*|(?:zu )?prüfen|geprüft|wie möglich"
+    r"|under discussion|negotiat\w*|being considered|could|might)\b",
     re.I,
 )
 _GENERIC_UNIT = re.compile(r"^(?:\w+-)?(?:sparte|abteilung|bereich|geschäft|division|unit|business)$", re.I)

@@ -102,6 +102,7 @@ CUT = (
     r"|axing|redundanc\w*|let go|lose their jobs|job losses|workforce reduction|reduction in force|downsiz\w*"
     r"|terminat\w*|fired|firing|zur kündigung (?:an)?(?:gemeldet|angemeldet|anmelden|anzumelden)"
     r"|(?:placed|put) at risk of redundancy|registered (?:\w+ ){0,6}for (?:dismissal|redundancy)"
+    r"|(?:jobs|roles|positions|posts)(?: (?:are|were|now|will be|could be|would be))? at risk(?! of)"
 )
 NEUTRAL = (
     r"reduzier\w*|reduzierung\w*|senken|senkt|gesenkt|verkleiner\w*|verringer\w*|schrumpf\w*|sinken|einspar\w*"
@@ -125,8 +126,10 @@ PLAN = (
     r"restrukturierungs(?:plan|programm)\w*|restrukturierung\w*|sparprogramm\w*|sparpaket\w*|effizienzprogramm\w*"
     r"|transformationsprogramm\w*|umbauprogramm\w*|zukunftspakt\w*|werksschließung\w*|standortschließung\w*"
     r"|schließung\w*|ausgliederung\w*|verlagerung\w*|schließ\w* (?:\w+ ){0,2}(?:werk|werke|standort\w*|fabrik\w*"
-    r"|filialen|niederlassung\w*)|restructuring (?:plan|program|programme)|reorgani[sz]ation|plant closures?"
-    r"|site closures?|clos\w+ (?:\w+ ){0,2}(?:plants?|factories|factory|sites?|stores|offices|facilit\w+)"
+    r"|filiale\w*|niederlassung\w*|geschäftsstelle\w*)|(?:werk|standort|fabrik) (?:\w+ ){0,3}dicht\w*"
+    r"|restructuring (?:plan|program|programme)|reorgani[sz]ation|plant closures?|site closures?"
+    r"|(?:clos|shut)\w* (?:down )?(?:\w+ ){0,4}(?:plants?|factories|factory|sites?|stores|offices|facilit\w+|branches"
+    r"|mills?|depots?|warehouses?|studios?|locations|outlets|shops)"
     r"|outsourc\w*|transformation (?:plan|program|programme)"
 )
 EVENT_ANAPHOR = (
@@ -351,7 +354,7 @@ ORG_WORDS = words(
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
-    Volksbank Sparkasse Raiffeisenbank Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
+    Volksbank Sparkasse Raiffeisenbank Society Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
     Precision Analytics Castings Foundry Foundries Data Biosciences Sciences Insights Dynamics Works Mills Farms
     Brewery Freight Transport Cargo Furniture Goods Supply Components Parts Tools Controls Sensors Optics Textiles
     Paper Glass Ceramics Cement Chemical Dairy Bakery Hospitals Payments Credit Lending Aviation Defense Robotics
@@ -389,6 +392,8 @@ NOT_NAMES = words(
     The A An This That These Those It Its He She They We I You His Her Their Our And Or But If When While As
     After Before Since For From With Without Into Over Under About Around Among Between Through During At By On
     In Of To Up Also Now Still Yet Meanwhile However Although Because So Then There Here Today Yesterday
+    Separately Additionally Similarly Likewise Previously Currently Finally Overall Elsewhere Instead Moreover
+    Furthermore Earlier Later Last Next Initially Ultimately Altogether
     Tomorrow Some Many All Each Every No Not Nearly Almost More Less Most Such Other Another One Two Three
     Mr Mrs Ms Dr Prof Herr Frau CEO CFO COO CTO KI AI HR IT US USA EU UK GB EUR USD Inc Corp AG SE GmbH
     Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Monday Tuesday Wednesday Thursday Friday

@@ -50,6 +50,7 @@ from firmgraph.graph.extraction.rules.owners import (
     assign_parents,
     consolidate,
     owner_matches,
+    place_leads,
     short_forms,
     stem_parents,
 )
@@ -315,6 +316,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             for k, o in orgs.items()
             if k != pub and not pub.startswith(k + " ") and pub not in {name_key(a) for a in o.aliases}
         }  # the publisher, also cut short ("told Scaleup Europe" -> "Scaleup")
+    place_leads(orgs)
     short_forms(text, orgs)
     assign_parents(text, orgs, _mentions(text, orgs), ownership)
     consolidate(text, orgs)

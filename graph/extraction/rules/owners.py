@@ -195,6 +195,28 @@ def consolidate(text: str, orgs: dict[str, Org]) -> None:
         del orgs[short.key]
 
 
+_PLACE_PREFIX = re.compile(
+    r"(?:[A-ZÄÖÜ][\w.]*[ -])*[A-ZÄÖÜ][\w.]*-based|[A-ZÄÖÜ][a-zäöüß]{2,}er|[A-ZÄÖÜ][\w-]*['’]s"
+)
+
+
+def place_leads(orgs: dict[str, Org]) -> None:
+    """ "San Francisco-based Quorvia", "die Hamburger Köhlbrand Logistik": where a firm is from, in front
+    of a name the article also gives alone, is not a firm of its own (its mentions keep the short name)."""
+    names = {o.name: o for o in orgs.values()}
+    for org in list(orgs.values()):
+        for name, other in names.items():
+            if (
+                other is not org
+                and other.kind == org.kind
+                and org.name.endswith(" " + name)
+                and _PLACE_PREFIX.fullmatch(org.name[: -len(name) - 1])
+            ):
+                other.aliases |= org.aliases
+                del orgs[org.key]
+                break
+
+
 def acronyms(orgs: dict[str, Org]) -> None:
     """ "UPS" and "United Parcel Service", "HKB" and "Hanseatische Kreditbank": one firm, the acronym an alias."""
     for short in [
