@@ -213,8 +213,10 @@ def _masthead(lines: list[str], nonempty: list[int], title_index: int, first_bod
         break
     first, then = nonempty[0], nonempty[1] if len(nonempty) > 1 else None
     # above the title only when a menu or the title itself follows (not an ad: "Kostenlose Beratung")
-    if first < title_index and then is not None and (
-        then == title_index or _is_menu(lines[then]) or _is_page_label(lines[then])
+    if (
+        first < title_index
+        and then is not None
+        and (then == title_index or _is_menu(lines[then]) or _is_page_label(lines[then]))
     ):
         return _masthead_name(lines[first])
     return None

@@ -338,6 +338,12 @@ def test_roles_at_risk_are_the_cut_and_closing_branches_makes_it_a_programme() -
         lang="en",
     )
     (e,) = rec["events"]
-    assert (e["organization"], e["jobs_cut"], e["type"]) == ("Ashby Building Society", 290, "restructuring_plan")
-    rec = extract("Mill closure\n\nThe company said its pension fund was at risk of a deficit of 40 million.", lang="en")
+    assert (e["organization"], e["jobs_cut"], e["type"]) == (
+        "Ashby Building Society",
+        290,
+        "restructuring_plan",
+    )
+    rec = extract(
+        "Mill closure\n\nThe company said its pension fund was at risk of a deficit of 40 million.", lang="en"
+    )
     assert rec["events"] == []

@@ -267,7 +267,9 @@ def test_a_masthead_above_the_headline_is_the_publisher(page: str, title: str, p
 
 def test_a_dateline_under_the_standfirst_and_byline_is_the_date() -> None:
     standfirst = "Der Hersteller will sein Werk bis Mitte 2027 schließen. Betriebsrat und Gewerkschaft kündigen Widerstand an."
-    page = f"Hersteller schließt Werk\n\n{standfirst}\n\nVon Simone Reiff\n05.11.2025, 18:10 Uhr\n\n{_BODY_DE}\n"
+    page = (
+        f"Hersteller schließt Werk\n\n{standfirst}\n\nVon Simone Reiff\n05.11.2025, 18:10 Uhr\n\n{_BODY_DE}\n"
+    )
     assert read_bytes(page.encode(), "page.txt", "text/plain").date == "2025-11-05"
 
 
