@@ -8,6 +8,18 @@ from tests.extraction.helpers import extract
 
 CASES = [
     (
+        "Pendle Mills to close\n\nPendle Mills will cut 210 jobs. Managing director Ann Roe blamed energy bills that had"
+        " more than doubled, cheaper imports from Asia and weak orders from retailers.",
+        "en",
+        {"energy_costs", "competition", "demand"},
+    ),
+    (
+        "Stackline cuts staff\n\nStackline is laying off 70 employees, its chief executive wrote on Monday.\n\n"
+        '"I hired ahead of demand in 2022, and that was my mistake." She said revenue growth had slowed this year.',
+        "en",
+        {"overhiring", "financial_performance"},
+    ),
+    (
         "Fennig baut ab\n\nDie Fennig GmbH streicht 140 Stellen. Die schwache Auftragslage lasse dem Unternehmen"
         " keine Wahl, hinzu kämen hohe Energiekosten.",
         "de",

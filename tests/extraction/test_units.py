@@ -8,6 +8,18 @@ from tests.extraction.helpers import extract
 
 CASES = [
     (
+        "Merlan streicht Stellen\n\nDie Merlan AG streicht 1.800 Stellen. Betroffen sind vor allem die"
+        " Schadenbearbeitung, der Vertriebsinnendienst und die IT.",
+        "de",
+        {"Schadenbearbeitung", "Vertriebsinnendienst", "IT"},
+    ),
+    (
+        "Ferncrest cuts staff\n\nFerncrest is laying off 70 employees. The cuts hit marketing, customer success and"
+        " parts of the platform engineering team.",
+        "en",
+        {"marketing", "customer success", "platform engineering"},
+    ),
+    (
         "Brosch AG streicht Stellen\n\nDie Brosch AG streicht 300 Stellen. Betroffen sind vor allem Einkauf, Logistik"
         " und Qualitätssicherung.",
         "de",

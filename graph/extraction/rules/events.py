@@ -430,9 +430,7 @@ class EventFinder:
             for m in subsidiaries:
                 if self.orgs.key_of(self.orgs.orgs[m.key].parent or "") == target.org:
                     unit_hits = [
-                        h
-                        for h in unit_hits
-                        if not (h[1] <= m.end - s.start + 2 and h[2] >= m.start - s.start - 2)
+                        h for h in unit_hits if not (h[1] < m.end - s.start and h[2] >= m.start - s.start - 2)
                     ]
                     target.units.setdefault(self.orgs.orgs[m.key].name, span)
             anchors = [a for a, _ in cues.values()] + [m.start() for m in JOB_WORD_RE.finditer(s.text)]

@@ -103,6 +103,7 @@ _SCOPE_RE = re.compile(
 _LIST_CUE_RE = re.compile(
     r"\b(?:betroffen (?:sind|ist|seien|wären)|beträfen|betrifft|betreffen|entfallen auf|entfällt auf|trifft es|treffe es"
     r"|(?:will|would|to) (?:mostly |mainly |primarily |largely )?affect|affecting|fall on|falls on|concentrated in"
+    r"|(?:cuts|layoffs|reductions|job losses|redundancies) (?:will |would )?(?:hit|affect)"
     r"|(?:are|were|is) (?:mostly |mainly |primarily |largely )?in|mostly in|mainly in|primarily in|largely in)\b"
     r"(?:\s+(?:demnach|nach \w+angaben|laut \w+|vor allem|insbesondere|außerdem|zudem|auch|hauptsächlich|mostly"
     r"|mainly|primarily|largely|chiefly|particularly|especially|its|the|their))*\s+",
@@ -110,17 +111,19 @@ _LIST_CUE_RE = re.compile(
 )
 _LIST_SPLIT_RE = re.compile(r",\s*|\s+(?:und|and|sowie|as well as|including|darunter|plus|&)\s+", re.I)
 _LIST_END_RE = re.compile(
-    r"[;:.!?()\[\]„“\"–]|,\s*(?:wo|wobei|die|der|das|which|who|where|while|whereas|but|aber|weil|da|dass|that|with)\b"
+    r"[;:.!?()\[\]„“\"–]|,\s*(?:wo|wobei|which|who|where|while|whereas|but|aber|weil|da|dass|that|with)\b"
+    r"|,\s*(?:die|der|das)\s+(?-i:(?![A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?\s*(?:,|und\b|sowie\b|oder\b|\.|$)))"
     r"|\s(?:sind|ist|seien|were|are|will|would|soll\w*|werden|wird|said|sagte|according|laut|zufolge)\b",
     re.I,
 )
 _LIST_DROP_RE = re.compile(
     r"^(?:(?:der|die|das|den|dem|des|im|in der|in den|in|am|an|beim|bei|its|the|their|some|parts? of|teile (?:der|des)"
-    r"|roles in|jobs in|staff in|positions in|including|darunter|[\w-]+['’]s)\s+)+",
+    r"|roles in|jobs in|staff in|positions in|including|darunter|[\w-]+['’]s"
+    r"|(?:beschäftigte\w*|mitarbeite\w*|stellen|arbeitsplätze) (?:in|im|der|des|bei|beim))\s+)+",
     re.I,
 )
 _NOT_UNIT_ITEM = re.compile(
-    rf"^(?:{JOB_NOUN}|\d.*|others?|the rest|rest|andere\w*|weitere\w*|mehr|more|it|this|these|those|dies\w*"
+    rf"^(?:{JOB_NOUN}|\d.*|others?|the rest|rest|andere\w*|weitere\w*|mehr|more|(?-i:it)|this|these|those|dies\w*"
     r"|vollzeit\w*|teilzeit\w*|[a-zäöü]+ly|demnach|vor allem|auch)$",
     re.I,
 )
@@ -212,7 +215,8 @@ def listed_units(text: str) -> list[Hit]:
         return _list_items(m.group("towns"), m.start("towns"))
     hits: list[Hit] = []
     for cue in _LIST_CUE_RE.finditer(text):
-        if _negated(text, cue.start()) or not _ABOUT_JOBS_RE.search(text[: cue.end()]):
+        opens = not text[: cue.start()].strip(" „“\"'")  # "Betroffen sind vor allem ...": of the cut before
+        if _negated(text, cue.start()) or not (opens or _ABOUT_JOBS_RE.search(text[: cue.end()])):
             continue  # "charges, mostly in the first quarter" is not about where jobs go
         rest = text[cue.end() :]
         end = _LIST_END_RE.search(rest)
@@ -278,9 +282,12 @@ def speaks(text: str) -> bool:
     return bool(_SPEECH_RE.search(text))
 
 
+_QUOTE_OPENERS = frozenset("\"„“«»‘'")
+
+
 def reports(text: str) -> bool:
     """Speech, or German reported speech in the subjunctive ("Die Auftragsflaute lasse keine Wahl")."""
-    return speaks(text) or bool(_SUBJUNCTIVE_RE.search(text))
+    return speaks(text) or bool(_SUBJUNCTIVE_RE.search(text)) or text.lstrip()[:1] in _QUOTE_OPENERS
 
 
 def is_speculative(text: str) -> bool:

@@ -198,13 +198,15 @@ REASONS: list[tuple[str, str]] = [
     ("ai", r"ki|ki-\w+|\w+-ki|künstliche\w* intelligenz|ai|ai-\w+|artificial intelligence|generative ai|genai"
            r"|maschinelle\w* lernen|machine learning|large language models?"),
     ("automation", r"automatisierung\w*|automation|automat(?:e|ing|ed)\b|roboter\w*|robots?|robotics"),
-    ("efficiency", r"effizienz\w*|efficien\w*|produktivität\w*|productivity|streamlin\w*|schlanker\w*|leaner|agiler"),
+    ("efficiency", r"effizienz\w*|efficien\w*|produktivität\w*|productivity|streamlin\w*|schlanker\w*|leaner|agiler"
+                   r"|simplif\w* (?:\w+ ){0,2}(?:organi[sz]ation|structure|operations|business)"),
     ("cost", r"(?:betriebs|personal|lohn|fix)?kosten (?:\w+ ){0,2}(?:senken|sparen|reduzieren|drücken)|kostensenkung\w*"
              r"|personalkosten|lohnkosten|mieten|(?:wage|labou?r|staff) costs|cost base|kostenbasis"
              r"|kosteneinsparung\w*|kostendruck|hohe\w* kosten|steigende\w* kosten|kosten\w* zu senken"
              r"|(?:cut|cutting|reduce|reducing|lower|lowering|rein in|control|curb)\w* (?:\w+ )?(?:costs?|expenses|spending)"
              r"|cost[- ](?:cutting|reduction|savings?|pressures?)|high(?:er)? costs|rising costs|operating costs"
-             r"|(?:employment|personnel|payroll) costs|sparprogramm\w*|sparkurs\w*|kostensparprogramm\w*"),
+             r"|(?:employment|personnel|payroll) costs|sparprogramm\w*|sparkurs\w*|kostensparprogramm\w*"
+             r"|tak\w* (?:\w+ )?costs? out|cost-competitive|sachkosten"),
     ("bureaucracy", r"bürokratie\w*|\w*bürokratie|hierarchie\w*|managementebenen|führungsebenen|bureaucra\w*"
                     r"|(?:management )?layers|flatten\w*|red tape"),
     ("culture", r"unternehmenskultur|firmenkultur|kultur|culture"),
@@ -215,6 +217,7 @@ REASONS: list[tuple[str, str]] = [
                               r"|weak (?:results|revenue|earnings)|losses|falling (?:sales|revenue|profits?)"
                               r"|missed (?:\w+ )?(?:revenue|sales|profit) (?:targets|goals|forecasts)|net loss\w*"
                               r"|patentablauf\w*|patent expir\w*|umsatzziele? verfehlt|operating loss\w*|profit warning"
+                              r"|(?:revenue|sales|umsatz)\w* growth (?:had |has )?(?:slowed|stalled)|slowing (?:revenue|sales) growth"
                               r"|gewinnwarnung|(?:sales|revenue|revenues|umsatz|umsätze|erlöse) (?:[\w%]+ ){0,7}(?:fell|dropped"
                               r"|declined|sank|fiel|fielen|brach\w* ein|eingebrochen|gesunken|ging\w* zurück|zurückgegangen)"),
     ("overhiring", r"overhir\w*|over-hir\w*|hired too (?:many|quickly|fast)|zu viele\w* (?:leute |mitarbeiter\w* )?eingestellt"
@@ -234,14 +237,17 @@ REASONS: list[tuple[str, str]] = [
                r"|postpon\w* (?:\w+ )?orders|fewer orders|sales cycles|(?:rein\w* in|tighten\w*|scrutini[sz]\w*) (?:\w+ ){0,3}"
                r"(?:spending|budgets?|purchases?)|kunden (?:\w+ ){0,3}(?:zurückhaltend|zurückhalten|investitionen zurück)"
                r"|(?:slump|drop|fall|decline|collapse|slowdown) in (?:\w+ )?(?:orders|demand|sales|bookings)"
-               r"|(?:spending|spend|buying|ordering) less|abrufe\w*|rückläufige\w* (?:aufträge|nachfrage|bestellungen)"),
+               r"|(?:spending|spend|buying|ordering) less|abrufe\w*|rückläufige\w* (?:aufträge|nachfrage|bestellungen)"
+               r"|(?:weak|weaker|soft|softer|lower|falling|declining|sluggish) (?:orders|bookings|order intake)"),
     ("competition", r"wettbewerb\w*|konkurrenzdruck|konkurrenz\w*|preisdruck|billigimport\w*|competition|competitive\w*"
-                    r"|price pressure|cheap imports"),
+                    r"|price pressure|pricing pressure|price competition|preiskampf\w*|\w+konkurrenz"
+                    r"|(?:cheap|cheaper|low-cost|low-price) (?:imports|rivals|competitors|producers|suppliers)"),
     ("overcapacity", r"überkapazität\w*|overcapacity|over-capacity|excess capacity|(?:low|poor|under-?)\s?utili[sz]ation"
                      r"|\d+ (?:percent|per cent|%) utili[sz]ation|unterauslastung|auslastung|unterausgelastet\w*"
                      r"|underused (?:plants|capacity|sites)|underutili[sz]ed|idle capacity|spare capacity"),
     ("energy_costs", r"energiekosten|energiepreise\w*|strompreise\w*|gaspreise\w*|energy (?:costs|prices)|gas prices"
-                     r"|electricity (?:prices|costs)|power prices|gas und strom|strom und gas"),
+                     r"|electricity (?:prices|costs|bills)|power prices|gas und strom|strom und gas"
+                     r"|(?:energy|power|gas) bills|energierechnung\w*|stromkosten|gaskosten"),
     ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory (?:\w+ )?(?:pressure|burden|requirements|costs"
                    r"|demands|rules)|berichtspflichten|dokumentationspflichten|regulatorische\w* (?:\w+ )?(?:anforderungen|auflagen)"),
     ("strategy", r"neuausrichtung|strategische\w* (?:neuausrichtung|prioritäten|fokus\w*)|fokussierung|refocus\w*"
