@@ -347,3 +347,38 @@ def test_roles_at_risk_are_the_cut_and_closing_branches_makes_it_a_programme() -
         "Mill closure\n\nThe company said its pension fund was at risk of a deficit of 40 million.", lang="en"
     )
     assert rec["events"] == []
+
+
+def test_a_closing_date_in_a_sentence_without_figures_and_a_decision_taken_today() -> None:
+    rec = extract(
+        "Pendle Mills to close\n\nPendle Mills plans to close its Todmorden mill, putting up to 210 jobs at risk."
+        " It expects the mill to close by the end of September.",
+        date="2025-03-27",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert e["effective_by"] == "2025-09-30"
+    rec = extract(
+        "Haldor beschließt Programm\n\nAd-hoc-Mitteilung nach Art. 17 MAR\n\nDer Vorstand der Haldor AG hat heute das"
+        " Restrukturierungsprogramm „Fokus 2028“ beschlossen. Weltweit sollen rund 1.100 Stellen abgebaut werden.",
+        date="2025-11-04",
+        lang="de",
+    )
+    (e,) = rec["events"]
+    assert (e["announced"], e["announced_via"], e["type"]) == (
+        "2025-11-04",
+        "press_release",
+        "restructuring_plan",
+    )
+
+
+def test_a_spokesman_who_said_it_in_an_email_sent_no_memo_and_a_spared_site_in_a_relative_clause() -> None:
+    rec = extract(
+        "Redstone to close plant\n\nRedstone Medical Devices Inc. will close its plant in Plymouth and lay off 138"
+        " workers, spokesman Grant Eberly said in an email. Workers could apply for positions at its research and"
+        " development center in Maple Grove, which is not affected by the cuts.",
+        lang="en",
+    )
+    (e,) = rec["events"]
+    assert e["announced_via"] is None and e["spokesperson"] == "Grant Eberly"
+    assert not any("research" in u for u in e["units_affected"])

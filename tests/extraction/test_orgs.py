@@ -221,3 +221,29 @@ def test_a_sentence_adverb_is_not_a_firm() -> None:
     )
     assert "Separately" not in names(record)
     assert {e["organization"] for e in record["events"]} == {"Bellmont Foods"}
+
+
+def test_rivals_unions_quoted_outlets_and_agencies_named_once() -> None:
+    got = found(
+        "Fernstack cut 70 jobs. Rival Codewisp laid off 15% of its staff in August. The GMB union said it would"
+        " fight the closure. In Berlin fallen 40 Stellen weg, wie Chefin Katharina Vos dem „Tagesspiegel“ sagte."
+        " Der kommunale Klinikverbund Auental Kliniken gGmbH zieht die Notbremse. The company notified"
+        " California's Employment Development Department of the layoffs."
+    )
+    assert got["Codewisp"][0] == "company"
+    assert got["GMB"][0] == "union"
+    assert got["Tagesspiegel"][0] == "outlet"
+    assert "Auental Kliniken" in got and "Klinikverbund Auental Kliniken" not in got
+    assert got["California Employment Development Department"][0] == "regulator"
+
+
+def test_a_firms_shorter_names_fold_into_its_fullest_one() -> None:
+    record = extract(
+        "Redstone Medical to close plant\n\nRedstone Medical Devices Inc. will lay off 138 workers. Redstone, a"
+        " subsidiary of Halvorsen Health Technologies, will move production to Mexico, spokesman Grant Eberly said."
+        " Redstone Medical said severance would be paid.",
+        lang="en",
+    )
+    firm = org(record, "Redstone Medical Devices")
+    assert {"Redstone", "Redstone Medical"} <= set(firm["aliases"]) and firm["parent"]
+    assert {p["organization"] for p in record["people"]} == {"Redstone Medical Devices"}

@@ -115,6 +115,11 @@ _HINT = re.compile(
 )
 
 
+def may_hold_date(text: str) -> bool:
+    """Whether `text` can hold a date at all (a digit, a month, a weekday, a relative word)."""
+    return bool(_HINT.search(text))
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date phrase: its span, the ISO value and whether it states a deadline ("bis", "by")."""
@@ -147,7 +152,7 @@ def find_dates(text: str, ref: date | None, *, future: bool = False) -> list[Dat
     """Dates in `text` (a sentence); `ref` is the article date, `future` the sentence's tense."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    if not _HINT.search(text):
+    if not may_hold_date(text):
         return found
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from firmgraph.graph.extraction.rules import facets
-from firmgraph.graph.extraction.rules.dates import DateMention, announced_value
+from firmgraph.graph.extraction.rules.dates import DateMention, announced_value, may_hold_date
 from firmgraph.graph.extraction.rules.discourse import Discourse
 from firmgraph.graph.extraction.rules.eventbase import (
     AGGREGATE_RE,
@@ -217,7 +217,21 @@ class EventFinder:
         for s in self.sentences:
             self._speakers(s)
         self._resolve_anaphoric_headcounts()
+        self._heading_channel()
         return self.events
+
+    def _heading_channel(self) -> None:
+        """A page that is itself the announcement ("Ad-hoc-Mitteilung", "PRESS RELEASE" on a line of its own
+        near the top): its channel is the main event's when no sentence names another."""
+        for s in self.sentences:
+            if s.paragraph > 3:
+                return
+            cues, _, channels = self._facets_of(s)
+            if channels and not cues and len(s.text.split()) <= 8:
+                event = self.main.get(self.discourse.primary or "")
+                if event is not None and event.status == "current" and event.channel is None:
+                    event.channel = (channels[0][0], self._span(s))
+                return
 
     def _sentence(self, s: Sentence) -> None:
         cues, announce, channels = self._facets_of(s)
@@ -326,7 +340,13 @@ class EventFinder:
                 target.put("effective_by", d.value, span)
             elif (
                 not SINCE_RE.search(s.text[max(0, d.start - 8) : d.start])
-                and (announce or channels or target.status != "current" or _before_article(d.value, self.ref))
+                and (
+                    announce
+                    or channels
+                    or target.status != "current"
+                    or _before_article(d.value, self.ref)
+                    or d.text.lower() in {"heute", "today"}  # "hat heute beschlossen": the article ties it
+                )
                 and (day := announced_value(d, self.ref))
             ):
                 target.put("announced", day, span)  # a cut dated only by when it happened is dated so
@@ -354,8 +374,10 @@ class EventFinder:
         ):
             for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                 event.reasons.setdefault(label, span)
+        closing = near and event.status == "current" and bool(CLOSURE_RE.search(s.text))
         if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
-            return
+            if not (closing and may_hold_date(s.text)):
+                return
         future = bool(FUTURE_RE.search(s.text))
         restated = _restates(
             s
@@ -372,7 +394,7 @@ class EventFinder:
         if charged and event.status == "current" and sf.costs and "cost" not in event.values:
             money = sf.costs[0]
             event.put("cost", (money.low, money.high, money.currency), span)
-        if near and event.status == "current" and CLOSURE_RE.search(s.text):
+        if closing:
             for d in sf.dates:
                 if d.deadline and not GUARANTEE_RE.search(s.text):
                     event.put("effective_by", d.value, span)

@@ -372,9 +372,21 @@ def units(text: str) -> list[Hit]:
         add(*hit)
     for m in list(_UNITS_RE.finditer(text)) + list(_HR_RE.finditer(text)):
         add(m.group(0), m.start(), m.end())
-    spared = [_clause_around(text, m.start()) for m in _SPARED_RE.finditer(text)]
+    spared = [_spared_span(text, m.start()) for m in _SPARED_RE.finditer(text)]
     hits = [h for h in hits if not any(a <= h[1] < b for a, b in spared)]
     return sorted(hits, key=lambda h: h[1])
+
+
+_RELATIVE_START = re.compile(r"^\s*(?:which|that|who|die|der|das|welche\w*)\b", re.I)
+
+
+def _spared_span(text: str, pos: int) -> tuple[int, int]:
+    """The clause a "not affected" phrase is in, and the one before when it is a relative clause
+    ("its research centre in Maple Grove, which is not affected")."""
+    start, end = _clause_around(text, pos)
+    if start > 0 and _RELATIVE_START.match(text[start:pos]):
+        start = _clause_around(text, max(0, start - 2))[0]
+    return start, end
 
 
 def _clause_around(text: str, pos: int) -> tuple[int, int]:

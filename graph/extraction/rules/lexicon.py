@@ -296,13 +296,13 @@ METHOD_PATTERNS = [(label, re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I)) for 
 CHANNELS: list[tuple[str, str]] = [
     ("sec_filing", r"sec[- ]filing|filing with the (?:u\.?s\.? )?(?:sec|securities)|8-k|form 8-k|regulatory filing|in a filing"
                    r"|pflichtmitteilung\w*|börsenpflichtmitteilung|mitteilung an die (?:us-)?(?:sec|börsenaufsicht|aufsichtsbehörde)"
-                   r"|bei der (?:us-)?börsenaufsicht\b|(?:an|bei) die sec|filed with|warn notice|warn-mitteilung"),
+                   r"|bei der (?:us-)?börsenaufsicht\b|(?:an|bei) die sec|filed with the sec"),
     ("press_release", r"pressemitteilung\w*|pressemeldung\w*|presseerklärung\w*|press release|ad-hoc-mitteilung\w*"
                       r"|ad-hoc-meldung\w*|news release|communiqu[ée]\w*|medienmitteilung\w*|trading update"),
     ("memo", r"memo\w*|rundschreiben|rundmail|interne\w* (?:mitteilung|schreiben|e-mail|mail|nachricht|brief)"
              r"|(?:schreiben|brief|mail|e-mail|nachricht|botschaft) an (?:die|alle) (?:mitarbeite\w*|belegschaft|beschäftigten)"
              r"|internal (?:memo|email|e-mail|message|note|letter)|(?:email|e-mail|letter|note|message) to (?:staff|employees"
-             r"|workers|the workforce|all employees)|per e-?mail|in (?:einer|der|seiner|ihrer) e-?mail|in an? e-?mail"
+             r"|workers|the workforce|all employees)|per e-?mail|in (?:einer|der|seiner|ihrer) e-?mail|(?<!said )(?<!says )in an? e-?mail"
              r"|(?:schreiben|brief) (?:von|des|der) [^.]{0,60}an die (?:belegschaft|mitarbeite\w*|beschäftigten)"
              r"|in (?:seinem|ihrem|einem) (?:schreiben|brief)\b|told (?:staff|employees|workers) in an? (?:e-?mail|letter|note)"),
     ("blog_post", r"blog\w*|blog post|linkedin[- ](?:post|beitrag)|post(?:ed)? on linkedin|auf linkedin"),
@@ -336,7 +336,7 @@ ORG_HEAD_DE = (
     r"|versorger|sender|verlag|bank|airline|fluggesellschaft|reederei|mittelständler|marktführer|softwarehaus"
     r"|gruppe|holding|tochter|mutter|rivale|konkurrent|wettbewerber|investor|finanzinvestor|gewerkschaft|portal"
     r"|magazin|zeitung|nachrichtenagentur|agentur|sender|blatt|institut|geldhaus|kreditinstitut|versicherung|verband"
-    r"|sparkasse|firma|softwarefirma|autobauer|chemiekonzern"
+    r"|sparkasse|firma|softwarefirma|autobauer|chemiekonzern|verbund"
 )
 ORG_HEAD_EN = (
     r"company|firm|giant|maker|chipmaker|automaker|carmaker|retailer|startup|start-up|lender|insurer|conglomerate"

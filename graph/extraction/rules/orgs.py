@@ -70,7 +70,14 @@ _BASED_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ][\w.]*(?:[ -][A-ZÄÖÜ][\w.]*)?-based\s+({NAME})"
 )  # "Atlanta-based X"
 _HEAD_EN_RE = re.compile(
-    rf"(?<![\w-])(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_HEAD_EN})s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
+    rf"(?<![\w-])(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_HEAD_EN})|(?:Rival|Competitor|Peer|Startup|Start-up|Fintech"
+    rf"|Retailer|Lender|Insurer|Carmaker|Automaker|Chipmaker|Drugmaker|Supplier|Customer))s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
+)  # "the payments company Klarna", "Rival Codewisp laid off ..."
+_UNION_RE = re.compile(rf"(?<![\w-])[Tt]he\s+({NAME})\s+(?:trade\s+)?union\b")  # "the GMB union"
+# "wie Deutschland-Chefin Katharina Vos dem „Tagesspiegel“ sagte", "sagte sie der „Rheinpfalz“"
+_QUOTED_OUTLET_RE = re.compile(
+    rf"(?:\b(?:sagte|sagt|erklärte|bestätigte|betonte|gegenüber)\s+(?:\w+\s+)?)?\b(?:dem|der)\s+[„\"“»]({NAME})[“\"”«]"
+    rf"(?=\s+(?:sagte|gesagt|erklärte|bestätigte|mitteilte|betonte|berichtete)\b)?"
 )
 _COMPOUND_RE = re.compile(
     rf"(?<![\w-])({CAP_WORD})-(?:Chef|Chefin|Konzern|Tochter|Mutter|Mutterkonzern|Sprecher|Sprecherin|Vorstand"
@@ -243,6 +250,15 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
                 add(name, strict=strict)
+    for m in _UNION_RE.finditer(text):
+        add(first_name_part(m.group(1)), "union", strict=False)
+    for m in _QUOTED_OUTLET_RE.finditer(text):
+        said = re.match(r"(?:sagte|sagt|erklärte|bestätigte|betonte|gegenüber)\b", m.group(0)) or re.match(
+            r"\s+(?:sagte|gesagt|erklärte|bestätigte|mitteilte|betonte|berichtete)\b",
+            text[m.end() : m.end() + 15],
+        )
+        if said:
+            add(m.group(1), "outlet", strict=False)
     for m in SAID_TO_RE.finditer(text):
         name = first_name_part(m.group(1) or m.group(2))
         if name and not _looks_like_person(name, people_names):
@@ -284,9 +300,14 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             if count >= min_hits and occurrences >= min_occurrences and not is_common_noun(name.split()[0]):
                 add(name, strict=True)
     for m in AGENCY_RE.finditer(text):
-        name = re.sub(r"^(?:The|Die|Der|Das)\s+", "", m.group(1))
-        if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES_LEAD:
-            add(name, "regulator", known=True)
+        surface = re.sub(r"^(?:The|Die|Der|Das)\s+", "", m.group(1))
+        name = re.sub(
+            r"^([A-ZÄÖÜ][\w-]*)['’]s\s+", r"\1 ", surface
+        )  # "California's Employment Development Department"
+        if len(name.split()) >= 2 and surface.split()[0] not in NOT_NAMES_LEAD:
+            key = add(name, "regulator", known=True)
+            if key and surface != name:
+                candidates[key].aliases.add(surface)
     for m in _PAREN_ALIAS_RE.finditer(text):
         key = name_key(m.group(1))
         if key in candidates:

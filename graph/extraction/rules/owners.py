@@ -172,7 +172,7 @@ def consolidate(text: str, orgs: dict[str, Org]) -> None:
     """One firm under its fullest name: "Auerbach" becomes an alias of "Auerbach Kunststoffe" when that is
     the only longer name starting with it and it is not named as a unit, a country arm or a brand."""
     companies = [o for o in orgs.values() if o.kind == "company"]
-    for short in sorted(companies, key=lambda o: len(o.name)):
+    for short in sorted(companies, key=lambda o: -len(o.name)):  # longest first: a chain folds into its end
         if short.key not in orgs:
             continue
         longer = [o for o in companies if o.key in orgs and o.name.startswith(short.name + " ")]
