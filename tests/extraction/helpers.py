@@ -16,6 +16,12 @@ def extract(
     return get_extractor("rules").extract(doc)
 
 
+def only_event(text: str, **kwargs: Any) -> dict[str, Any]:
+    """The one event the extractor finds in `text` (extract's keywords)."""
+    (event,) = extract(text, **kwargs)["events"]
+    return event  # type: ignore[no-any-return]
+
+
 def org(record: dict[str, Any], name: str) -> dict[str, Any]:
     found = [o for o in record["organizations"] if o["name"] == name]
     assert found, f"{name} not in {[o['name'] for o in record['organizations']]}"

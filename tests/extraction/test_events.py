@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import event_with, events_of, extract
+from .helpers import event_with, events_of, extract, only_event
 
 
 def test_new_past_and_cumulative_cuts_are_separate_events() -> None:
@@ -321,23 +321,21 @@ def test_a_cut_stated_for_a_country_has_that_countrys_staff_as_its_headcount() -
 
 
 def test_soft_methods_under_negotiation_do_not_make_an_attrition_programme() -> None:
-    rec = extract(
+    e = only_event(
         "Sternau streicht Stellen\n\nSternau will 145 Stellen abbauen. Im Gespräch sind Abfindungen und Altersteilzeit"
         " für ältere Beschäftigte.",
         lang="de",
     )
-    (e,) = rec["events"]
     assert e["type"] == "layoff"
 
 
 def test_roles_at_risk_are_the_cut_and_closing_branches_makes_it_a_programme() -> None:
-    rec = extract(
+    e = only_event(
         "Ashby to close branches\n\nAshby Building Society said on Tuesday it would close 38 of its 92 branches,"
         " putting around 290 roles at risk.",
         date="2026-01-13",
         lang="en",
     )
-    (e,) = rec["events"]
     assert (e["organization"], e["jobs_cut"], e["type"]) == (
         "Ashby Building Society",
         290,
@@ -350,21 +348,19 @@ def test_roles_at_risk_are_the_cut_and_closing_branches_makes_it_a_programme() -
 
 
 def test_a_closing_date_in_a_sentence_without_figures_and_a_decision_taken_today() -> None:
-    rec = extract(
+    e = only_event(
         "Pendle Mills to close\n\nPendle Mills plans to close its Todmorden mill, putting up to 210 jobs at risk."
         " It expects the mill to close by the end of September.",
         date="2025-03-27",
         lang="en",
     )
-    (e,) = rec["events"]
     assert e["effective_by"] == "2025-09-30"
-    rec = extract(
+    e = only_event(
         "Haldor beschließt Programm\n\nAd-hoc-Mitteilung nach Art. 17 MAR\n\nDer Vorstand der Haldor AG hat heute das"
         " Restrukturierungsprogramm „Fokus 2028“ beschlossen. Weltweit sollen rund 1.100 Stellen abgebaut werden.",
         date="2025-11-04",
         lang="de",
     )
-    (e,) = rec["events"]
     assert (e["announced"], e["announced_via"], e["type"]) == (
         "2025-11-04",
         "press_release",
@@ -373,12 +369,11 @@ def test_a_closing_date_in_a_sentence_without_figures_and_a_decision_taken_today
 
 
 def test_a_spokesman_who_said_it_in_an_email_sent_no_memo_and_a_spared_site_in_a_relative_clause() -> None:
-    rec = extract(
+    e = only_event(
         "Redstone to close plant\n\nRedstone Medical Devices Inc. will close its plant in Plymouth and lay off 138"
         " workers, spokesman Grant Eberly said in an email. Workers could apply for positions at its research and"
         " development center in Maple Grove, which is not affected by the cuts.",
         lang="en",
     )
-    (e,) = rec["events"]
     assert e["announced_via"] is None and e["spokesperson"] == "Grant Eberly"
     assert not any("research" in u for u in e["units_affected"])

@@ -375,9 +375,9 @@ class EventFinder:
             for label, _, _ in facets.reasons(s.text, clauses(s.text)):
                 event.reasons.setdefault(label, span)
         closing = near and event.status == "current" and bool(CLOSURE_RE.search(s.text))
-        if not re.search(r"\d|(?i:tausend|thousand|million)", s.text) and not announce:
-            if not (closing and may_hold_date(s.text)):
-                return
+        figures = bool(re.search(r"\d|(?i:tausend|thousand|million)", s.text))
+        if not figures and not announce and not (closing and may_hold_date(s.text)):
+            return
         future = bool(FUTURE_RE.search(s.text))
         restated = _restates(
             s
