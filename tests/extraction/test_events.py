@@ -377,3 +377,27 @@ def test_a_spokesman_who_said_it_in_an_email_sent_no_memo_and_a_spared_site_in_a
     )
     assert e["announced_via"] is None and e["spokesperson"] == "Grant Eberly"
     assert not any("research" in u for u in e["units_affected"])
+
+
+def test_a_part_stated_after_its_figure_belongs_to_the_cut_of_its_sentence() -> None:
+    rec = extract(
+        "Haldor schließt Werk\n\nHaldor schließt das Werk in Eislingen mit 310 Beschäftigten. Bis Ende 2027 sollen"
+        " konzernweit rund 1.100 Stellen wegfallen, rund 700 davon in Deutschland.",
+        date="2025-11-05",
+        lang="de",
+    )
+    whole = event_with(rec, jobs_cut=1100)
+    part = event_with(rec, jobs_cut=700)
+    assert part["part_of"] == whole["id"]
+
+
+def test_the_programmes_total_cost_replaces_a_quarters_charge_and_widened_cuts_are_no_headcount() -> None:
+    e = only_event(
+        "Haldor widens job cuts to 1,300\n\nHaldor AG now expects to cut about 1,300 jobs, up from the 1,100 it"
+        " announced in November. The company booked 104 million euros of restructuring charges in the fourth"
+        " quarter. Haldor said the programme would now cost 120 million to 135 million euros in total.",
+        date="2026-02-18",
+        lang="en",
+    )
+    assert (e["jobs_cut"], e.get("headcount_after")) == (1300, None)
+    assert (e["cost_min"], e["cost_max"]) == (120e6, 135e6)

@@ -33,6 +33,7 @@ from firmgraph.graph.extraction.rules.eventbase import (
 )
 from firmgraph.graph.extraction.rules.figures import Figure, clause_at, clauses, sentence_figures
 from firmgraph.graph.extraction.rules.gazetteer import NOT_ACTORS
+from firmgraph.graph.extraction.rules.money import Money
 from firmgraph.graph.extraction.rules.orgs import OrgIndex
 from firmgraph.graph.extraction.rules.people import Person
 from firmgraph.graph.extraction.rules.text import Sentence
@@ -40,6 +41,7 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
+_TOTAL_COST_RE = re.compile(r"\b(?:in total|in all|insgesamt|gesamtkosten|total cost)\b", re.I)
 _RESTATED_RE = re.compile(
     r"\b(?:das entspricht|entspricht|equivalent to|das sind|that is|or about|or roughly)\b", re.I
 )
@@ -260,7 +262,7 @@ class EventFinder:
                 continue
             status = "part" if fig.part else self._status(s, fig.start, sf.dates)
             if fig.field == "jobs_cut":
-                event = self._event_for_count(key, status, fig.value, s)
+                event = self._event_for_count(key, status, fig.value, s, current_for)
                 event.approx = event.approx or fig.approx
                 event.put("jobs_cut", int(fig.value), span)
                 current_for = event
@@ -330,9 +332,8 @@ class EventFinder:
             for kind in cues:
                 if kind != "anaphor":
                     t.cues.setdefault(kind, span)
-        if sf.costs and "cost" not in target.values:
-            money = sf.costs[0]
-            target.put("cost", (money.low, money.high, money.currency), span)
+        if sf.costs:
+            self._put_cost(target, sf.costs[0], s)
         for d in sf.dates:
             if d.deadline and SAVINGS_BEFORE.search(s.text[max(0, d.start - 60) : d.start]):
                 continue  # "saving $1.2 billion by 2028" is the savings goal, not the deadline of the cuts
@@ -391,9 +392,8 @@ class EventFinder:
                     event.put(fig.field, fig.value if fig.field != "jobs_cut" else int(fig.value), span)
         # "expects restructuring charges of about €420 million", anywhere in the article
         charged = near or bool(_CHARGE_RE.search(s.text))
-        if charged and event.status == "current" and sf.costs and "cost" not in event.values:
-            money = sf.costs[0]
-            event.put("cost", (money.low, money.high, money.currency), span)
+        if charged and event.status == "current" and sf.costs:
+            self._put_cost(event, sf.costs[0], s)
         if closing:
             for d in sf.dates:
                 if d.deadline and not GUARANTEE_RE.search(s.text):
@@ -461,7 +461,18 @@ class EventFinder:
                     continue  # "losses in its foundry business" is not where the cuts fall
                 target.units.setdefault(value, span)
 
-    def _event_for_count(self, key: str, status: str, value: float, s: Sentence) -> Event:
+    def _put_cost(self, event: Event, money: Money, s: Sentence) -> None:
+        """The first cost stated, unless a later one is the programme's total ("120 to 135 million in total")."""
+        if "cost" in event.values and not _TOTAL_COST_RE.search(s.text):
+            return
+        event.values.pop("cost", None)
+        event.put("cost", (money.low, money.high, money.currency), self._span(s))
+
+    def _event_for_count(
+        self, key: str, status: str, value: float, s: Sentence, whole: Event | None = None
+    ) -> Event:
+        """The event a stated count belongs to; a part ("rund 700 davon in Deutschland") is part of the
+        cut its sentence stated before it (`whole`), else of the firm's main event."""
         for e in self.events:
             if e.org == key and "jobs_cut" in e.values and abs(e.values["jobs_cut"] - value) <= 0.02 * value:
                 return e
@@ -480,7 +491,7 @@ class EventFinder:
             return event
         event = self._new(key, status, s)
         if status == "part":
-            event.part_of = self.main.get(key)
+            event.part_of = whole if whole is not None and whole.org == key else self.main.get(key)
         return event
 
     def _freeze(self, key: str, s: Sentence) -> Event:

@@ -55,8 +55,8 @@ _NOT_CUT = re.compile(
     re.I,
 )
 _PART_OF_CUT_AFTER = re.compile(
-    rf"^\s+(?:of (?:the|those|these)|der|dieser)\s+(?:(?:betroffenen|wegfallenden|gestrichenen|affected|planned)\s+)?"
-    rf"(?:{JOB_NOUN}|cuts|reductions|layoffs|kürzungen)(?![\w])",
+    rf"^\s+(?:(?:of (?:the|those|these)|der|dieser)\s+(?:(?:betroffenen|wegfallenden|gestrichenen|affected|planned)\s+)?"
+    rf"(?:{JOB_NOUN}|cuts|reductions|layoffs|kürzungen)(?![\w])|davon\s+(?:in|im|am|bei|an)\s)",
     re.I,
 )
 _COORDINATED = re.compile(
@@ -75,7 +75,8 @@ _SUPERSEDED = re.compile(
 _FROM_TO = re.compile(
     rf"(?:von|from)\s+(?:(?:derzeit|heute|aktuell|bisher|rund|current(?:ly)?|today)\s+)?{_APPROX_OPT}$", re.I
 )
-_TO = re.compile(r"(?<!\bup )(?:auf|to)\s+$", re.I)  # not "up to": a bound
+_TO = re.compile(r"(?<!\bup )(?<!cuts )(?<!layoffs )(?<!abbau )(?:auf|to)\s+$", re.I)
+"""A fall to a headcount; not "up to" (a bound), nor "widens job cuts to 1,300" (the cut itself)."""
 _SHARE_AFTER = re.compile(
     rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
     rf"(?:[\w-]+['’]s\s+)?(?:(?:gesamten|globalen|weltweiten|weltweit|eigenen|total|global|entire|overall|worldwide"

@@ -96,7 +96,8 @@ CUT = (
     r"|abbauwelle\w*|abbaurunde\w*|sparrunde\w*|entlassungsrunde\w*|kündigungsrunde\w*"
     r"|entlassungswelle\w*|kündigungen|kündigungswelle|kürzung\w*|stellenkürzung\w*|einschnitt\w*|wegrationalisiert|rationalisierung|jobkiller|streicht"
     r"|vor die tür (?:ge)?setzt|(?:job|jobs|arbeitsplatz|arbeitsplätze|stelle|stellen) (?:verlieren|verloren)"
-    r"|(?:müssen|muss|sollen|soll) (?:das unternehmen )?gehen|fallen weg|wegfallen|wegfall|entfallen|opfert"
+    r"|(?:müssen|muss|sollen|soll) (?:das unternehmen )?gehen|fallen weg|wegfallen|weggefallen|wegfall|entfallen|opfert"
+    r"|vor dem aus"
     r"|(?:baut|bauen|baute|bauten)\b(?:[^.]|\.(?=\d)){0,60}\bab\b|(?:fallen|fällt|fielen|fiel)\b(?:[^.]|\.(?=\d)){0,60}\bweg\b"
     r"|lay(?:s|ing)? off|laid off|layoffs?|job cuts?|cuts?|cutting|eliminat\w*|slash\w*|shed(?:s|ding)?|axe[sd]?"
     r"|axing|redundanc\w*|let go|lose their jobs|job losses|workforce reduction|reduction in force|downsiz\w*"
@@ -142,7 +143,8 @@ EVENT_ANAPHOR = (
 JOB_NOUN = (
     r"stellen|arbeitsplätze\w*|jobs?|mitarbeite\w*|beschäftigte\w*|angestellte\w*|positionen|vollzeitstellen"
     r"|vollzeitkräfte\w*|vollzeitäquivalente\w*|arbeitskräfte\w*|menschen|personen|leute|arbeitnehmer\w*"
-    r"|fachkräfte\w*|stellen\w*|beschäftigungsverhältnisse|positions|roles|employees|workers|staff(?:ers)?"
+    r"|fachkräfte\w*|stellen\w*|beschäftigungsverhältnisse|leiharbeit\w*|zeitarbeit\w*|positions|roles|employees"
+    r"|workers|staff(?:ers)?|contractors|temps|temporary workers"
     r"|people|team members|members of staff|full-time employees|white-collar jobs|corporate (?:jobs|roles|employees)"
     r"|headcount|fte"
 )
