@@ -401,3 +401,14 @@ def test_the_programmes_total_cost_replaces_a_quarters_charge_and_widened_cuts_a
     )
     assert (e["jobs_cut"], e.get("headcount_after")) == (1300, None)
     assert (e["cost_min"], e["cost_max"]) == (120e6, 135e6)
+
+
+def test_where_a_part_falls_is_the_parts_and_the_wholes() -> None:
+    rec = extract(
+        "Haldor baut ab\n\nBis Ende 2027 sollen bei der Haldor AG konzernweit rund 1.100 Stellen wegfallen, rund 700"
+        " davon in Deutschland.",
+        date="2025-11-05",
+        lang="de",
+    )
+    whole, part = event_with(rec, jobs_cut=1100), event_with(rec, jobs_cut=700)
+    assert part["units_affected"] == ["Deutschland"] and "Deutschland" in whole["units_affected"]

@@ -8,6 +8,18 @@ from tests.extraction.helpers import extract
 
 CASES = [
     (
+        "Halvor baut ab\n\nDie Halvor AG streicht weltweit rund 1.100 Stellen. Etwa 650 der wegfallenden Stellen"
+        " entfallen auf Deutschland. Betroffen sind vor allem die Montage und der Einkauf.",
+        "de",
+        {"Deutschland", "Montage", "Einkauf"},
+    ),
+    (
+        "Corvane to close campus\n\nCorvane Logistics Inc. will close its distribution campus in southeast Memphis"
+        " and lay off 520 workers.",
+        "en",
+        {"distribution campus in southeast Memphis"},
+    ),
+    (
         "Merlan streicht Stellen\n\nDie Merlan AG streicht 1.800 Stellen. Betroffen sind vor allem die"
         " Schadenbearbeitung, der Vertriebsinnendienst und die IT.",
         "de",

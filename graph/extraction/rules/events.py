@@ -220,7 +220,21 @@ class EventFinder:
             self._speakers(s)
         self._resolve_anaphoric_headcounts()
         self._heading_channel()
+        self._units_of_parts()
         return self.events
+
+    def _units_of_parts(self) -> None:
+        """Where a part's cuts fall, the whole's fall too ("700 davon in Deutschland": the plan cuts in
+        Germany); a subsidiary's part adds the subsidiary, not its own units."""
+        for part in self.events:
+            whole = part.part_of
+            if whole is None:
+                continue
+            if part.org == whole.org:
+                for value, span in part.units.items():
+                    whole.units.setdefault(value, span)
+            elif (org := self.orgs.get(part.org)) is not None:
+                whole.units.setdefault(org.name, (part.spans.get("jobs_cut") or (0, 0)))
 
     def _heading_channel(self) -> None:
         """A page that is itself the announcement ("Ad-hoc-Mitteilung", "PRESS RELEASE" on a line of its own
@@ -252,6 +266,7 @@ class EventFinder:
         span = self._span(s)
         touched: list[Event] = []
         current_for: Event | None = None
+        parts_at: list[tuple[Event, int]] = []
         for fig in sf.figures:
             key = self._actor(s, s.start + fig.start)
             if key is None:
@@ -265,6 +280,8 @@ class EventFinder:
                 event = self._event_for_count(key, status, fig.value, s, current_for)
                 event.approx = event.approx or fig.approx
                 event.put("jobs_cut", int(fig.value), span)
+                if status == "part" and event is not current_for:
+                    parts_at.append((event, fig.start))
                 current_for = event
             else:
                 event = current_for if current_for is not None and current_for.org == key else None
@@ -352,6 +369,13 @@ class EventFinder:
             ):
                 target.put("announced", day, span)  # a cut dated only by when it happened is dated so
         self._facets(s, target, cues)
+        for part, at in parts_at:  # "rund 700 davon in Deutschland": the place is the part's
+            a, b = clause_at(s.text, at)
+            for value, start, _end in self._units(s):
+                if part is not target and at <= start < b and start >= a:
+                    part.units.setdefault(value, span)
+                    if target.units.get(value) == span:
+                        del target.units[value]
         if channels and (announce or cues):
             label = channels[0][0]
             if target.channel is None or CHANNEL_RANK[label] > CHANNEL_RANK[target.channel[0]]:

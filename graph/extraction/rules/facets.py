@@ -64,18 +64,21 @@ _UNIT_PHRASE_RE = re.compile(
 )
 _PLACE = r"[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 _SITE_WORD_DE = (
-    r"Werk|Werke|Standort|Rechenzentrum|Logistikzentrum|Verteilzentrum|Zentrallager|Lager|Zentrale|Konzernzentrale"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:werk|fabrik|standort|zentrum)|Werk|Werke|Standort|Rechenzentrum|Logistikzentrum"
+    r"|Verteilzentrum|Zentrallager|Lager|Zentrale|Konzernzentrale"
     r"|Niederlassung|Büro|Filiale|Fabrik|Anlage|Hauptsitz|Stammsitz|Produktion|Chlorproduktion|Verwaltung"
 )
 _SITE_WORD_EN = (
-    r"plant|factory|site|works|studio|office|headquarters|distribution cent(?:er|re)|warehouse|mill|hub"
+    r"plant|factory|site|works|studio|office|headquarters|distribution cent(?:er|re)|warehouse|mill|hub|campus"
+    r"|bakery|brewery|depot|store|branch|facility|distribution campus|warehouse campus"
     r"|support cent(?:er|re)s?|call cent(?:er|re)s?|data cent(?:er|re)s?"
 )
 # "Werk in Eisenach", "Werk Eisenach", "Sparte Antriebstechnik", "its Dayton plant", "design studio in Turin"
 _SITE_RE = re.compile(
     rf"(?<![\w-])(?:{_SITE_WORD_DE})\s+(?:(?:in|im)\s+)?{_PLACE}(?=[\s,.;:)])"
     rf"|(?<![\w-])(?:Sparte|Geschäftsbereich|Division|Bereich)\s+{_PLACE}"
-    rf"|(?<![\w-])(?:[a-z]+\s+)?(?:{_SITE_WORD_EN})\s+in\s+{_PLACE}"
+    rf"|(?<![\w'’-])(?:[a-z]+\s+)?(?:{_SITE_WORD_EN})\s+in\s+(?:(?:north|south|east|west|northern|southern|eastern"
+    rf"|western|central|southeast|southwest|northeast|northwest|downtown)\s+)?{_PLACE}"
 )
 _OWNED_SITE_RE = re.compile(rf"\b(?:its|the|their)\s+(?P<u>{_PLACE}\s+(?:{_SITE_WORD_EN}))\b")
 _AFFECTED_RE = re.compile(
@@ -96,7 +99,8 @@ _REGION = (
 )
 _SCOPE_RE = re.compile(
     rf"(?<![\w])(?:{JOB_NOUN})\s+(?:(?:weltweit|worldwide|globally)\s+)?(?:in|im|across)\s+(?:der\s+|den\s+|the\s+)?"
-    rf"(?P<r>{_REGION})(?![\w])|(?<![\w])entf(?:allen|ällt)\s+auf\s+(?:die\s+|den\s+)?(?P<r2>{_REGION})(?![\w])",
+    rf"(?P<r>{_REGION})(?![\w])|(?<![\w])(?:entf(?:allen|ällt)\s+auf|davon\s+in|of them in|of which in)\s+"
+    rf"(?:die\s+|den\s+|der\s+|the\s+)?(?P<r2>{_REGION})(?![\w])",
     re.I,
 )
 # "Betroffen sind vor allem Verwaltung, Vertrieb und Konstruktion", "cuts fall on sales, marketing and IT"

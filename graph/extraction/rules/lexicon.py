@@ -321,6 +321,10 @@ UNITS = (
     r"|retail|human resources|recruiting|sales|customer (?:service|support)|engineering|back office"
     r"|middle management|advertising|research and development|r&d|headquarters|manufacturing|supply chain"
     r"|devices|hardware|gaming|filialen|filialnetz|branches|stores|zentralfunktionen|corporate staff"
+    r"|montage|endmontage|qualitätssicherung|einkauf|konstruktion|controlling|kundenbetreuung|kundensupport"
+    r"|assembly|quality assurance|procurement|purchasing|customer success|head office|finance|administration"
+    r"|administrative (?:staff|roles|functions|jobs)|middle managers|management layers|software development"
+    r"|softwareentwicklung|newsrooms?|redaktion\w*"
 )
 UNIT_HEADS = (
     r"sparte|geschäftsbereich|bereich|abteilung|division|unit|business|segment|team|tochter|tochtergesellschaft"
