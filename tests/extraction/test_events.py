@@ -412,3 +412,24 @@ def test_where_a_part_falls_is_the_parts_and_the_wholes() -> None:
     )
     whole, part = event_with(rec, jobs_cut=1100), event_with(rec, jobs_cut=700)
     assert part["units_affected"] == ["Deutschland"] and "Deutschland" in whole["units_affected"]
+
+
+def test_a_chain_closing_stores_and_a_firm_named_after_a_dateline() -> None:
+    e = only_event(
+        "Brenner macht Häuser dicht\n\nKassel. Die Warenhauskette Kaufhaus Brenner schließt neun ihrer 31 Häuser."
+        " Zwischen 400 und 500 Beschäftigte verlieren dadurch ihren Arbeitsplatz.",
+        date="2025-09-02",
+        lang="de",
+    )
+    assert (e["organization"], e["jobs_cut"], e["jobs_cut_approx"], e["type"]) == (
+        "Kaufhaus Brenner",
+        500,
+        True,
+        "restructuring_plan",
+    )
+    e = only_event(
+        "Dunmore to close plant\n\nCRESTHAVEN, Ohio - Dunmore Axle & Driveline will close its plant here,"
+        " eliminating nearly 2,000 jobs. Dunmore expects charges of $62 million. Dunmore's other plants stay open.",
+        lang="en",
+    )
+    assert e["organization"] == "Dunmore Axle & Driveline"

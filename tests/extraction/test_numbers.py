@@ -96,3 +96,11 @@ def test_fractions_have_their_nominal_value(text: str, lang: str, value: float, 
 
 def test_a_quarter_as_a_period_is_no_share() -> None:
     assert not [q for q in find_quantities("in the first quarter of 2026", lang="en") if q.kind == "fraction"]
+
+
+def test_a_range_is_its_upper_end_and_approximate() -> None:
+    (q,) = [q for q in find_quantities("Zwischen 400 und 500 Beschäftigte verlieren ihren Job.", lang="de")]
+    assert (q.value, q.approx, q.text) == (500, True, "400 und 500")
+    (q,) = find_quantities("between 1,200 and 1,500 jobs", lang="en")
+    assert (q.value, q.approx) == (1500, True)
+    assert [q.value for q in find_quantities("500 und 400 Stellen", lang="de")] == [500, 400]

@@ -192,7 +192,33 @@ def find_quantities(text: str, *, lang: str | None = None) -> list[Quantity]:
         if value is None or (m.group(1).lower() in _ARTICLE_WORDS and not m.group(2).strip()):
             continue
         add(m.start(), m.end(), value * scale_factor(m.group(2).strip() or None), "count")
-    return _without_overlaps(found)
+    return _ranges(text, _without_overlaps(found))
+
+
+_RANGE_BEFORE = re.compile(r"(?:zwischen|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s+(?:und|and)\s+$", re.I)
+
+
+def _ranges(text: str, items: list[Quantity]) -> list[Quantity]:
+    """ "zwischen 400 und 500", "between 400 and 500": one approximate count, the range's upper end."""
+    out: list[Quantity] = []
+    skip = False
+    for a, b in zip(items, [*items[1:], None], strict=False):
+        if skip:
+            skip = False
+            continue
+        if (
+            b is not None
+            and a.kind == b.kind == "count"
+            and _RANGE_BEFORE.search(text[max(0, a.start - 12) : a.start])
+            and _RANGE_JOIN.match(text[a.end : b.start])
+            and b.value > a.value
+        ):
+            out.append(Quantity(a.start, b.end, b.value, "count", True, text[a.start : b.end]))
+            skip = True
+            continue
+        out.append(a)
+    return out
 
 
 def _fraction_denominator_de(word: str) -> int | None:

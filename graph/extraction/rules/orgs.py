@@ -98,8 +98,8 @@ _LIST_RE = re.compile(
     rf"\s+({NAME}(?:\s*(?:,|und|and|sowie|oder|or)\s+{NAME})*)"
 )  # "competes with Fivetran and Matillion", "konkurriert unter anderem mit United Grinding"
 _SUBJECT_RE = re.compile(
-    rf"(?:^|[.:;!?]\s+|\b(?:dass|weil|nachdem|während|when|after|as|while|that|und|and)\s+)({NAME})\s+"
-    rf"(?i:(?:(?:will|wollen|plant|plans|planning|muss|soll|wird|hat|hatte|is|has|had|said|says|announced|kündigt\w*"
+    rf"(?:^|[.:;!?]\s+|\s[-–—]\s+|\b(?:dass|weil|nachdem|während|when|after|as|while|that|und|and)\s+)({NAME})\s+"
+    rf"(?i:(?:(?:will|wollen|plant|plans|planning|muss|soll|wird|hat|hatte|is|has|had|said|says|announced|to|kündigt\w*"
     rf"|verkündet\w*)\b[^.;:!?\n]{{0,80}}?)?(?<![\w])(?:{CUT}|{NEUTRAL}|{PLAN}))",
     re.M,
 )
@@ -297,6 +297,17 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 weak[name] += 1
         for name, count in weak.items():
             occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
+            first = name.split()[0]
+            if (
+                len(name.split()) > 1
+                and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{3,}", first)
+                and first not in NOT_NAMES_LEAD
+                and not is_common_noun(first)
+            ):
+                # "Dunmore Axle & Driveline will close ...", then "Dunmore expects", "Dunmore's plants"
+                occurrences = max(
+                    occurrences, len(re.findall(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text))
+                )
             if count >= min_hits and occurrences >= min_occurrences and not is_common_noun(name.split()[0]):
                 add(name, strict=True)
     for m in AGENCY_RE.finditer(text):
