@@ -299,7 +299,8 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             occurrences = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w])", text))
             first = name.split()[0]
             if (
-                len(name.split()) > 1
+                pattern is _SUBJECT_RE
+                and len(name.split()) > 1
                 and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{3,}", first)
                 and first not in NOT_NAMES_LEAD
                 and not is_common_noun(first)
