@@ -319,13 +319,23 @@ def headline_of(paragraph: str) -> str:
     return m.group(1) if m else " ".join(words[:15])
 
 
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:kommentare|leserkommentare|comments|reader comments|\d+ responses)(?:\s*\(\d+\))?:?$",
+    re.I,
+)
+
+
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop noise lines, teaser blocks and the trailing run of headline-like lines."""
+    """Drop noise lines, teaser blocks, readers' comments and the trailing run of headline-like lines."""
     kept: list[str] = []
     in_teaser = False
+    in_comments = False
     for raw in lines:
         line = _INLINE_CREDIT.sub("", raw).rstrip()
         s = line.strip()
+        if in_comments or _COMMENTS.match(s):
+            in_comments = True  # "Kommentare (3)": what readers wrote, to the end of the page
+            continue
         if not s:
             kept.append("")
             continue

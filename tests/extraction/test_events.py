@@ -433,3 +433,15 @@ def test_a_chain_closing_stores_and_a_firm_named_after_a_dateline() -> None:
         lang="en",
     )
     assert e["organization"] == "Dunmore Axle & Driveline"
+
+
+def test_an_earlier_dated_hiring_freeze_is_an_event_of_its_own() -> None:
+    rec = extract(
+        "Lindqvist schließt Werk\n\nDie Lindqvist Papier GmbH streicht 280 Stellen. Schon im März hatte das"
+        " Unternehmen wegen der hohen Gaspreise einen Einstellungsstopp in der Verwaltung verhängt.",
+        date="2025-10-22",
+        lang="de",
+    )
+    freeze = event_with(rec, type="hiring_freeze")
+    assert (freeze["announced"], freeze["jobs_cut"]) == ("2025-03", None)
+    assert event_with(rec, jobs_cut=280)["previous_event_ref"] == freeze["id"]

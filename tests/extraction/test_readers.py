@@ -315,3 +315,12 @@ def test_ticker_teasers_after_the_article_are_dropped() -> None:
     )
     text = read_bytes(page.encode(), "page.txt", "text/plain").text
     assert "Kornhaus" not in text and "Velten" not in text and "400 Stellen abbauen" in text
+
+
+def test_readers_comments_are_page_furniture() -> None:
+    page = (
+        f"Hersteller streicht 400 Stellen\n\n{_BODY_DE}\n\nKommentare (3)\nRurtaler58: Erst Einstellungsstopp,"
+        " jetzt das. War doch klar.\nanonym: Die Politik hat alles kaputt gemacht.\n"
+    )
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert "Rurtaler58" not in doc.text and "Einstellungsstopp" not in doc.text

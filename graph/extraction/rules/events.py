@@ -338,6 +338,15 @@ class EventFinder:
                 known or (cues.keys() - {"neutral"} and (self.discourse.mentions_org(s) or "anaphor" in cues))
             ):
                 target = self._main(owner, s)
+        if (
+            target is None
+            and key is not None
+            and sentence_status == "past"
+            and "freeze" in cues
+            and any(_before_article(d.value, self.ref) for d in sf.dates)
+        ):
+            # "Schon im März hatte das Unternehmen einen Einstellungsstopp verhängt": an earlier measure
+            target = self._new(self._owner_if_unit(key) or key, "past", s)
         if target is None:
             return
         if "freeze" in cues and not touched and _cuts(target):

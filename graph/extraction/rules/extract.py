@@ -61,6 +61,7 @@ class RuleExtractor:
             or (e.org in subjects and e is finder.main.get(e.org))
             or e is finder.freezes.get(e.org)
             or (e is finder.main.get(e.org) and e.type[0] == "hiring_freeze")
+            or (e.status == "past" and e.type[0] == "hiring_freeze")  # "hatte im März Einstellungen gestoppt"
         ]
         return {
             "article": {"title": doc.title, "date": doc.date, "language": lang, "publisher": doc.publisher},
