@@ -58,7 +58,7 @@ _NAV_WORDS = _words(
     instagram youtube flipboard impressum kontakt contact agb datenschutz privacy themen topics tags
     schlagworte top navigation nav skip inhalt content hilfe help login/registrieren podcast video
     videos bilder fotos galerie newsletter rss app apps shop jobs karriere sign in up log out abmelden
-    subscribe abonnement epaper e-paper"""
+    subscribe abonnement epaper e-paper link kopieren copy x bluesky threads mastodon"""
 )
 _TEASER_MARKERS = re.compile(
     r"^(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren"
@@ -105,7 +105,7 @@ def is_noise_line(line: str) -> bool:
         return True  # "13:48 Uhr – Kornhaus Logistik übernimmt Spedition": a ticker teaser
     if _NUMBER_LINE.match(s) or _TIME_LINE.match(s):
         return True
-    words = [w.strip("|·•,;:»«›‹>") for w in s.lower().split()]
+    words = [w.strip("|·•,;:»«›‹>▸▶[]()") for w in s.lower().split()]
     words = [w for w in words if w]
     if words and all(w in _NAV_WORDS for w in words):
         return True

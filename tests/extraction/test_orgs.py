@@ -247,3 +247,20 @@ def test_a_firms_shorter_names_fold_into_its_fullest_one() -> None:
     firm = org(record, "Redstone Medical Devices")
     assert {"Redstone", "Redstone Medical"} <= set(firm["aliases"]) and firm["parent"]
     assert {p["organization"] for p in record["people"]} == {"Redstone Medical Devices"}
+
+
+def test_houses_employers_of_analysts_and_union_locals() -> None:
+    record = extract(
+        "Halvor streicht Stellen\n\nDie Halvor AG streicht 1.100 Stellen."
+        " Analyst Florian Wendt vom Bankhaus Merzbach hält das für überfällig. „Das ist spät“, sagte Mira Okonkwo"
+        " von Ravensberg Research. Kaltenbach-Chefin Jana Wolters schwieg.",
+        lang="de",
+    )
+    assert {"Bankhaus Merzbach", "Ravensberg Research"} <= names(record)
+    assert "Kaltenbach-Chefin" not in names(record)
+    assert "Mira Okonkwo" in names(record, "people")
+    got = found(
+        'Most of them are members of United Auto Workers Local 1188. "We will fight," said Jim Halverson,'
+        " president of UAW Local 1188. The UAW said it would challenge the move."
+    )
+    assert got["United Auto Workers Local 1188"][0] == "union" and "UAW Local 1188" not in got

@@ -324,3 +324,13 @@ def test_readers_comments_are_page_furniture() -> None:
     )
     doc = read_bytes(page.encode(), "page.txt", "text/plain")
     assert "Rurtaler58" not in doc.text and "Einstellungsstopp" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Teilen: [Facebook] [X] [WhatsApp] [E-Mail] [Drucken]", "Teilen ▸ Facebook ▸ X ▸ WhatsApp ▸ Link kopieren",
+     "Share: [Facebook] [Twitter] [Email] [Copy link]"],
+)  # fmt: skip
+def test_share_buttons_are_page_furniture(line: str) -> None:
+    page = f"Hersteller streicht 400 Stellen\n\n{line}\n\n{_BODY_DE}\n"
+    assert "Facebook" not in read_bytes(page.encode(), "page.txt", "text/plain").text

@@ -367,7 +367,7 @@ ORG_WORDS = words(
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
-    Volksbank Sparkasse Raiffeisenbank Society Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
+    Volksbank Sparkasse Raiffeisenbank Society Research Advisors Advisory Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
     Precision Analytics Castings Foundry Foundries Data Biosciences Sciences Insights Dynamics Works Mills Farms
     Brewery Freight Transport Cargo Furniture Goods Supply Components Parts Tools Controls Sensors Optics Textiles
     Paper Glass Ceramics Cement Chemical Dairy Bakery Hospitals Payments Credit Lending Aviation Defense Robotics

@@ -53,6 +53,7 @@ from firmgraph.graph.extraction.rules.owners import (
     place_leads,
     short_forms,
     stem_parents,
+    union_locals,
 )
 
 _GAZ_RE = re.compile(
@@ -73,6 +74,16 @@ _HEAD_EN_RE = re.compile(
     rf"(?<![\w-])(?:(?:[a-z][\w-]*\s+){{0,2}}(?:{ORG_HEAD_EN})|(?:Rival|Competitor|Peer|Startup|Start-up|Fintech"
     rf"|Retailer|Lender|Insurer|Carmaker|Automaker|Chipmaker|Drugmaker|Supplier|Customer))s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
 )  # "the payments company Klarna", "Rival Codewisp laid off ..."
+# "vom Bankhaus Merzbach", "das Druckhaus Kessler": the kind of house is part of the name
+_HOUSE_RE = re.compile(
+    rf"(?<![\w-])((?:Bankhaus|Druckhaus|Kaufhaus|Autohaus|Modehaus|Möbelhaus|Warenhaus|Versandhaus|Klinikum)\s+{NAME})"
+)
+# "said Jane Roe, an analyst at Harborview Capital", "Analyst Florian Wendt vom Bankhaus Merzbach"
+_EMPLOYER_RE = re.compile(
+    rf"(?i:analysts?|economists?|strategists?|consultants?|partner|lawyers?|researchers?|analyst\w*)"
+    rf"(?:\s+{NAME})?\s+(?:at|with|from|bei|von|vom|der|des)\s+(?:the\s+)?({NAME})"
+)
+_LOCAL_RE = re.compile(r"(?<![\w-])((?:[A-Z][\w&.-]*\s+){1,4}Local\s+\d{1,5})(?![\w])")  # "UAW Local 1188"
 _UNION_RE = re.compile(rf"(?<![\w-])[Tt]he\s+({NAME})\s+(?:trade\s+)?union\b")  # "the GMB union"
 # "wie Deutschland-Chefin Katharina Vos dem „Tagesspiegel“ sagte", "sagte sie der „Rheinpfalz“"
 _QUOTED_OUTLET_RE = re.compile(
@@ -198,6 +209,11 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     def add(name: str, kind: str = "company", *, strict: bool = True, known: bool = False) -> str | None:
         name = " ".join(name.split()).strip(" ,.;:")
         name = re.sub(r"['’]s$", "", name)
+        name = re.sub(
+            r"-(?:Chef|Chefin|Chefs|Sprecher|Sprecherin|Boss|Gründer|Gründerin|Vorstand|Vorständin)$",
+            "",
+            name,
+        )
         if not known:
             name = strip_descriptor(name)
         base = strip_legal(name)
@@ -250,6 +266,16 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
                 continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
                 add(name, strict=strict)
+    for m in _HOUSE_RE.finditer(text):
+        add(first_name_part(m.group(1)) or m.group(1), strict=False)
+    for m in _EMPLOYER_RE.finditer(text):
+        name = first_name_part(m.group(1))
+        if name and not _looks_like_person(name, people_names) and not role_label(name.split()[0]):
+            add(name, strict=True)
+    for m in _LOCAL_RE.finditer(text):
+        name = trim_leading(m.group(1))
+        if name.split()[0] not in NOT_NAMES_LEAD:
+            add(name, "union", known=True)
     for m in _UNION_RE.finditer(text):
         add(first_name_part(m.group(1)), "union", strict=False)
     for m in _QUOTED_OUTLET_RE.finditer(text):
@@ -354,6 +380,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     assign_parents(text, orgs, _mentions(text, orgs), ownership)
     consolidate(text, orgs)
     acronyms(orgs)
+    union_locals(orgs)
     for org in orgs.values():
         org.mentions = []
     mentions = _mentions(text, orgs)

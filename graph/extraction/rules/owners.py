@@ -217,6 +217,22 @@ def place_leads(orgs: dict[str, Org]) -> None:
                 break
 
 
+def union_locals(orgs: dict[str, Org]) -> None:
+    """ "UAW Local 1188" and "United Auto Workers Local 1188": one local when their unions are one org."""
+    unions = {name_key(f): o.key for o in orgs.values() for f in (o.name, *o.aliases)}
+    seen: dict[tuple[str | None, str], Org] = {}
+    for org in [o for o in orgs.values() if re.search(r" Local \d+$", o.name)]:
+        base, number = org.name.rsplit(" Local ", 1)
+        key = (unions.get(name_key(base)), number)
+        if key[0] is None:
+            continue
+        if key in seen:
+            seen[key].aliases |= {org.name, *org.aliases}
+            del orgs[org.key]
+        else:
+            seen[key] = org
+
+
 def acronyms(orgs: dict[str, Org]) -> None:
     """ "UPS" and "United Parcel Service", "HKB" and "Hanseatische Kreditbank": one firm, the acronym an alias."""
     for short in [

@@ -105,6 +105,10 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
             longer = _clean_person(f"{raw} {tail.group(1)}", orgs)
             if longer and not longer.startswith(raw.split()[0]):
                 raw = f"{raw} {tail.group(1)}"  # the front of the match was a role: take the next word
+        particle = re.search(rf"[ \u00a0]{_PARTICLE}[ \u00a0]+\S+$", raw)
+        nxt = re.match(r"[ \u00a0]+([A-ZÄÖÜ][\w&-]*)", text[m.end(person_group) :])
+        if particle and nxt and nxt.group(1) in ORG_WORDS:
+            raw = raw[: particle.start()]  # "Mira Okonkwo von Ravensberg Research": a firm after "von"
         name = _clean_person(raw, orgs, with_role=bool(m.groupdict().get("role")))
         if not name:
             return
