@@ -55,3 +55,24 @@ def test_a_count_coordinated_with_a_cut_is_a_cut_too() -> None:
         planned=False, cut_context=True,
     )  # fmt: skip
     assert [(f.field, f.value) for f in sf.figures] == [("jobs_cut", 1100), ("jobs_cut", 900)]
+
+
+def test_staff_a_firm_employs_and_the_base_of_a_share_are_headcounts() -> None:
+    figures = sentence_figures(
+        "Roughly 650 of the cuts will fall in Germany, where Halvor employs about 5,200 of its 8,400 staff.",
+        lang="en", ref=None, future=True, planned=True, cut_context=True,
+    ).figures  # fmt: skip
+    assert [(f.field, f.value, f.part) for f in figures] == [
+        ("jobs_cut", 650, True),
+        ("headcount_before", 5200, True),
+        ("headcount_before", 8400, False),
+    ]
+    figures = sentence_figures(
+        "Sternau will rund 1.500 Stellen abbauen, etwa neun Prozent der weltweit 16.800 Beschäftigten.",
+        lang="de", ref=None, future=True, planned=True, cut_context=True,
+    ).figures  # fmt: skip
+    assert [(f.field, f.value) for f in figures] == [
+        ("jobs_cut", 1500),
+        ("workforce_share_percent", 9),
+        ("headcount_before", 16800),
+    ]

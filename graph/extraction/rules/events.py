@@ -285,6 +285,8 @@ class EventFinder:
                 current_for = event
             else:
                 event = current_for if current_for is not None and current_for.org == key else None
+                if event is not None and event.status == "part" and event.part_of and not fig.part:
+                    event = event.part_of  # the firm's whole staff, said beside a part's
                 lone_headcount = fig.field == "headcount_before" and not any(
                     f.field in {"jobs_cut", "headcount_after"} for f in sf.figures
                 )

@@ -78,7 +78,8 @@ _FROM_TO = re.compile(
 _TO = re.compile(r"(?<!\bup )(?<!cuts )(?<!layoffs )(?<!abbau )(?:auf|to)\s+$", re.I)
 """A fall to a headcount; not "up to" (a bound), nor "widens job cuts to 1,300" (the cut itself)."""
 _SHARE_AFTER = re.compile(
-    rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
+    rf"^\s*(?:(?:der|seiner|ihrer|des|aller|unserer|of|of its|of the|of their|of all)\s+)?"
+    rf"(?:(?:weltweit|worldwide|insgesamt|derzeit|zuletzt|noch)\s+)?(?:{_APPROX_OPT}[\d.,]+\s+)?"
     rf"(?:[\w-]+['’]s\s+)?(?:(?:gesamten|globalen|weltweiten|weltweit|eigenen|total|global|entire|overall|worldwide"
     rf"|corporate|current)\s+)?[\w-]*(?:{WORKFORCE_NOUN})",
     re.I,
@@ -102,6 +103,14 @@ _NOT_COST = re.compile(
     r"|bewertung|börsenwert|marktwert|wert von|savings?|\bsave\w*|invest\w*|revenue\w*|sales|profit\w*|dividend\w*"
     r"|acqui\w*|valuation|market (?:value|cap\w*)|capex|capital expenditure\w*|buyback\w*|worth",
     re.I,
+)
+_BASE_OF_SHARE = re.compile(
+    rf"^\s+(?:der|des|of|of its|of the|of their|seiner|ihrer|aller)\s+(?:(?:weltweit|worldwide|insgesamt|derzeit"
+    rf"|zuletzt|global|total)\s+)?{_APPROX_OPT}$",
+    re.I,
+)
+_EMPLOYS_BEFORE = re.compile(
+    rf"\b(?:employs|employed|employing|beschäftigt\w*|zählt)\s+(?:\w+\s+){{0,2}}{_APPROX_OPT}$", re.I
 )
 _REDUCE = re.compile(
     r"(?:reduzier|senk|verkleiner|schrumpf|verringer|reduc|cut|shrink|lower|abbau|trim)\w*", re.I
@@ -214,7 +223,10 @@ def sentence_figures(
             and nxt.start == q.end + total.start("n")
             and _JOB_AFTER.match(text[nxt.end : nxt.end + 60])
         ):
-            if cut_context:
+            if _EMPLOYS_BEFORE.search(before):
+                # "where Halvorsen employs about 5,200 of its 8,400 staff": the part's staff, then the firm's
+                figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end, True))
+            elif cut_context:
                 figures.append(Figure("jobs_cut", q.value, q.approx, q.start, q.end, _is_part(before)))
             figures.append(Figure("headcount_before", nxt.value, nxt.approx, nxt.start, nxt.end))
             used.add(i + 1)
@@ -236,6 +248,12 @@ def sentence_figures(
         if (
             (_HEADCOUNT_BEFORE.search(before) and _HEADCOUNT_NOUN_AFTER.match(after))
             or _WORKFORCE_OF.search(before)  # "about 5% of its global workforce of roughly 9,000"
+            or (  # "etwa neun Prozent der weltweit 16.800 Beschäftigten": the share's base
+                prev is not None
+                and prev.kind in {"percent", "fraction"}
+                and _BASE_OF_SHARE.match(text[prev.end : q.start])
+                and job
+            )
             or _EMPLOYED_AFTER.match(after)
             or (
                 prev is not None
@@ -245,7 +263,9 @@ def sentence_figures(
                 and job
             )
         ):
-            figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end))
+            # "entfallen auf Deutschland, wo Kronwerk gut 5.100 Menschen beschäftigt": the place's staff
+            where = bool(re.search(r"\b(?:wo|where)\b[^,.;]*$", before, re.I))
+            figures.append(Figure("headcount_before", q.value, q.approx, q.start, q.end, where))
             continue
         part = _is_part(before, after)
         job = job or _PART_OF_CUT_AFTER.match(after)  # "120 of the cuts": the figure is a part of the cut
