@@ -264,3 +264,14 @@ def test_houses_employers_of_analysts_and_union_locals() -> None:
         " president of UAW Local 1188. The UAW said it would challenge the move."
     )
     assert got["United Auto Workers Local 1188"][0] == "union" and "UAW Local 1188" not in got
+
+
+def test_a_house_firm_is_also_named_without_its_kind() -> None:
+    record = extract(
+        "Warenhauskette Brennecke macht Häuser dicht\n\nDie Warenhauskette Kaufhaus Brennecke schließt neun ihrer"
+        " 31 Häuser. Brennecke beschäftigt rund 3.400 Menschen. Die Varga Retail Holding will die übrigen Häuser"
+        " übernehmen.",
+        lang="de",
+    )
+    assert "Brennecke" in org(record, "Kaufhaus Brennecke")["aliases"]
+    assert org(record, "Kaufhaus Brennecke")["role_in_article"] == "subject"

@@ -72,3 +72,13 @@ def test_reasons_of_an_analyst_or_a_question_are_not_the_firms() -> None:
     )
     (e,) = rec["events"]
     assert "demand" not in e["reasons"]
+
+
+def test_a_lack_of_competitiveness_and_a_shrinking_market_are_reasons() -> None:
+    rec = extract(
+        "Lindquist schließt Werk\n\nDie Lindquist Papier GmbH streicht 280 Stellen. „Die Maschine ist nicht mehr"
+        " wettbewerbsfähig, und der Markt für grafische Papiere schrumpft Jahr für Jahr“, sagte Geschäftsführerin"
+        " Anna Dahl.",
+        lang="de",
+    )
+    assert {"competition", "demand"} <= set(rec["events"][0]["reasons"])

@@ -298,6 +298,11 @@ def is_speculative(text: str) -> bool:
     return bool(_SPECULATION_RE.search(text)) or text.rstrip().endswith("?")
 
 
+_LACKING_RE = re.compile(
+    r"(?:wettbewerbsfähig|konkurrenzfähig|competitive|profitabel|profitable|rentabel)", re.I
+)
+
+
 def _negated(text: str, start: int) -> bool:
     window = text[max(0, start - 30) : start]
     window = re.split(r"[,;:–]|\bund\b|\band\b|\bsondern\b|\bbut\b", window)[-1]
@@ -316,7 +321,8 @@ def reasons(text: str, clause_bounds: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     for label, pattern in REASON_PATTERNS:
         for m in pattern.finditer(text):
-            if _negated(text, m.start()) or _displaced(text, m.start(), clause_bounds):
+            lacking = _LACKING_RE.match(m.group(0))  # "nicht mehr wettbewerbsfähig": the lack is the reason
+            if (_negated(text, m.start()) and not lacking) or _displaced(text, m.start(), clause_bounds):
                 continue
             hits.append((label, m.start(), m.end()))
             break

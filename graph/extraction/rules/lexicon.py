@@ -241,7 +241,8 @@ REASONS: list[tuple[str, str]] = [
                r"(?:spending|budgets?|purchases?)|kunden (?:\w+ ){0,3}(?:zurückhaltend|zurückhalten|investitionen zurück)"
                r"|(?:slump|drop|fall|decline|collapse|slowdown) in (?:\w+ )?(?:orders|demand|sales|bookings)"
                r"|(?:spending|spend|buying|ordering) less|abrufe\w*|rückläufige\w* (?:aufträge|nachfrage|bestellungen)"
-               r"|(?:weak|weaker|soft|softer|lower|falling|declining|sluggish) (?:orders|bookings|order intake)"),
+               r"|(?:weak|weaker|soft|softer|lower|falling|declining|sluggish) (?:orders|bookings|order intake)"
+               r"|(?:markt|market)\w* (?:\w+ ){0,4}(?:schrumpf\w*|shrink\w*|contract\w*)"),
     ("competition", r"wettbewerb\w*|konkurrenzdruck|konkurrenz\w*|preisdruck|billigimport\w*|competition|competitive\w*"
                     r"|price pressure|pricing pressure|price competition|preiskampf\w*|\w+konkurrenz"
                     r"|(?:cheap|cheaper|low-cost|low-price) (?:imports|rivals|competitors|producers|suppliers)"),

@@ -46,6 +46,7 @@ from firmgraph.graph.extraction.rules.orgbase import (
     trim_leading,
 )
 from firmgraph.graph.extraction.rules.owners import (
+    HOUSE_WORDS,
     acronyms,
     assign_parents,
     consolidate,
@@ -75,9 +76,7 @@ _HEAD_EN_RE = re.compile(
     rf"|Retailer|Lender|Insurer|Carmaker|Automaker|Chipmaker|Drugmaker|Supplier|Customer))s?\s+({NAME})(?=[\s,.;:)]|['’]s|$)"
 )  # "the payments company Klarna", "Rival Codewisp laid off ..."
 # "vom Bankhaus Merzbach", "das Druckhaus Kessler": the kind of house is part of the name
-_HOUSE_RE = re.compile(
-    rf"(?<![\w-])((?:Bankhaus|Druckhaus|Kaufhaus|Autohaus|Modehaus|Möbelhaus|Warenhaus|Versandhaus|Klinikum)\s+{NAME})"
-)
+_HOUSE_RE = re.compile(rf"(?<![\w-])((?:{'|'.join(sorted(HOUSE_WORDS))})\s+{NAME})")
 # "said Jane Roe, an analyst at Harborview Capital", "Analyst Florian Wendt vom Bankhaus Merzbach"
 _EMPLOYER_RE = re.compile(
     rf"(?i:analysts?|economists?|strategists?|consultants?|partner|lawyers?|researchers?|analyst\w*)"

@@ -293,12 +293,34 @@ def stem_parents(orgs: dict[str, Org]) -> None:
             org.parent = max(owners, key=lambda o: len(o.name)).name
 
 
+HOUSE_WORDS = frozenset(
+    [
+        "Bankhaus",
+        "Druckhaus",
+        "Kaufhaus",
+        "Autohaus",
+        "Modehaus",
+        "Möbelhaus",
+        "Warenhaus",
+        "Versandhaus",
+        "Klinikum",
+        "Brauerei",
+    ]
+)
+"""Kinds of house that lead a firm's name ("Kaufhaus Brennecke"): the rest of the name is its short form."""
+
+
 def short_forms(text: str, orgs: dict[str, Org]) -> None:
-    """ "Vessler" for "Vessler Chemie" when the first word stands alone in the text and names no other firm."""
+    """ "Vessler" for "Vessler Chemie" when the first word stands alone in the text and names no other firm;
+    "Brennecke" for "Kaufhaus Brennecke"."""
     firsts: Counter[str] = Counter(o.name.split()[0] for o in orgs.values() if o.kind == "company")
     taken = {name_key(f) for o in orgs.values() for f in (o.name, *o.aliases)}
     for org in list(orgs.values()):
         tokens = org.name.split()
+        if len(tokens) >= 2 and tokens[0] in HOUSE_WORDS and name_key(" ".join(tokens[1:])) not in taken:
+            if re.search(rf"(?<![\w-]){re.escape(' '.join(tokens[1:]))}(?![\w-])", text):
+                org.aliases.add(" ".join(tokens[1:]))
+            continue
         first = tokens[0]
         if (
             org.kind != "company"
