@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import event_with, events_of, extract, only_event
+from .helpers import event_with, events_of, extract, only_event, org
 
 
 def test_new_past_and_cumulative_cuts_are_separate_events() -> None:
@@ -445,3 +445,17 @@ def test_an_earlier_dated_hiring_freeze_is_an_event_of_its_own() -> None:
     freeze = event_with(rec, type="hiring_freeze")
     assert (freeze["announced"], freeze["jobs_cut"]) == ("2025-03", None)
     assert event_with(rec, jobs_cut=280)["previous_event_ref"] == freeze["id"]
+
+
+def test_a_cut_stated_for_a_country_after_the_total_is_its_part_and_a_named_unit_has_its_parent() -> None:
+    rec = extract(
+        "Sternau baut ab\n\nDie Sternau Pharma AG will bis 2027 rund 1.500 Stellen abbauen. In Deutschland fallen"
+        " knapp 900 Stellen weg, vor allem im Vertrieb. 180 Stellen entfallen auf die US-Tochter Sternau"
+        " Therapeutics Inc. in Cambridge.",
+        date="2026-03-04",
+        lang="de",
+    )
+    whole = event_with(rec, jobs_cut=1500)
+    germany = event_with(rec, jobs_cut=900)
+    assert germany["part_of"] == whole["id"] and "Deutschland" in germany["units_affected"]
+    assert org(rec, "Sternau Therapeutics")["parent"] == "Sternau Pharma"

@@ -276,12 +276,17 @@ class EventFinder:
             ):
                 continue
             status = "part" if fig.part else self._status(s, fig.start, sf.dates)
+            regional = status == "current" and fig.field == "jobs_cut" and self._regional_share(key, fig, s)
+            if regional:
+                status = "part"  # "In Deutschland fallen knapp 900 Stellen weg", after the firm's 1,500
             if fig.field == "jobs_cut":
                 event = self._event_for_count(key, status, fig.value, s, current_for)
                 event.approx = event.approx or fig.approx
                 event.put("jobs_cut", int(fig.value), span)
                 if status == "part" and event is not current_for:
                     parts_at.append((event, fig.start))
+                if regional and (opening := facets.leading_region(s.text)):
+                    event.units.setdefault(opening[0], span)
                 current_for = event
             else:
                 event = current_for if current_for is not None and current_for.org == key else None
@@ -495,6 +500,15 @@ class EventFinder:
                 if facets.is_unit_phrase(s.text, a, b) and not any(abs(a - x) < 70 for x in anchors):
                     continue  # "losses in its foundry business" is not where the cuts fall
                 target.units.setdefault(value, span)
+
+    def _regional_share(self, key: str, fig: Figure, s: Sentence) -> bool:
+        """A smaller cut a sentence states for one country or region, after the firm's total."""
+        main = self.main.get(key)
+        total = main.values.get("jobs_cut") if main is not None and main.anchor != s.index else None
+        if total is None or fig.value >= total:
+            return False
+        a, b = clause_at(s.text, fig.start)
+        return facets.leading_region(s.text) is not None or any(a <= h[1] < b for h in facets.scopes(s.text))
 
     def _put_cost(self, event: Event, money: Money, s: Sentence) -> None:
         """The first cost stated, unless a later one is the programme's total ("120 to 135 million in total")."""

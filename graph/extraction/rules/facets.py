@@ -191,6 +191,17 @@ def scopes(text: str) -> list[Hit]:
     return hits
 
 
+_LEADING_REGION_RE = re.compile(
+    rf"^(?:In|Im|Across|In the)\s+(?:der\s+|den\s+)?(?P<r>{_REGION})(?![\w])[\s,]", re.I
+)
+
+
+def leading_region(text: str) -> Hit | None:
+    """The country or region a sentence opens with ("In Deutschland fallen knapp 900 Stellen weg")."""
+    m = _LEADING_REGION_RE.match(text)
+    return (m.group("r"), m.start("r"), m.end("r")) if m else None
+
+
 def _list_items(rest: str, offset: int) -> list[Hit]:
     """The items of a list of units ("Verwaltung, Vertrieb und Konstruktion"), each with its place."""
     hits: list[Hit] = []

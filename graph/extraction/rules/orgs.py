@@ -383,7 +383,7 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
     for org in orgs.values():
         org.mentions = []
     mentions = _mentions(text, orgs)
-    stem_parents(orgs)
+    stem_parents(text, orgs)
     return OrgIndex(orgs, mentions)
 
 

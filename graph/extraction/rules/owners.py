@@ -279,8 +279,15 @@ _COMPOUND_HEADS: dict[str, tuple[str, ...]] = defaultdict(
 )
 
 
-def stem_parents(orgs: dict[str, Org]) -> None:
-    """A firm named after another one in the text, and kept apart from it, is its unit ("Zentyx Deutschland")."""
+_UNIT_BEFORE = re.compile(
+    r"(?:tochter\w*|subsidiary|unit|arm|division|sparte|einheit)\s+(?:(?!(?:of|von|des|der)\s)[\w.-]+\s+)?$",
+    re.I,
+)
+
+
+def stem_parents(text: str, orgs: dict[str, Org]) -> None:
+    """A firm named after another one in the text, and kept apart from it, is its unit ("Zentyx Deutschland");
+    so is a unit sharing its first word ("die US-Tochter Sternau Therapeutics" of Sternau Pharma)."""
     for org in orgs.values():
         if org.parent is not None or org.kind != "company":
             continue
@@ -289,6 +296,16 @@ def stem_parents(orgs: dict[str, Org]) -> None:
             for o in orgs.values()
             if o is not org and o.kind == "company" and org.name.startswith(o.name + " ")
         ]
+        if not owners and any(_UNIT_BEFORE.search(text[max(0, a - 30) : a]) for a, _ in org.mentions):
+            first = org.name.split()[0]
+            owners = [
+                o
+                for o in orgs.values()
+                if o is not org
+                and o.kind == "company"
+                and o.name.split()[0] == first
+                and o.name not in org.aliases
+            ]
         if owners:
             org.parent = max(owners, key=lambda o: len(o.name)).name
 
