@@ -74,6 +74,12 @@ _WELL_FORMED = {
 _PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
 
 
+_ABSENCE = frozenset(
+    {SH.MinCountConstraintComponent, SH.HasValueConstraintComponent, SH.QualifiedMinCountConstraintComponent}
+)
+"""Components a missing value can violate; the others judge only the values a property has."""
+
+
 @dataclass(frozen=True)
 class Check:
     """One compiled constraint: a query whose rows are its violations."""
@@ -96,8 +102,13 @@ class Check:
     """The classes and predicates of its targets: data with none of them has no focus node."""
 
     def applies(self, present: set[Node]) -> bool:
-        """Whether data whose types and predicates are `present` can have a focus node."""
-        return not self.targets.isdisjoint(present)
+        """Whether data whose types and predicates are `present` can violate it: it has a focus node and,
+        unless a component asks for a value that may be missing (sh:minCount, sh:hasValue), the property."""
+        if self.targets.isdisjoint(present):
+            return False
+        if isinstance(self.path, URIRef) and _ABSENCE.isdisjoint(self.flags or (self.component,)):
+            return self.path in present
+        return True
 
 
 def compile_shapes(shapes: rdflib.Graph, hierarchy: Iterable[tuple[Node, Node, Node]]) -> list[Check]:
