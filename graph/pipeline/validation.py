@@ -10,9 +10,10 @@ problem, not the batch's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any
 from typing import Literal as Choice
 
@@ -96,8 +97,13 @@ class ValidationReport:
     violations: list[Result]
     warnings: list[Result]
     """Warnings and infos: reported, never blocking."""
-    graph: rdflib.Graph = field(repr=False, compare=False)
-    """The W3C validation report (sh:ValidationReport) of the reported results."""
+    build_graph: Callable[[], rdflib.Graph] = field(repr=False, compare=False)
+    """Builds the W3C report graph: on demand, as most batches are never asked for it."""
+
+    @cached_property
+    def graph(self) -> rdflib.Graph:
+        """The W3C validation report (sh:ValidationReport) of the reported results."""
+        return self.build_graph()
 
     def text(self, lang: str = "en") -> str:
         """Human text, one line per result, violations first (lang: en or de)."""
@@ -135,8 +141,8 @@ def validate(data: Data, *, context: Data | None = None, engine: Engine = "compi
         triples = batch + (_ox_triples(context) if context is not None else [])
         store, originals = memory_store(triples)
         present = {t.predicate for t in triples} | {t.object for t in triples if t.predicate == _RDF_TYPE}
-        seen = {to_rdflib_term(n) for n in present}
-        applicable = [c for c in checks() if c.applies(seen)]
+        seen, most = {to_rdflib_term(n) for n in present}, _most_values(triples)
+        applicable = [c for c in checks() if c.applies(seen, most)]
         results = run_checks(applicable, store, shapes=_shapes(), originals=originals)
         return _report(results, {to_rdflib_term(n) for n in {t.subject for t in batch}})
     if engine != "pyshacl":
@@ -159,6 +165,15 @@ def validate(data: Data, *, context: Data | None = None, engine: Engine = "compi
 
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
+
+
+def _most_values(triples: Sequence[ox.Quad | ox.Triple]) -> dict[Node, int]:
+    """The most distinct values any one node has, by predicate (what a sh:maxCount check can exceed)."""
+    values = Counter((s, p) for s, p, _ in {(t.subject, t.predicate, t.object) for t in triples})
+    most: dict[ox.NamedNode, int] = {}
+    for (_, p), n in values.items():
+        most[p] = max(most.get(p, 0), n)
+    return {to_rdflib_term(p): n for p, n in most.items()}
 
 
 class _ValidationGraph(rdflib.Graph):
@@ -262,7 +277,7 @@ def _report(results: rdflib.Graph, own: set[Node] | None) -> ValidationReport:
     violations.sort(key=order)
     warnings.sort(key=order)
     conforms = not violations
-    return ValidationReport(conforms, violations, warnings, _report_graph(results, kept, conforms))
+    return ValidationReport(conforms, violations, warnings, partial(_report_graph, results, kept, conforms))
 
 
 def _result(results: rdflib.Graph, node: Node, focus: Node) -> Result:
@@ -361,7 +376,11 @@ def merge(reports: Iterable[ValidationReport]) -> ValidationReport:
             if triple[1] not in (SH.result, SH.conforms) and triple[2] != SH.ValidationReport:
                 graph.add(triple)
     graph.add((root, SH.conforms, Literal(not violations)))
-    return ValidationReport(not violations, violations, warnings, graph)
+    return ValidationReport(not violations, violations, warnings, partial(_built, graph))
+
+
+def _built(graph: rdflib.Graph) -> rdflib.Graph:
+    return graph
 
 
 def _report_graph(results: rdflib.Graph, kept: list[Node], conforms: bool) -> rdflib.Graph:

@@ -78,3 +78,14 @@ def test_an_announcement_date_is_never_after_the_article(
 ) -> None:
     (mention,) = find_dates(sentence, article, future=True)
     assert announced_value(mention, article) == announced
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Production will wind down in the first half of 2026.", "2026-06-30"),
+     ("Der Abbau soll im zweiten Halbjahr 2027 abgeschlossen sein.", "2027-12-31"),
+     ("Der Einstellungsstopp soll bis Ende des Geschäftsjahres am 30. September gelten.", "2026-09-30")],
+)  # fmt: skip
+def test_half_years_and_a_fiscal_year_end_are_deadlines(text: str, value: str) -> None:
+    (d,) = find_dates(text, REF, future=True)
+    assert (d.value, d.deadline) == (value, True)

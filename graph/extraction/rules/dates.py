@@ -21,7 +21,8 @@ _DEADLINE = re.compile(
     r"(?:\bbis\s+(?:spätestens\s+)?(?:zum\s+|zur\s+|in\s+(?:den|das)\s+)?|\bspätestens\s+(?:bis\s+)?|\bby\s+|\buntil\s+"
     r"|\btill\s+|\bthrough\s+|\bno later than\s+|\bbefore\s+|\bbinnen\s+"
     r"|\bzum\s+|\b(?:take|takes|taking|took) effect (?:on (?:or about )?|in |by )?|\bwirksam (?:zum|ab)\s+"
-    r"|\bend of (?:its|the|their) (?:fiscal|financial) year(?:,)? (?:on|in|ending)\s+)(?:the\s+|dem\s+|den\s+)?$",
+    r"|\bend of (?:its|the|their) (?:fiscal|financial) year(?:,)? (?:on|in|ending)\s+"
+    r"|\bbis (?:zum )?ende des (?:geschäfts|wirtschafts)jahres,? (?:am|zum)\s+)(?:the\s+|dem\s+|den\s+)?$",
     re.I,
 )  # "take effect on or about June 13", "by the end of its fiscal year on March 31", "zum Jahresende"
 _EDGE = (
@@ -57,6 +58,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?<![\w])(?:(?:ende|end of)\s+(?:des|the)\s+)?(?P<q>ersten|zweiten|dritten|vierten|first|second|third|fourth|[1-4]\.)"
             r"\s+(?:quartals?|quarter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?(?![\w])|(?<![\w])Q(?P<q2>[1-4])\s+(?P<y2>\d{4})(?!\d)",
+            re.I,
+        ),
+    ),
+    (
+        "half",
+        re.compile(
+            r"(?<![\w])(?:(?:in|by|bis|im|zum)\s+)?(?:the\s+|dem\s+)?(?P<h>first|second|ersten|zweiten)\s+"
+            r"(?:half|halbjahr(?:es)?|jahreshälfte)(?:\s+(?:of\s+)?(?P<y>\d{4}))?(?![\w])",
             re.I,
         ),
     ),
@@ -158,7 +167,7 @@ def find_dates(text: str, ref: date | None, *, future: bool = False) -> list[Dat
         for m in pattern.finditer(text):
             if any(m.start() < e and m.end() > s for s, e in taken):
                 continue
-            deadline = bool(_DEADLINE.search(text[max(0, m.start() - 30) : m.start()]))
+            deadline = kind == "half" or bool(_DEADLINE.search(text[max(0, m.start() - 45) : m.start()]))
             if kind == "year" and re.match(r"(?:bis|by|until|through)\b", m.group(0), re.I):
                 deadline = True
             value = _resolve(kind, m, ref, deadline=deadline, future=future)
@@ -195,6 +204,11 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, *, deadline: bool, f
         if not q or year is None or not deadline:
             return None
         return _last_day(year, 3 * q).isoformat()
+    if kind == "half":  # "wind down in the first half of 2026": by the end of that half
+        year = int(g["y"]) if g.get("y") else (ref.year if ref else None)
+        if year is None:
+            return None
+        return _last_day(year, 6 if g["h"].lower() in {"first", "ersten"} else 12).isoformat()
     if kind == "month":
         if (
             g["M"].lower() in _AMBIGUOUS_MONTHS

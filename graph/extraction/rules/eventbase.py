@@ -43,7 +43,8 @@ NOT_SPOKESPEOPLE = {
 }  # fmt: skip
 CLOSURE_RE = re.compile(
     r"\b(?:eingestellt|geschlossen|schließen|schließt|stillgelegt|abgeschlossen|beendet|close[sd]?|shut|complete[d]?"
-    r"|wound down|finished|aufgegeben|stillzulegen|closing|wirksam|take[sn]? effect|umgesetzt|verlagert|relocated)\b",
+    r"|wound down|wind(?:s|ing)? down|finished|aufgegeben|stillzulegen|closing|wirksam|take[sn]? effect|umgesetzt"
+    r"|verlagert|relocated|auslaufen|ausläuft|phased? out|gelten|gilt)\b",
     re.I,
 )
 CHANNEL_RANK = {

@@ -100,13 +100,18 @@ class Check:
     """Several components in one query: row variable ?_f{i} is true where components[i] fails."""
     targets: frozenset[Node] = frozenset()
     """The classes and predicates of its targets: data with none of them has no focus node."""
+    max_count: int | None = None
+    """For a check of sh:maxCount alone: the bound (data with no node above it cannot fail)."""
 
-    def applies(self, present: set[Node]) -> bool:
+    def applies(self, present: set[Node], most: dict[Node, int] | None = None) -> bool:
         """Whether data whose types and predicates are `present` can violate it: it has a focus node and,
-        unless a component asks for a value that may be missing (sh:minCount, sh:hasValue), the property."""
+        unless a component asks for a value that may be missing (sh:minCount, sh:hasValue), the property;
+        a maxCount check needs a node with more values of it (`most`: the most any node has, by predicate)."""
         if self.targets.isdisjoint(present):
             return False
         if isinstance(self.path, URIRef) and _ABSENCE.isdisjoint(self.flags or (self.component,)):
+            if self.max_count is not None and most is not None:
+                return most.get(self.path, 0) > self.max_count
             return self.path in present
         return True
 
@@ -244,7 +249,19 @@ class _Compiler:
             select = "?this " + " ".join(f"?_f{i}" for i in range(len(counts)))
             components = tuple(SH[_OTHER_COMPONENTS[p]] for p, _ in counts)
             query = f"{self.prefixes}SELECT {select} WHERE {{ {where} }}"
-            checks.append(Check(shape, components[0], severity, messages, path_node, query, flags=components))  # type: ignore[arg-type]
+            bound = int(counts[0][1]) if [p for p, _ in counts] == [SH.maxCount] else None
+            checks.append(
+                Check(
+                    shape,
+                    components[0],
+                    severity,
+                    messages,
+                    path_node,
+                    query,
+                    flags=components,
+                    max_count=bound,
+                )  # type: ignore[arg-type]
+            )
         for param, component in _OTHER_COMPONENTS.items():
             if param in (SH.minCount, SH.maxCount):
                 continue
