@@ -76,3 +76,18 @@ def test_staff_a_firm_employs_and_the_base_of_a_share_are_headcounts() -> None:
         ("workforce_share_percent", 9),
         ("headcount_before", 16800),
     ]
+
+
+def test_a_staff_reduced_by_a_number_is_the_cut_and_members_a_union_represents_are_not() -> None:
+    def fields(text: str) -> list[tuple[str, float]]:
+        figures = sentence_figures(
+            text, lang="en", ref=None, future=True, planned=True, cut_context=True
+        ).figures
+        return [(f.field, f.value) for f in figures]
+
+    assert fields("Pellow Media will reduce its newsroom staff by about 90 through buyouts.") == [
+        ("jobs_cut", 90)
+    ]
+    assert (
+        fields("The union, which represents about 3,100 nurses at four hospitals, will watch the cuts.") == []
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from firmgraph.graph.extraction.rules.orgs import find_orgs
 
 from .helpers import extract, names, org
@@ -266,12 +268,20 @@ def test_houses_employers_of_analysts_and_union_locals() -> None:
     assert got["United Auto Workers Local 1188"][0] == "union" and "UAW Local 1188" not in got
 
 
-def test_a_house_firm_is_also_named_without_its_kind() -> None:
-    record = extract(
-        "Warenhauskette Brennecke macht Häuser dicht\n\nDie Warenhauskette Kaufhaus Brennecke schließt neun ihrer"
-        " 31 Häuser. Brennecke beschäftigt rund 3.400 Menschen. Die Varga Retail Holding will die übrigen Häuser"
-        " übernehmen.",
-        lang="de",
-    )
-    assert "Brennecke" in org(record, "Kaufhaus Brennecke")["aliases"]
-    assert org(record, "Kaufhaus Brennecke")["role_in_article"] == "subject"
+@pytest.mark.parametrize(
+    ("text", "lang", "firm", "short"),
+    [
+        # a house firm is named without its kind too
+        ("Warenhauskette Brennecke macht Häuser dicht\n\nDie Warenhauskette Kaufhaus Brennecke schließt neun ihrer"
+         " 31 Häuser. Brennecke beschäftigt rund 3.400 Menschen. Die Varga Retail Holding will die übrigen Häuser"
+         " übernehmen.", "de", "Kaufhaus Brennecke", "Brennecke"),
+        # the firm's arm is no fuller name of the firm
+        ("Brackmoor to close branches\n\nBrackmoor Building Society will close 46 branches, putting up to 380 roles"
+         " at risk. Brackmoor said it hoped to avoid compulsory redundancies. Its mortgage arm, Brackmoor Home"
+         " Finance, is not affected.", "en", "Brackmoor Building Society", "Brackmoor"),
+    ],
+)  # fmt: skip
+def test_a_firms_short_name_is_its_alias(text: str, lang: str, firm: str, short: str) -> None:
+    record = extract(text, lang=lang)
+    assert short in org(record, firm)["aliases"] and org(record, firm)["role_in_article"] == "subject"
+    assert {e["organization"] for e in record["events"]} == {firm}

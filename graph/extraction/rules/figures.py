@@ -51,7 +51,7 @@ _NOT_CUT = re.compile(
     r"\b(?:not (?:be )?(?:affected|impacted)|nicht (?:\w+ )?betroffen|unaffected"
     r"|(?:of (?:the|those|them)|der|davon)\b[^.;]{0,60}\b(?:currently |derzeit )?(?:vacant|unbesetzt)"
     r"|keep their jobs|behalten ihre|bleiben erhalten|will be (?:offered|moved|transferred)|wechseln (?:\w+ ){0,4}in"
-    r"|^\s*ob|whether)\b",
+    r"|^\s*ob|whether|represents|representing|vertritt|vertreten|organisiert)\b",
     re.I,
 )
 _PART_OF_CUT_AFTER = re.compile(
@@ -107,6 +107,12 @@ _NOT_COST = re.compile(
 _BASE_OF_SHARE = re.compile(
     rf"^\s+(?:der|des|of|of its|of the|of their|seiner|ihrer|aller)\s+(?:(?:weltweit|worldwide|insgesamt|derzeit"
     rf"|zuletzt|global|total)\s+)?{_APPROX_OPT}$",
+    re.I,
+)
+_STAFF_BY = re.compile(
+    rf"(?:reduc\w*|cut\w*|trim\w*|shrink\w*|verringer\w*|reduzier\w*|senk\w*|verkleiner\w*)\s+(?:its|the|their"
+    rf"|seine[nm]?|ihre[nm]?|die|den)\s+(?:[\w-]+\s+)?(?:staff|workforce|headcount|belegschaft|personal|personalbestand"
+    rf"|mitarbeiterzahl)\s+(?:um|by)\s+{_APPROX_OPT}$",
     re.I,
 )
 _EMPLOYS_BEFORE = re.compile(
@@ -237,7 +243,11 @@ def sentence_figures(
                 figures.append(Figure("jobs_cut_revised_from", q.value, q.approx, q.start, q.end))
             continue
         # "190 statt 260 Stellen": the job noun after the figure the revision replaced
-        job = _JOB_AFTER.match(after) or _JOB_AFTER.match(_REVISION_AFTER.sub("", after))
+        job = (
+            _JOB_AFTER.match(after)
+            or _JOB_AFTER.match(_REVISION_AFTER.sub("", after))
+            or _STAFF_BY.search(before)  # "reduce its newsroom staff by about 90"
+        )
         if _NOT_CUT.search(clause):
             continue  # "the 75 employees of the unit are not affected", "160 of the positions are vacant"
         if re.match(

@@ -145,7 +145,8 @@ JOB_NOUN = (
     r"stellen|arbeitsplätze\w*|jobs?|mitarbeite\w*|beschäftigte\w*|angestellte\w*|positionen|vollzeitstellen"
     r"|vollzeitkräfte\w*|vollzeitäquivalente\w*|arbeitskräfte\w*|menschen|personen|leute|arbeitnehmer\w*"
     r"|fachkräfte\w*|stellen\w*|beschäftigungsverhältnisse|leiharbeit\w*|zeitarbeit\w*|positions|roles|employees"
-    r"|workers|staff(?:ers)?|contractors|temps|temporary workers"
+    r"|workers|staff(?:ers)?|contractors|temps|temporary workers|journalists|engineers|nurses|drivers|pilots"
+    r"|technicians|redakteur\w*|journalist\w*|ingenieur\w*|pflegekräfte|fahrer\w*|techniker\w*"
     r"|people|team members|members of staff|full-time employees|white-collar jobs|corporate (?:jobs|roles|employees)"
     r"|headcount|fte"
 )

@@ -152,7 +152,7 @@ def _most_named_before(
 
 
 _UNIT_BEFORE = re.compile(
-    r"(?i:(?:tochter|sparte|einheit|marke|geschäftsbereich|unit|subsidiary|division|brand)\w*\s+$)"
+    r"(?i:(?:tochter|sparte|einheit|marke|geschäftsbereich|unit|subsidiary|division|brand|\barm)\w*,?\s+$)"
 )
 
 
@@ -177,7 +177,7 @@ def consolidate(text: str, orgs: dict[str, Org]) -> None:
             continue
         longer = [o for o in companies if o.key in orgs and o.name.startswith(short.name + " ")]
         if len(longer) > 1:  # "Vierlinden": the Modehaus, not the "Online-Tochter Vierlinden Digital"
-            longer = [o for o in longer if not _is_unit_named(text, o.name)]
+            longer = [o for o in longer if not _is_unit_named(text, o.name) and o.parent != short.name]
         if len(longer) != 1:
             continue
         full = longer[0]
@@ -276,12 +276,6 @@ def _initials_fit(acronym: str, name: str) -> bool:
 _COMPOUND_HEADS: dict[str, tuple[str, ...]] = defaultdict(
     tuple,
     {"b": ("bank",), "k": ("kasse",), "w": ("werk", "werke"), "v": ("versicherung",), "g": ("gesellschaft",)},
-)
-
-
-_UNIT_BEFORE = re.compile(
-    r"(?:tochter\w*|subsidiary|unit|arm|division|sparte|einheit)\s+(?:(?!(?:of|von|des|der)\s)[\w.-]+\s+)?$",
-    re.I,
 )
 
 
