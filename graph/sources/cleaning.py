@@ -48,6 +48,7 @@ _NOISE = re.compile(
     | \bmain\ image\b | \bsymbolbild\b | \bbild\ vergrößern\b | \bzur\ startseite\b | \bback\ to\ top\b
     | \bjetzt\ (?:abonnieren|registrieren|anmelden|lesen|testen)\b | \bzum\ artikel\b
     | \bartikel\ (?:teilen|drucken|merken|anhören)\b | \bshare\ (?:this|on)\b
+    | ^(?:breaking(?:\ news)?|eilmeldung)\s*[:|–-]
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -161,7 +162,9 @@ class Header:
     publisher: str | None
 
 
-_NAME_LINE = re.compile(r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*)(?: (?:[A-ZÄÖÜ&][\w&.'’-]*|de|von|und|of|the|&)){0,3}$")
+_NAME_LINE = re.compile(
+    r"^(?:[A-ZÄÖÜ0-9][\w&.'’-]*)(?: (?:[A-ZÄÖÜ0-9&][\w&.'’-]*|de|von|und|of|the|&)){0,3}$"
+)
 _COPYRIGHT = re.compile(
     r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
     r"([A-ZÄÖÜ][\w&'-]*(?: [A-ZÄÖÜ][\w&'-]*|\ (?:heute|online|aktuell|today|daily|weekly)\b){0,3})"
@@ -289,6 +292,8 @@ def read_header(lines: list[str]) -> Header:
             and window[pos - 1] != title_index
         ):
             publisher = prev
+        if publisher is None:
+            publisher = _meta_publisher(lines[i]) or (_meta_publisher(prev) if pos > 0 else None)
         break
     if date_value is None:
         # "© Rheinland Verlag 2026 · 18.03.2026": a dated footer when the header has no date
@@ -298,6 +303,24 @@ def read_header(lines: list[str]) -> Header:
                 date_value = found[0].isoformat()
                 break
     return Header(title_index, date_value, publisher)
+
+
+_OUTLET_TAIL = re.compile(
+    r"(?:Wire|News|Post|Times|Journal|Herald|Report|Review|Weekly|Daily|Zeitung|Nachrichten|Wirtschaftsnachrichten"
+    r"|Anzeiger|Kurier|Rundschau|Bote|Blatt|Magazin|Wirtschaftsmagazin|Echo|Tribune|Gazette|Ledger|Examiner"
+    r"|Telegraph|Observer|Chronicle|Monitor|Insider|Today|Online|Presse|Allgemeine|Handelsblatt\w*)"
+)
+
+
+def _meta_publisher(line: str) -> str | None:
+    """The outlet in a meta line: "BadenTech Report | 03.12.2025", "By Mark Devlin, Continental Industry
+    Wire", "Handelsblatt Nordhessen · 2. September 2025 · Von Sandra Pfeil"."""
+    for part in re.split(r"\s+[|·•—–]\s+|,\s+", line.strip()):
+        part = re.sub(r"^(?i:by|von)\s+[A-ZÄÖÜ][\w.'-]+(?:\s+[A-ZÄÖÜ][\w.'-]+){0,2}$", "", part).strip()
+        name = _masthead_name(part) if part and not find_date(part) else None
+        if name and len(name.split()) >= 2 and any(_OUTLET_TAIL.fullmatch(w) for w in name.split()):
+            return name
+    return None
 
 
 _FOOTER_DATE = re.compile(

@@ -334,3 +334,25 @@ def test_readers_comments_are_page_furniture() -> None:
 def test_share_buttons_are_page_furniture(line: str) -> None:
     page = f"Hersteller streicht 400 Stellen\n\n{line}\n\n{_BODY_DE}\n"
     assert "Facebook" not in read_bytes(page.encode(), "page.txt", "text/plain").text
+
+
+@pytest.mark.parametrize(
+    ("header", "publisher"),
+    [("BadenTech Report | 03.12.2025", "BadenTech Report"),
+     ("Rheinische Wirtschaftsnachrichten, 14. März 2025", "Rheinische Wirtschaftsnachrichten"),
+     ("Handelsblatt Nordhessen · 2. September 2025 · Von Sandra Pfeil", "Handelsblatt Nordhessen"),
+     ("By Mark Devlin, Continental Industry Wire\nNovember 6, 2025", "Continental Industry Wire"),
+     ("By Rachel Bamforth, Business Reporter\nThursday, 27 March 2025", None)],
+)  # fmt: skip
+def test_the_outlet_in_a_meta_line_under_the_headline(header: str, publisher: str | None) -> None:
+    page = f"Hersteller streicht 400 Stellen\n\n{header}\n\n{_BODY_DE}\n"
+    assert read_bytes(page.encode(), "page.txt", "text/plain").publisher == publisher
+
+
+def test_an_upper_case_masthead_and_a_breaking_news_bar_are_not_the_headline() -> None:
+    page = (
+        "MIDSOUTH 5 NEWS\nWeather | Traffic | Local News | Sports\nBREAKING: Storms possible tonight - check the"
+        f" forecast\n\nMaker to cut 400 jobs\n\nPosted: Sep 18, 2025\n\n{_BODY_EN}\n"
+    )
+    doc = read_bytes(page.encode(), "page.txt", "text/plain")
+    assert (doc.title, doc.publisher, doc.date) == ("Maker to cut 400 jobs", "MIDSOUTH 5 NEWS", "2025-09-18")
