@@ -285,3 +285,13 @@ def test_a_firms_short_name_is_its_alias(text: str, lang: str, firm: str, short:
     record = extract(text, lang=lang)
     assert short in org(record, firm)["aliases"] and org(record, firm)["role_in_article"] == "subject"
     assert {e["organization"] for e in record["events"]} == {firm}
+
+
+def test_firms_after_german_kind_words_named_once() -> None:
+    got = found(
+        "Die Hausbank Westsachsenbank hat die Kreditlinie verlängert. Begleitet wird der Umbau von der"
+        " Unternehmensberatung Castell & Oberg. Die Konkurrentin Nordmark Sparbank hatte bereits angekündigt,"
+        " Stellen abzubauen. Mit dem Vermieter Aurum Immobilien gab es keine Einigung."
+    )
+    assert {"Westsachsenbank", "Castell & Oberg", "Nordmark Sparbank", "Aurum Immobilien"} <= set(got)
+    assert "Vermieter Aurum Immobilien" not in got

@@ -345,7 +345,8 @@ ORG_HEAD_DE = (
     r"|versorger|sender|verlag|bank|airline|fluggesellschaft|reederei|mittelständler|marktführer|softwarehaus"
     r"|gruppe|holding|tochter|mutter|rivale|konkurrent|wettbewerber|investor|finanzinvestor|gewerkschaft|portal"
     r"|magazin|zeitung|nachrichtenagentur|agentur|sender|blatt|institut|geldhaus|kreditinstitut|versicherung|verband"
-    r"|sparkasse|firma|softwarefirma|autobauer|chemiekonzern|verbund"
+    r"|sparkasse|firma|softwarefirma|autobauer|chemiekonzern|verbund|beratung|beratungsgesellschaft|kanzlei"
+    r"|vermieter|lieferant|kunde|gläubiger"
 )
 ORG_HEAD_EN = (
     r"company|firm|giant|maker|chipmaker|automaker|carmaker|retailer|startup|start-up|lender|insurer|conglomerate"
@@ -369,7 +370,7 @@ ORG_WORDS = words(
     Textil Mode Fashion Apparel Beverages Brewing Brauerei Bau Baustoffe Immobilien Handel Versand Verlag
     Publishing Pictures Records Networks Communications Kommunikation Batteries Solar Wind Mobility Automation
     Maritime Marine Rail Bahn Airport Medical Medizintechnik Health Care Clinic Kliniken Savings Bancorp Exchange
-    Volksbank Sparkasse Raiffeisenbank Society Research Advisors Advisory Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
+    Volksbank Sparkasse Raiffeisenbank Society Research Advisors Advisory Outfitters Freight Service Interactive Tooling Engineering Packaging Printing Staffing Trading Plastics
     Precision Analytics Castings Foundry Foundries Data Biosciences Sciences Insights Dynamics Works Mills Farms
     Brewery Freight Transport Cargo Furniture Goods Supply Components Parts Tools Controls Sensors Optics Textiles
     Paper Glass Ceramics Cement Chemical Dairy Bakery Hospitals Payments Credit Lending Aviation Defense Robotics

@@ -66,8 +66,11 @@ _LEGAL_RE = re.compile(rf"(?<![\w-])({NAME}),?\s+(?:{LEGAL_SUFFIX})(?![\w])")
 _HEAD_DE_RE = re.compile(
     rf"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Bb]eim|vom|zum|zur|[Ee]in(?:e[mnrs]?)?|[Ss]ein(?:e[mnrs]?)?"
     rf"|[Ii]hr(?:e[mnrs]?)?)\s+"
-    rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE})(?:e?s|en|n)?)\s+({NAME})"
+    rf"(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][a-zäöü]+er\s+){{0,2}}(?i:[\w-]*(?:{ORG_HEAD_DE})(?:e?s|en|n|in|innen)?)\s+({NAME})"
 )  # "der Hamburger Konkurrent Avelio Care", "Ihr Wettbewerber Brakelmann Polster"
+_COMPOUND_NAME = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:bank|kasse|versicherung|werke?|gruppe|holding|bau|chemie)"
+)
 _BASED_RE = re.compile(
     rf"(?<![\w-])[A-ZÄÖÜ][\w.]*(?:[ -][A-ZÄÖÜ][\w.]*)?-based\s+({NAME})"
 )  # "Atlanta-based X"
@@ -264,7 +267,9 @@ def find_orgs(text: str, *, publisher: str | None = None, people_names: set[str]
             if name and role_label(name.split()[0]):
                 continue  # "brand CEO Lucas Ferrand"
             if name and name not in GENERIC_PREFIXES and not _is_outlet_head(text, m):
-                add(name, strict=strict)
+                # "die Hausbank Westsachsenbank": after its kind, a one-word compound is a name
+                compound = pattern is _HEAD_DE_RE and bool(_COMPOUND_NAME.fullmatch(name))
+                add(name, strict=strict and not compound)
     for m in _HOUSE_RE.finditer(text):
         add(first_name_part(m.group(1)) or m.group(1), strict=False)
     for m in _EMPLOYER_RE.finditer(text):
