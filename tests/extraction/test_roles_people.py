@@ -192,3 +192,17 @@ def test_possessives_are_not_part_of_names_and_role_nouns_speak() -> None:
 )  # fmt: skip
 def test_role_of_the_firm_then_the_name_in_apposition(text: str, lang: str, expected: dict) -> None:
     assert {n: (r, o) for n, (r, _, o) in people(extract(text, lang=lang)).items()} == expected
+
+
+def test_the_firm_after_a_person_and_councils_of_their_own() -> None:
+    record = extract(
+        'Corvane cuts jobs\n\nCorvane Logistics Inc. will lay off 520 workers. "It hurts," said Tom Reardon,'
+        " president of the Southeast Memphis Business Council. Analyst Florian Wendt vom Bankhaus Merzbach"
+        " hält das für überfällig.",
+        lang="en",
+    )
+    people = {p["name"]: p["organization"] for p in record["people"]}
+    assert people == {
+        "Tom Reardon": "Southeast Memphis Business Council",
+        "Florian Wendt": "Bankhaus Merzbach",
+    }

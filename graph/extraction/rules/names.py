@@ -169,15 +169,23 @@ def is_common_noun(token: str) -> bool:
     return low.endswith(_NOUN_SUFFIXES) and len(low) > 6
 
 
+def names_a_body(tokens: list[str]) -> bool:
+    """ "Southeast Memphis Business Council", "Karnataka IT Employees Forum": a council or forum of its own
+    (a works council is the company's)."""
+    return len(tokens) >= 2 and tokens[-1] in {"Council", "Forum"} and tokens[-2] not in {"Works", "European"}
+
+
 def plausible_name(name: str, *, strict: bool = False) -> bool:
     """Whether a candidate string can be an organisation name (strict: one weak piece of evidence)."""
     tokens = [t for t in re.split(r"\s+", strip_legal(name).strip()) if t]
     if not tokens or len(tokens) > 5:
         return False
     country_arm = len(tokens) >= 2 and tokens[-1] in _COUNTRY_ARMS  # "Zentyx Deutschland"
+    body = names_a_body(tokens)
     if tokens[0] in NOT_NAMES or (
         tokens[-1] in NOT_NAMES - {"Group", "Gruppe", "Holding", "Company", "Corporation", "Union"}
         and not country_arm
+        and not body
     ):
         return False
     if re.fullmatch(CONNECTOR, tokens[0]) or re.fullmatch(CONNECTOR, tokens[-1]):

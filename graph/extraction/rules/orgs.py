@@ -32,6 +32,7 @@ from firmgraph.graph.extraction.rules.names import (
     NOT_NAMES_LEAD,
     is_common_noun,
     name_key,
+    names_a_body,
     plausible_name,
     strip_legal,
 )
@@ -185,7 +186,11 @@ class OrgIndex:
         name = strip_descriptor(trim_leading(name) if german else name)
         base = strip_legal(name)
         tokens = base.split()
-        if not tokens or not plausible_name(base) or is_common_noun(tokens[-1]):
+        if (
+            not tokens
+            or not plausible_name(base)
+            or (is_common_noun(tokens[-1]) and not names_a_body(tokens))
+        ):
             return None
         if not all(t[:1].isupper() or re.fullmatch(CONNECTOR_WORDS, t) for t in tokens):
             return None

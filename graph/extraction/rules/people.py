@@ -120,6 +120,8 @@ def find_people(text: str, orgs: OrgIndex) -> list[Person]:
             # "Finance director Tom Aldridge", "Erste Bevollmächtigte": the capitalised word belongs to the role
             role_text, label = f"{pre.strip()} {role_text}", role_label(f"{pre.strip()} {role_text}")
         org_key, org_span = _linked_org(m, role_text, text, orgs)
+        if org_key is None and role_text:
+            org_key, org_span = _org_after(text, m.end(person_group), orgs)
         person = people.get(name) or next((p for p in people.values() if p.surname == name.split()[-1]), None)
         if person is None:
             person = Person(name, name_span=(start, start + len(name)))
@@ -149,6 +151,24 @@ def _collect_mentions(text: str, people: dict[str, Person]) -> None:
             + r")(?![\w])"
         )
         person.mentions = [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_ORG_AFTER = re.compile(
+    r"[ \u00a0]+(?:vom|von der|von|bei der|beim|bei|at|of|from|with)[ \u00a0]+(?:the[ \u00a0]+)?"
+)
+
+
+def _org_after(text: str, end: int, orgs: OrgIndex) -> tuple[str | None, tuple[int, int] | None]:
+    """The firm named right after a person who was named after their role ("Analyst Florian Wendt vom
+    Bankhaus Merzbach", "analyst Jane Roe at Harborview Capital")."""
+    link = _ORG_AFTER.match(text, end)
+    if not link:
+        return None, None
+    name = re.match(
+        r"[A-ZÄÖÜ][\w&.'’-]*(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÄÖÜ][\w&.'’-]*){0,3}", text[link.end() :]
+    )
+    key = orgs.key_in(name.group(0)) if name else None
+    return (key, (link.end(), link.end() + len(name.group(0)))) if key and name else (None, None)
 
 
 def _linked_org(
