@@ -91,3 +91,12 @@ def test_a_staff_reduced_by_a_number_is_the_cut_and_members_a_union_represents_a
     assert (
         fields("The union, which represents about 3,100 nurses at four hospitals, will watch the cuts.") == []
     )
+
+
+def test_a_revised_number_of_jobs_to_cut() -> None:
+    figures = sentence_figures(
+        "Brackwede has reduced the number of jobs it will eliminate under its restructuring programme to about 950,"
+        " from the roughly 1,100 it announced at the start of the month.",
+        lang="en", ref=None, future=False, planned=False, cut_context=True,
+    ).figures  # fmt: skip
+    assert [(f.field, f.value) for f in figures] == [("jobs_cut", 950), ("jobs_cut_revised_from", 1100)]

@@ -295,3 +295,11 @@ def test_firms_after_german_kind_words_named_once() -> None:
     )
     assert {"Westsachsenbank", "Castell & Oberg", "Nordmark Sparbank", "Aurum Immobilien"} <= set(got)
     assert "Vermieter Aurum Immobilien" not in got
+
+
+def test_a_group_named_by_its_kind_of_group() -> None:
+    got = found(
+        "HANNOVER (Nordwest-Wirtschaftsdienst) - Die Falkenrode Versicherungsgruppe will bis Ende 2028 rund 700"
+        " Stellen abbauen. Die Konkurrentin Nordmark Sparbank hatte bereits im Herbst Stellen gestrichen."
+    )
+    assert {"Falkenrode Versicherungsgruppe", "Nordmark Sparbank"} <= set(got)

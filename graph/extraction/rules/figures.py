@@ -67,7 +67,7 @@ _COORDINATED = re.compile(
 _REVISION_AFTER = re.compile(rf"^\s+(?:statt|anstatt|instead of|rather than)\s+{_APPROX_OPT}[\d.,]+", re.I)
 _SUPERSEDED = re.compile(
     rf"\b(?:statt|anstatt|anstelle von|instead of|rather than|nicht mehr|no longer|zunächst geplanten|originally planned"
-    rf"|up from|down from)"
+    rf"|up from|down from|,\s+from|gegenüber)"
     rf"\s+(?:der\s+|den\s+|the\s+)?(?:(?:ursprünglich|zunächst|bisher|previously|originally|initially)\s+)?"
     rf"(?:(?:geplanten|angekündigten|planned|announced)\s+)?{_APPROX_OPT}$",
     re.I,
@@ -107,6 +107,11 @@ _NOT_COST = re.compile(
 _BASE_OF_SHARE = re.compile(
     rf"^\s+(?:der|des|of|of its|of the|of their|seiner|ihrer|aller)\s+(?:(?:weltweit|worldwide|insgesamt|derzeit"
     rf"|zuletzt|global|total)\s+)?{_APPROX_OPT}$",
+    re.I,
+)
+_JOBS_NUMBER_TO = re.compile(
+    rf"\b(?:number of (?:jobs|positions|roles|job cuts|layoffs|redundancies)|zahl der (?:zu streichenden |wegfallenden )?"
+    rf"(?:stellen|arbeitsplätze))\b[^.;]{{0,90}}\b(?:to|auf)\s+{_APPROX_OPT}$",
     re.I,
 )
 _STAFF_BY = re.compile(
@@ -207,6 +212,11 @@ def sentence_figures(
             field = "headcount_target" if planned else "headcount_after"
             figures.append(Figure(field, nxt.value, nxt.approx, nxt.start, nxt.end))
             used.add(i + 1)
+            continue
+        if _JOBS_NUMBER_TO.search(
+            text[max(0, q.start - 150) : q.start]
+        ):  # "the number of jobs ... to about 950"
+            figures.append(Figure("jobs_cut", q.value, q.approx, q.start, q.end))
             continue
         if (
             _TO.search(before)

@@ -380,6 +380,7 @@ ORG_WORDS = words(
 # "Krellmann Motorkomponenten", "Solvana Spezialchemie", "Sonnhalde Möbelwerke").
 ORG_WORD_ENDINGS = (
     "technik", "chemie", "werke", "anlagen", "komponenten", "maschinen", "elektronik", "armaturen", "sensorik",
+    "gruppe", "versicherung", "versicherungen", "bank",
     "systeme", "kunststoffe", "logistik", "textilien", "metallbau", "stahlbau", "maschinenbau", "werkzeugbau",
     "fahrzeugbau", "hydraulik", "pneumatik", "optik", "polster", "möbel", "hausgeräte", "motoren", "pharma",
     "guss", "gießerei", "druckerei", "verpackungen", "papier", "glas", "antriebe", "getriebe", "werkzeuge", "keramik",

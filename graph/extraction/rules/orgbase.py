@@ -70,7 +70,8 @@ DESCRIPTORS = words(
     """Rival Rivals Competitor Peer Analysts Analyst Shares Konkurrent Konkurrenten Wettbewerber Rivale Tochter
     Sparte Marke Investor Finanzinvestor Lender Retailer Insurer Publisher Bank Konzern Hersteller Startup
     Start-up Versicherer Zulieferer Händler Anbieter Mutter Mutterkonzern Muttergesellschaft Tochterfirma
-    Tochtergesellschaft Geldgeber Kapitalgeber Wagniskapitalgeber Risikokapitalgeber Investorin Private-Equity-Investor"""
+    Tochtergesellschaft Geldgeber Kapitalgeber Wagniskapitalgeber Risikokapitalgeber Investorin Private-Equity-Investor
+    Konkurrentin Wettbewerberin Rivalin Hausbank Vermieter Kundin Kunde Lieferant"""
 )
 # "Bengaluru-based", "Finland's", "Munich-based": a place in front of the name, not part of it
 _PLACE_LEAD = re.compile(r"^(?:[\w-]+-based|[A-ZÄÖÜ][\w-]*['’]s)$")
