@@ -120,6 +120,10 @@ def compare(a: Report, b: Report) -> Verdict:
         return Verdict(
             True, score, f"reported within {LOOKBACK_DAYS} days, figures agree ({', '.join(agree)})"
         )
+    month = max(len(a.text("announced") or ""), len(b.text("announced") or "")) >= 7
+    if _FREEZE in ta and _FREEZE in tb and month and not conflict:
+        # "der im Februar 2024 verhängte Einstellungsstopp", recalled later, and the report of that month
+        return Verdict(True, score, f"one hiring freeze: announcements meet ({_span(wa)}, {_span(wb)})")
     return Verdict(False, score, "no stated announcement date and too few figures that agree")
 
 

@@ -459,3 +459,21 @@ def test_a_cut_stated_for_a_country_after_the_total_is_its_part_and_a_named_unit
     germany = event_with(rec, jobs_cut=900)
     assert germany["part_of"] == whole["id"] and "Deutschland" in germany["units_affected"]
     assert org(rec, "Sternau Therapeutics")["parent"] == "Sternau Pharma"
+
+
+def test_a_freeze_imposed_earlier_and_lifted_now_is_the_earlier_freeze_and_losing_positions_is_a_cut() -> (
+    None
+):
+    rec = extract(
+        "Falkenrode baut ab\n\nDie Falkenrode Versicherungsgruppe will rund 700 Stellen abbauen. Der im Februar"
+        " 2024 verhängte Einstellungsstopp im Innendienst wird zum 1. Juli aufgehoben.",
+        date="2025-06-12",
+        lang="de",
+    )
+    assert event_with(rec, type="hiring_freeze")["announced"] == "2024-02"
+    rec = extract(
+        "Brackwede scales back cuts\n\nBrackwede Pumpenwerke GmbH will cut 950 jobs. Its subsidiary, Brackwede"
+        " Hydraulik GmbH, will still lose around 180 positions.",
+        lang="en",
+    )
+    assert event_with(rec, jobs_cut=180)["organization"] == "Brackwede Hydraulik"

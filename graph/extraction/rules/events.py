@@ -41,6 +41,8 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
+_IMPOSED_RE = re.compile(r"\b(?:verhängte\w*|eingeführte\w*|imposed|introduced)\b", re.I)
+"""A measure dated as imposed earlier ("der im Februar 2024 verhängte Einstellungsstopp")."""
 _TOTAL_COST_RE = re.compile(r"\b(?:in total|in all|insgesamt|gesamtkosten|total cost)\b", re.I)
 _RESTATED_RE = re.compile(
     r"\b(?:das entspricht|entspricht|equivalent to|das sind|that is|or about|or roughly)\b", re.I
@@ -338,6 +340,15 @@ class EventFinder:
             owner = self._owner_if_unit(key)
             if owner in self.main and self.main[owner].status == "current":
                 target = self.main[owner]
+        if (
+            target is None
+            and key is not None
+            and (sentence_status == "past" or _IMPOSED_RE.search(s.text))
+            and "freeze" in cues
+            and any(_before_article(d.value, self.ref) for d in sf.dates)
+        ):
+            # "Schon im März hatte das Unternehmen einen Einstellungsstopp verhängt": an earlier measure
+            target = self._new(self._owner_if_unit(key) or key, "past", s)
         if target is None and key is not None and sentence_status == "current" and (cues or announce):
             owner = self._owner_if_unit(key)
             known = owner in self.main
@@ -345,15 +356,6 @@ class EventFinder:
                 known or (cues.keys() - {"neutral"} and (self.discourse.mentions_org(s) or "anaphor" in cues))
             ):
                 target = self._main(owner, s)
-        if (
-            target is None
-            and key is not None
-            and sentence_status == "past"
-            and "freeze" in cues
-            and any(_before_article(d.value, self.ref) for d in sf.dates)
-        ):
-            # "Schon im März hatte das Unternehmen einen Einstellungsstopp verhängt": an earlier measure
-            target = self._new(self._owner_if_unit(key) or key, "past", s)
         if target is None:
             return
         if "freeze" in cues and not touched and _cuts(target):
