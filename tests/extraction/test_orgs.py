@@ -303,3 +303,4 @@ def test_a_group_named_by_its_kind_of_group() -> None:
         " Stellen abbauen. Die Konkurrentin Nordmark Sparbank hatte bereits im Herbst Stellen gestrichen."
     )
     assert {"Falkenrode Versicherungsgruppe", "Nordmark Sparbank"} <= set(got)
+    assert "Kornbach Backwaren" in found("Die Großbäckerei Kornbach Backwaren schließt 60 Filialen.")

@@ -347,7 +347,7 @@ ORG_HEAD_DE = (
     r"|gruppe|holding|tochter|mutter|rivale|konkurrent|wettbewerber|investor|finanzinvestor|gewerkschaft|portal"
     r"|magazin|zeitung|nachrichtenagentur|agentur|sender|blatt|institut|geldhaus|kreditinstitut|versicherung|verband"
     r"|sparkasse|firma|softwarefirma|autobauer|chemiekonzern|verbund|beratung|beratungsgesellschaft|kanzlei"
-    r"|vermieter|lieferant|kunde|gläubiger"
+    r"|vermieter|lieferant|kunde|gläubiger|bäckerei|molkerei"
 )
 ORG_HEAD_EN = (
     r"company|firm|giant|maker|chipmaker|automaker|carmaker|retailer|startup|start-up|lender|insurer|conglomerate"
