@@ -100,3 +100,11 @@ def test_a_revised_number_of_jobs_to_cut() -> None:
         lang="en", ref=None, future=False, planned=False, cut_context=True,
     ).figures  # fmt: skip
     assert [(f.field, f.value) for f in figures] == [("jobs_cut", 950), ("jobs_cut_revised_from", 1100)]
+
+
+def test_a_count_of_redundancies_is_a_cut() -> None:
+    figures = sentence_figures(
+        "Rival Thistlegate Bank announced 900 redundancies last spring.",
+        lang="en", ref=None, future=False, planned=False, cut_context=True,
+    ).figures  # fmt: skip
+    assert [(f.field, f.value) for f in figures] == [("jobs_cut", 900)]

@@ -15,7 +15,11 @@ from firmgraph.graph.extraction.rules.numbers import APPROX, find_quantities
 
 _APPROX_OPT = rf"(?:(?:{APPROX})\s+)?"
 _ADJ = r"(?:(?-i:[a-zäöüß][\w-]*)\s+){0,3}"
-_JOB_AFTER = re.compile(rf"^\s+{_ADJ}(?:{JOB_NOUN})(?![\w])", re.I)
+_JOB_AFTER = re.compile(
+    rf"^\s+{_ADJ}(?:{JOB_NOUN}|redundancies|layoffs|lay-offs|job cuts|job losses|entlassungen|kündigungen"
+    rf"|stellenstreichungen)(?![\w])",
+    re.I,
+)  # "900 redundancies": the count of the cuts
 _OF_TOTAL = re.compile(
     rf"^\s+(?:der|von|of|seiner|ihrer|its|their|the|aller|insgesamt)(?:\s+(?:its|their|the|seiner|ihrer|den))?\s+"
     rf"(?:(?:insgesamt|total|gesamt|global|weltweit|zuletzt|derzeit|aktuell|noch|dort|current|remaining)\s+)?"
