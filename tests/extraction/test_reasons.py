@@ -8,6 +8,19 @@ from tests.extraction.helpers import extract
 
 CASES = [
     (
+        "Millbrook to close mill\n\nMillbrook Paper Co. will close its Ashford mill, cutting 210 jobs.\n\nThe town"
+        " council met on Monday.\n\nThe union asked for talks.\n\nMillbrook cited a steep decline in demand for"
+        " printed magazines, along with high wood and energy costs.",
+        "en",
+        {"demand", "cost", "energy_costs"},
+    ),
+    (
+        "Kornbach schließt Filialen\n\nDie Kornbach Backwaren GmbH schließt 40 Filialen, 260 Stellen fallen weg."
+        " Kornbach begründete die Schließungen mit stark gestiegenen Kosten für Energie, Mehl und Personal.",
+        "de",
+        {"cost", "energy_costs"},
+    ),
+    (
         "Pendle Mills to close\n\nPendle Mills will cut 210 jobs. Managing director Ann Roe blamed energy bills that had"
         " more than doubled, cheaper imports from Asia and weak orders from retailers.",
         "en",

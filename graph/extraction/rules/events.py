@@ -410,8 +410,9 @@ class EventFinder:
         if near and event.status == "current" and facets.names_affected(s.text):
             for value, _a, _b in self._units(s):
                 event.units.setdefault(value, span)
+        stated = facets.gives_reasons(s.text) and self.discourse.mentions_org(s)  # "Millbrook cited ..."
         if (
-            near
+            (near or stated)
             and (facets.gives_reasons(s.text) or facets.reports(s.text))
             and not facets.is_speculative(s.text)
         ):

@@ -212,7 +212,8 @@ REASONS: list[tuple[str, str]] = [
              r"|(?:cut|cutting|reduce|reducing|lower|lowering|rein in|control|curb)\w* (?:\w+ )?(?:costs?|expenses|spending)"
              r"|cost[- ](?:cutting|reduction|savings?|pressures?)|high(?:er)? costs|rising costs|operating costs"
              r"|(?:employment|personnel|payroll) costs|sparprogramm\w*|sparkurs\w*|kostensparprogramm\w*"
-             r"|tak\w* (?:\w+ )?costs? out|cost-competitive|sachkosten"),
+             r"|tak\w* (?:\w+ )?costs? out|cost-competitive|sachkosten|gestiegen\w* (?:\w+ )?kosten"
+             r"|high (?!energy)\w+(?: and \w+)? costs"),
     ("bureaucracy", r"bürokratie\w*|\w*bürokratie|hierarchie\w*|managementebenen|führungsebenen|bureaucra\w*"
                     r"|(?:management )?layers|flatten\w*|red tape"),
     ("culture", r"unternehmenskultur|firmenkultur|kultur|culture"),
@@ -254,7 +255,8 @@ REASONS: list[tuple[str, str]] = [
                      r"|underused (?:plants|capacity|sites)|underutili[sz]ed|idle capacity|spare capacity"),
     ("energy_costs", r"energiekosten|energiepreise\w*|strompreise\w*|gaspreise\w*|energy (?:costs|prices)|gas prices"
                      r"|electricity (?:prices|costs|bills)|power prices|gas und strom|strom und gas"
-                     r"|(?:energy|power|gas) bills|energierechnung\w*|stromkosten|gaskosten"),
+                     r"|(?:energy|power|gas) bills|energierechnung\w*|stromkosten|gaskosten"
+                     r"|kosten für (?:energie|strom|gas)|and energy (?:costs|prices)"),
     ("regulation", r"regulierung\w*|überregulierung|regulation\w*|regulatory (?:\w+ )?(?:pressure|burden|requirements|costs"
                    r"|demands|rules)|berichtspflichten|dokumentationspflichten|regulatorische\w* (?:\w+ )?(?:anforderungen|auflagen)"),
     ("strategy", r"neuausrichtung|strategische\w* (?:neuausrichtung|prioritäten|fokus\w*)|fokussierung|refocus\w*"
