@@ -477,3 +477,20 @@ def test_a_freeze_imposed_earlier_and_lifted_now_is_the_earlier_freeze_and_losin
         lang="en",
     )
     assert event_with(rec, jobs_cut=180)["organization"] == "Brackwede Hydraulik"
+
+
+def test_a_subsidiarys_own_cut_beside_the_programme_is_part_of_it_unless_said_apart() -> None:
+    rec = extract(
+        "Brackwede baut ab\n\nDie Brackwede Pumpenwerke AG streicht rund 1.100 Stellen. Analyst Florian Reckmann"
+        " vom Bankhaus Tellgert hält das für überfällig. Von dem Abbau entfallen rund 180 Stellen auf die"
+        " Tochtergesellschaft Brackwede Hydraulik GmbH in Gütersloh.",
+        lang="de",
+    )
+    assert org(rec, "Brackwede Hydraulik")["parent"] == "Brackwede Pumpenwerke"
+    assert event_with(rec, jobs_cut=180)["part_of"] == event_with(rec, jobs_cut=1100)["id"]
+    rec = extract(
+        "Meridian streicht\n\nDie Meridian AG streicht 1.800 Stellen. Unabhängig von dem Programm streicht die"
+        " Online-Tochter Meridian Direkt 150 ihrer rund 600 Stellen.",
+        lang="de",
+    )
+    assert "part_of" not in event_with(rec, jobs_cut=150)

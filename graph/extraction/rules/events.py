@@ -41,6 +41,7 @@ from firmgraph.graph.extraction.rules.text import Sentence
 _SPEAKING_ROLES = {"CEO": 2, "Co-CEO": 2, "Spokesperson": 1, "VP Human Resources": 1, "HR Board Member": 1}
 
 
+_APART_RE = re.compile(r"\b(?:unabhängig|separat\w*|separately|independent\w*|gesondert\w*)\b", re.I)
 _IMPOSED_RE = re.compile(r"\b(?:verhängte\w*|eingeführte\w*|imposed|introduced)\b", re.I)
 """A measure dated as imposed earlier ("der im Februar 2024 verhängte Einstellungsstopp")."""
 _TOTAL_COST_RE = re.compile(r"\b(?:in total|in all|insgesamt|gesamtkosten|total cost)\b", re.I)
@@ -222,8 +223,29 @@ class EventFinder:
             self._speakers(s)
         self._resolve_anaphoric_headcounts()
         self._heading_channel()
+        self._subsidiary_parts()
         self._units_of_parts()
         return self.events
+
+    def _subsidiary_parts(self) -> None:
+        """A subsidiary's own cut, stated beside its owner's programme, is part of it ("Brackwede Hydraulik
+        will still lose around 180 positions"), unless the text says it is apart ("Unabhängig von dem
+        Programm streicht die Tochter ...")."""
+        for event in self.events:
+            org = self.orgs.get(event.org)
+            if event.status != "current" or event.part_of is not None or org is None or not org.parent:
+                continue
+            whole = self.main.get(self.orgs.key_of(org.parent) or "")
+            stated = self.sentences[event.anchor].text if event.anchor < len(self.sentences) else ""
+            if (
+                whole is not None
+                and whole is not event
+                and whole.status == "current"
+                and "jobs_cut" in event.values
+                and whole.values.get("jobs_cut", 0) > event.values["jobs_cut"]
+                and not _APART_RE.search(stated)
+            ):
+                event.part_of = whole
 
     def _units_of_parts(self) -> None:
         """Where a part's cuts fall, the whole's fall too ("700 davon in Deutschland": the plan cuts in

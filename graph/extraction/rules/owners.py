@@ -283,15 +283,19 @@ def stem_parents(text: str, orgs: dict[str, Org]) -> None:
     """A firm named after another one in the text, and kept apart from it, is its unit ("Zentyx Deutschland");
     so is a unit sharing its first word ("die US-Tochter Sternau Therapeutics" of Sternau Pharma)."""
     for org in orgs.values():
-        if org.parent is not None or org.kind != "company":
+        first = org.name.split()[0]
+        if org.kind != "company" or (org.parent is not None and org.parent.split()[0] == first):
             continue
         owners = [
             o
             for o in orgs.values()
             if o is not org and o.kind == "company" and org.name.startswith(o.name + " ")
         ]
+        if org.parent is not None and not owners:
+            # "auf die Tochtergesellschaft Brackwede Hydraulik": its namesake, not a firm named nearby
+            if not any(_UNIT_BEFORE.search(text[max(0, a - 30) : a]) for a, _ in org.mentions):
+                continue
         if not owners and any(_UNIT_BEFORE.search(text[max(0, a - 30) : a]) for a, _ in org.mentions):
-            first = org.name.split()[0]
             owners = [
                 o
                 for o in orgs.values()
