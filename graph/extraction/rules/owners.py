@@ -291,11 +291,10 @@ def stem_parents(text: str, orgs: dict[str, Org]) -> None:
             for o in orgs.values()
             if o is not org and o.kind == "company" and org.name.startswith(o.name + " ")
         ]
-        if org.parent is not None and not owners:
-            # "auf die Tochtergesellschaft Brackwede Hydraulik": its namesake, not a firm named nearby
-            if not any(_UNIT_BEFORE.search(text[max(0, a - 30) : a]) for a, _ in org.mentions):
-                continue
-        if not owners and any(_UNIT_BEFORE.search(text[max(0, a - 30) : a]) for a, _ in org.mentions):
+        unit_named = any(_UNIT_BEFORE.search(text[max(0, a - 30) : a]) for a, _ in org.mentions)
+        if org.parent is not None and not owners and not unit_named:
+            continue  # an owner found otherwise stays; after a bare unit word the namesake is the owner
+        if not owners and unit_named:
             owners = [
                 o
                 for o in orgs.values()
