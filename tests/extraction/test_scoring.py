@@ -14,7 +14,7 @@ from firmgraph.graph.extraction import get_extractor
 from firmgraph.graph.sources import read_path
 
 REPO = Path(__file__).parents[2]
-CORPUS_FLOOR = 0.90
+CORPUS_FLOOR = 0.905
 """The last measured score on the shared corpus minus noise: a ratchet, raised with every gain (the target is 0.95)."""
 SHARED = REPO.parent / "shared" / "corpus"
 BLIND = REPO / "tests" / "corpus"
