@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
 from firmgraph.graph.errors import (
     EmptyInputError,
@@ -24,7 +23,7 @@ from firmgraph.graph.model.formats import RdfFormat, rdf_format_for_extension
 from firmgraph.graph.model.iris import entity_iri, opaque_key, source_graph_iri
 from firmgraph.graph.model.namespaces import FG, SCHEMA
 from firmgraph.graph.model.records import Record
-from firmgraph.graph.model.terms import refuse_entities, to_rdflib_term
+from firmgraph.graph.model.terms import refuse_entities
 from firmgraph.graph.pipeline.build import Batch, RecordBuilder, SourceInfo, provenance_quads
 from firmgraph.graph.pipeline.duplicates import band_quads, same_article
 from firmgraph.graph.pipeline.resolve import Match, Resolver
@@ -46,7 +45,6 @@ __all__ = [
     "rdf_format",
     "resolve_batch",
     "sniff_suffix",
-    "to_rdflib",
     "validation_input",
 ]
 
@@ -160,14 +158,6 @@ def parse_rdf(source: RawSource, graph: str) -> list[ox.Quad]:
 def _line_of(message: str) -> int | None:
     m = re.search(r"line (\d+)", message)
     return int(m.group(1)) if m else None
-
-
-def to_rdflib(quads: Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
-    """An rdflib Graph of the quads' (or triples') triples, for pyshacl: term by term, linear in size."""
-    graph = rdflib.Graph()
-    for q in quads:
-        graph.add((to_rdflib_term(q.subject), to_rdflib_term(q.predicate), to_rdflib_term(q.object)))
-    return graph
 
 
 def context_for(store: Store, quads: list[ox.Quad], *, chunk: int = 500) -> list[ox.Triple]:

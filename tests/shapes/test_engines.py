@@ -26,7 +26,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from firmgraph import shapes
 from firmgraph.graph.errors import ShapesError
 from firmgraph.graph.model.namespaces import RDF, RDFS, SH, XSD
-from firmgraph.graph.pipeline.imports import to_rdflib
+from firmgraph.graph.model.terms import to_rdflib_term
 from firmgraph.graph.pipeline.shacl import compile_shapes, run_checks, to_ox_term
 from firmgraph.graph.pipeline.validation import ValidationReport, validate
 from firmgraph.graph.synth.graph import batches
@@ -74,7 +74,12 @@ def test_engines_report_every_case_alike(path: Path) -> None:
 @cache
 def seeds() -> list[list[Triple]]:
     """Synthetic import batches (entities included) and the case files, as triple lists."""
-    graphs = [to_rdflib(quads) for quads in batches(4, 16, "https://w3id.org/firmgraph/")]
+    graphs: list[rdflib.Graph] = []
+    for quads in batches(4, 16, "https://w3id.org/firmgraph/"):
+        graph = rdflib.Graph()
+        for q in quads:
+            graph.add((to_rdflib_term(q.subject), to_rdflib_term(q.predicate), to_rdflib_term(q.object)))
+        graphs.append(graph)
     for path in all_cases():
         if path.suffix == ".ttl":
             graphs.append(rdflib.Graph().parse(path, format="turtle"))

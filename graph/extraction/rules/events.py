@@ -410,9 +410,9 @@ class EventFinder:
                 target.put("announced", day, span)  # a cut dated only by when it happened is dated so
         self._facets(s, target, cues)
         for part, at in parts_at:  # "rund 700 davon in Deutschland": the place is the part's
-            a, b = clause_at(s.text, at)
+            _, end = clause_at(s.text, at)
             for value, start, _end in self._units(s):
-                if part is not target and at <= start < b and start >= a:
+                if part is not target and at <= start < end:
                     part.units.setdefault(value, span)
                     if target.units.get(value) == span:
                         del target.units[value]
