@@ -38,11 +38,11 @@ _EMPLOYED_AFTER = re.compile(
     rf"^\s+{_ADJ}(?:{JOB_NOUN})\s+(?:\w+\s+){{0,3}}(?:beschäftigt|arbeiten|arbeitet|tätig|work|working|are employed|employed)",
     re.I,
 )
-_OF_ITS_BEFORE = re.compile(
-    rf"(?:of its|of their|of the|der|seiner|ihrer|von insgesamt|von|of|of (?:the )?[\w&-]+['’]s)\s+"
-    rf"(?:(?:total|insgesamt|gesamt|zuletzt|derzeit|aktuell|current)\s+)?{_APPROX_OPT}$",
-    re.I,
-)
+_OF_THE = r"(?:of its|of their|of the|der|des|seiner|ihrer|aller|von insgesamt|von|of)"
+_IN_ALL = r"(?:(?:total|insgesamt|gesamt|zuletzt|derzeit|aktuell|current|weltweit|worldwide|global)\s+)?"
+# "750 of its 5,000", "neun Prozent der weltweit 16.800": the total a figure or share is taken of
+_OF_ITS_BEFORE = re.compile(rf"(?:{_OF_THE}|of (?:the )?[\w&-]+['’]s)\s+{_IN_ALL}{_APPROX_OPT}$", re.I)
+_BASE_OF_SHARE = re.compile(rf"^\s+{_OF_THE}\s+{_IN_ALL}{_APPROX_OPT}$", re.I)
 _POPULATION_FIRST = re.compile(
     rf"(?:^|[,;:]\s*)(?i:von den|von ihren|von seinen|of the|of its|out of(?: its| the)?)\s+"
     rf"(?:(?:dort|derzeit|aktuell|zuletzt|insgesamt|weltweit|current)\s+)?{_APPROX_OPT}$"
@@ -106,11 +106,6 @@ _NOT_COST = re.compile(
     r"einspar\w*|spar(?:en|t|te)\b|ersparnis\w*|investi\w*|umsatz\w*|gewinn\w*|dividende\w*|kauf\w*|übernahme\w*"
     r"|bewertung|börsenwert|marktwert|wert von|savings?|\bsave\w*|invest\w*|revenue\w*|sales|profit\w*|dividend\w*"
     r"|acqui\w*|valuation|market (?:value|cap\w*)|capex|capital expenditure\w*|buyback\w*|worth",
-    re.I,
-)
-_BASE_OF_SHARE = re.compile(
-    rf"^\s+(?:der|des|of|of its|of the|of their|seiner|ihrer|aller)\s+(?:(?:weltweit|worldwide|insgesamt|derzeit"
-    rf"|zuletzt|global|total)\s+)?{_APPROX_OPT}$",
     re.I,
 )
 _JOBS_NUMBER_TO = re.compile(
